@@ -1,0 +1,3 @@
+from protocheck.app import main
+
+main()

@@ -1,0 +1,182 @@
+"""From a RawDocument to a Document: its kind, who sent it, to whom.
+
+The sender is whoever signs or sends the document: the signature block after a
+sign-off ("Yours sincerely, / Cllr Priya Shah / Cabinet Member for Housing"), the
+From header of an e-mail, or a "From the Office of Councillor ..." letterhead.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from protocheck import lexicon, people
+from protocheck.config import Config
+from protocheck.document import KINDS, Block, Document, Person, RawDocument
+
+OFFICE_OF = re.compile(r"\bfrom\s+the\s+office\s+of\s+(?:the\s+)?((?:cllr\.?|councillor)\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})", re.IGNORECASE)
+NAME_LINE = re.compile(r"^(?:(?:cllr\.?|councillor|the\s+mayor,?)\s+)?(?:(?:mr|mrs|ms|miss|dr)\.?\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|du|le|la)){0,4}(?:\s+(?:MBE|OBE|CBE|JP|DL))?,?$")
+STOP_LINE = re.compile(r"^\s*(enc(losure)?s?\b|cc\b|c\.c\.|bcc\b|copy to\b|p\.?s\.?\b|attachments?\b|tel\b|t:|e:|email\b|e-mail\b|phone\b|mobile\b|www\.|https?:)", re.IGNORECASE)
+_SIGNOFF_SPLIT = re.compile(r"[,.!]*\s*$")
+
+
+@functools.cache
+def _kind_cues() -> dict[str, tuple[int, list[tuple[re.Pattern[str], int]]]]:
+    import yaml
+
+    data: dict[str, Any] = yaml.safe_load((lexicon.root() / "kinds.yml").read_text(encoding="utf-8"))
+    out = {}
+    for kind, spec in data.items():
+        if kind not in KINDS:
+            raise lexicon.LexiconError("lexicons/kinds.yml", kind, f"unknown kind (one of {', '.join(KINDS)})")
+        cues = [(re.compile(c["re"], re.IGNORECASE | re.MULTILINE), int(c.get("weight", 1))) for c in spec["cues"]]
+        out[kind] = (int(spec.get("override", 99)), cues)
+    return out
+
+
+def detect_kind(raw: RawDocument) -> str:
+    scores = dict.fromkeys(_kind_cues(), 0)
+    texts = [b.text for b in raw.blocks if b.kind in ("paragraph", "heading", "cell", "header", "textbox")]
+    for kind, (_, cues) in _kind_cues().items():
+        for rx, weight in cues:
+            if any(rx.search(t[:300]) for t in texts):
+                scores[kind] += weight
+    is_email = raw.format == "eml" or bool(raw.headers.get("From") or raw.headers.get("To"))
+    best = max(scores, key=lambda k: scores[k])
+    if is_email:
+        for kind, (override, _) in _kind_cues().items():
+            if scores[kind] >= override:
+                return kind
+        return "email"
+    if scores["report"] >= 4 and (raw.pages or 1) >= 10 and _report_starts(texts) >= 3:
+        return "agenda-pack"
+    if scores[best] >= 3:
+        return best
+    return "other"
+
+
+def _report_starts(texts: list[str]) -> int:
+    rx = re.compile(r"^\s*(agenda item|report (of|to|by))\b", re.IGNORECASE)
+    return sum(1 for t in texts if rx.search(t))
+
+
+@functools.cache
+def _signoffs() -> re.Pattern[str]:
+    words = sorted(lexicon.word_list("words/sign-offs"), key=len, reverse=True)
+    return re.compile(r"^\s*(" + "|".join(re.escape(w) for w in words) + r")\s*[,.!]*\s*$", re.IGNORECASE)
+
+
+def _signature_lines(blocks: list[Block]) -> list[str] | None:
+    """The lines after the last sign-off in the author's own text."""
+    body = [b for b in blocks if b.in_body]
+    rx = _signoffs()
+    for i in range(len(body) - 1, -1, -1):
+        lines = body[i].text.split("\n")
+        for j, line in enumerate(lines):
+            if rx.match(line):
+                after = lines[j + 1 :]
+                for b in body[i + 1 : i + 5]:
+                    after.extend(b.text.split("\n"))
+                return [ln.strip() for ln in after if ln.strip()][:10]
+    return None
+
+
+def _trailing_lines(blocks: list[Block]) -> list[str]:
+    """Without a sign-off: the last short lines of the author's own text."""
+    body = [b for b in blocks if b.in_body]
+    lines: list[str] = []
+    for b in reversed(body[-3:]):
+        block_lines = [ln.strip() for ln in b.text.split("\n") if ln.strip()]
+        if any(len(ln) > 90 for ln in block_lines):
+            break
+        lines = block_lines + lines
+    return lines[-8:]
+
+
+def signatories(lines: list[str], config: Config | None) -> list[Person]:
+    """People in a signature block: a name line, then the role lines that follow it."""
+    found: list[tuple[str, list[str]]] = []
+    for line in lines:
+        if STOP_LINE.match(line):
+            break
+        line = line.rstrip(",")
+        # "Cllr Priya Shah, Cabinet Member for Housing" on one line
+        head, sep, tail = line.partition(",")
+        if sep and NAME_LINE.match(head.strip()) and (people.member_title(tail) or people.officer_title(tail)):
+            found.append((head.strip(), [tail.strip()]))
+            continue
+        is_role = people.member_title(line) or people.officer_title(line)
+        named = re.match(r"^(cllr\.?|councillor)\s+[A-Z]", line, re.IGNORECASE)
+        if (named or not is_role) and NAME_LINE.match(line) and len(line.split()) <= 7:
+            if not named and found and not found[-1][1] and len(found[-1][0].split()) == 1:
+                found[-1] = (line, [])  # "Priya" then "Priya Shah": keep the full name
+                continue
+            found.append((line, []))
+        elif is_role and found:
+            found[-1][1].append(line)
+        elif is_role and not found:
+            found.append(("", [line]))
+    out = []
+    for name, roles in found:
+        title = "; ".join(roles) if roles else None
+        if not name and not title:
+            continue
+        person = people.make_person(name, title, None, config, "signature")
+        if person.is_member or person.is_officer or name:
+            out.append(person)
+    return [p for p in out if p.is_member or p.is_officer] or out[:1]
+
+
+def find_sender(raw: RawDocument, config: Config | None) -> tuple[Person | None, list[Person]]:
+    signed = _signature_lines(raw.blocks)
+    sigs = signatories(signed, config) if signed is not None else []
+    if not sigs:
+        sigs = [p for p in signatories(_trailing_lines(raw.blocks), config) if p.is_member or p.is_officer]
+    from_hdr = (raw.headers.get("From") or [None])[0]
+    header_person = people.make_person(from_hdr.name, None, from_hdr.email, config, "from-header") if from_hdr else None
+    office = None
+    for b in raw.blocks[:12] + [b for b in raw.blocks if b.kind == "header"]:
+        m = OFFICE_OF.search(b.text)
+        if m:
+            office = people.make_person(m.group(1), None, None, config, "letterhead")
+            break
+    sender: Person | None = None
+    if header_person is not None:
+        sender = header_person
+        # the signature adds the role an address lacks
+        for s in sigs:
+            if s.is_member == header_person.is_member or not (header_person.is_member or header_person.is_officer):
+                if not header_person.is_member and not header_person.is_officer:
+                    sender = s
+                    sender.email = header_person.email
+                elif _same_person(s, header_person):
+                    header_person.title = header_person.title or s.title
+                    header_person.senior = header_person.senior or s.senior
+                    header_person.is_mayor = header_person.is_mayor or s.is_mayor
+                break
+    elif sigs:
+        sender = sigs[0] if len(sigs) == 1 else next((s for s in sigs if s.is_member), sigs[0])
+    elif office is not None:
+        sender = office
+    if sender is not None and office is not None and not sender.is_member and not sender.is_officer:
+        sender = office
+    return sender, sigs
+
+
+def _same_person(a: Person, b: Person) -> bool:
+    an, bn = people.bare_name(a.name).lower(), people.bare_name(b.name).lower()
+    if not an or not bn:
+        return True
+    return an.split()[-1] == bn.split()[-1]
+
+
+def analyse(raw: RawDocument, config: Config | None, kind: str | None = None) -> Document:
+    doc = Document.assemble(raw)
+    doc.config = config
+    doc.kind = kind or (config.kind if config and config.kind else None) or detect_kind(raw)
+    doc.sender, doc.signatories = find_sender(raw, config)
+    for header, target in (("To", doc.recipients), ("Cc", doc.copies), ("Bcc", doc.blind_copies)):
+        for addr in raw.headers.get(header, []):
+            target.append(people.make_person(addr.name, None, addr.email, config, header.lower()))
+    return doc

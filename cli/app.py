@@ -1,0 +1,128 @@
+"""The command line: parse arguments, delegate, choose the renderer. Nothing heavy
+is imported at module level, so `protocheck --help` stays fast."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from protocheck import __version__
+
+app = typer.Typer(
+    name="protocheck",
+    help="Check council drafts (.docx, .pdf, .eml, .txt) against the council's Member/Officer protocol.\n\n"
+    "protocheck FILE_OR_DIR... is the same as protocheck check FILE_OR_DIR...",
+    add_completion=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+)
+COMMANDS = {"check", "rules", "rule", "profiles", "init"}
+KIND_CHOICES = ("letter", "email", "press-release", "report", "agenda-pack", "other")
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"protocheck: error: {message}", err=True)
+    return typer.Exit(2)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"protocheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+) -> None:
+    """protocheck: Member/Officer protocol checks for council drafts."""
+
+
+@app.command()
+def check(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to check (.docx .pdf .eml .txt).", show_default=False)],
+    format: Annotated[str, typer.Option("--format", help="text, json, sarif, github or junit.")] = "text",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here instead of stdout.")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="A protocheck.toml (else the nearest one above each file).")] = None,
+    profile: Annotated[Optional[str], typer.Option("--profile", help="Council profile: model, wokingham, north-northamptonshire, conwy, north-east-derbyshire, runnymede.")] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", help="Force the document kind: letter, email, press-release, report, agenda-pack, other.")] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="Date the document will be issued (YYYY-MM-DD), for the pre-election check.")] = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rules: codes, slugs or prefixes (COR, RPT001, blind-copy). Repeat or comma-separate.")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules (codes, slugs or prefixes).")] = None,
+    fail_on: Annotated[Optional[str], typer.Option("--fail-on", help="Severity that makes the exit code 1: error, warning, info, never.")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel worker processes for many files.")] = 1,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore the result cache.")] = False,
+    dump_text: Annotated[bool, typer.Option("--dump-text", help="Print the text protocheck extracted (what offsets index), then stop.")] = False,
+    color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Force colour on or off (default: on a terminal).")] = None,
+) -> None:
+    """Check documents against the council's protocol (the default command)."""
+    from protocheck import commands
+
+    code = commands.check(
+        paths=paths, fmt=format, output=output, config=config, profile=profile, kind=kind, date=date,
+        select=_split(select), ignore=_split(ignore), fail_on=fail_on, jobs=jobs, use_cache=not no_cache,
+        dump_text=dump_text, color=color,
+    )
+    raise typer.Exit(code)
+
+
+@app.command("rules")
+def rules_cmd(
+    format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+) -> None:
+    """Table of every rule: code, slug, severity, the profiles that enable it."""
+    from protocheck import commands
+
+    raise typer.Exit(commands.rules(format))
+
+
+@app.command("rule")
+def rule_cmd(code: Annotated[str, typer.Argument(help="A rule code or slug (COR001, member-obligation).")]) -> None:
+    """What a rule flags, why, examples, and the clauses each profile cites."""
+    from protocheck import commands
+
+    raise typer.Exit(commands.rule(code))
+
+
+@app.command("profiles")
+def profiles_cmd() -> None:
+    """The council profiles and what differs between them."""
+    from protocheck import commands
+
+    raise typer.Exit(commands.profiles())
+
+
+@app.command("init")
+def init_cmd(
+    path: Annotated[Path, typer.Argument(help="Where to write the file.")] = Path("protocheck.toml"),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a commented starter protocheck.toml."""
+    from protocheck.config import STARTER
+
+    if path.exists() and not force:
+        raise _fail(f"{path} already exists (use --force to overwrite)")
+    path.write_text(STARTER, encoding="utf-8")
+    typer.echo(f"wrote {path}")
+
+
+def _split(values: list[str] | None) -> list[str]:
+    return [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
+
+
+def main() -> None:
+    argv = sys.argv[1:]
+    first = next((a for a in argv if not a.startswith("-")), None)
+    if argv and first is not None and first not in COMMANDS and not any(a in ("--version",) for a in argv[:1]):
+        sys.argv.insert(1, "check")  # `protocheck FILE...` is `protocheck check FILE...`
+    elif argv and first is None and not any(a in ("-h", "--help", "--version") for a in argv):
+        sys.argv.insert(1, "check")
+    app(prog_name="protocheck")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,213 @@
+"""What each command does, behind the thin Typer layer in app.py."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from protocheck.findings import SEVERITY_RANK, Report
+
+
+def _err(message: str) -> int:
+    print(f"protocheck: error: {message}", file=sys.stderr)
+    return 2
+
+
+def check(*, paths: list[Path], fmt: str, output: Path | None, config: Path | None, profile: str | None,
+          kind: str | None, date: str | None, select: list[str], ignore: list[str], fail_on: str | None,
+          jobs: int, use_cache: bool, dump_text: bool, color: bool | None) -> int:
+    import datetime as dt
+
+    from protocheck import config as config_mod, engine, profiles, registry, report
+    from protocheck.document import KINDS
+
+    if fmt not in report.FORMATS:
+        return _err(f"--format must be one of {', '.join(report.FORMATS)}")
+    if kind is not None and kind not in KINDS:
+        return _err(f"--kind must be one of {', '.join(KINDS)}")
+    if profile is not None and profile not in profiles.all_ids():
+        return _err(f"unknown profile '{profile}' (choose from: {', '.join(profiles.all_ids())})")
+    if fail_on is not None and fail_on not in SEVERITY_RANK:
+        return _err("--fail-on must be one of error, warning, info, never")
+    if date is not None:
+        try:
+            dt.date.fromisoformat(date)
+        except ValueError:
+            return _err(f"--date must be YYYY-MM-DD, not '{date}'")
+    bad = registry.unknown_selectors([*select, *ignore])
+    if bad:
+        return _err(f"unknown rule selector(s): {', '.join(bad)} (see protocheck rules)")
+    if config is not None:
+        try:
+            base_cfg = config_mod.load_cached(config.resolve())
+        except config_mod.ConfigError as exc:
+            return _err(str(exc))
+    else:
+        try:
+            base_cfg = config_mod.for_file(paths[0] if paths else Path.cwd())
+        except config_mod.ConfigError as exc:
+            return _err(str(exc))
+    opts = engine.Options(config_path=config, profile=profile, kind=kind, date=date, select=select,
+                          ignore=ignore, use_cache=use_cache)
+    if dump_text:
+        return _dump(paths, opts)
+    progress, stop = _progress(paths)
+    try:
+        results = engine.run(paths, opts, jobs=jobs, progress=progress)
+    finally:
+        stop()
+    rep = Report(profile=profile or base_cfg.profile, files=results)
+    for r in results:
+        if r.error:
+            print(f"protocheck: {r.path}: {r.error}", file=sys.stderr)
+    if fmt == "text" and output is None:
+        report.render("text", rep, stream=sys.stdout, color=color)
+    else:
+        text = report.render(fmt, rep) if fmt != "text" else report.render("text", rep, color=False, width=100)
+        if output is not None:
+            output.write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+    if any(r.error for r in results):
+        return 2
+    threshold = SEVERITY_RANK[fail_on or base_cfg.fail_on]
+    live = [f for r in results for f in r.findings if not f.suppressed]
+    return 1 if any(SEVERITY_RANK[f.severity] >= threshold for f in live) else 0
+
+
+def _progress(paths: list[Path]):  # type: ignore[no-untyped-def]
+    """A progress bar on stderr for long runs on a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        return None, lambda: None
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   TextColumn("{task.description}"), transient=True, console=None)
+    from rich.console import Console
+
+    bar.console = Console(stderr=True)
+    task = None
+
+    def update(n: int, total: int, name: str) -> None:
+        nonlocal task
+        if total < 3:
+            return
+        if task is None:
+            bar.start()
+            task = bar.add_task("", total=total)
+        bar.update(task, completed=n, description=Path(name).name[:40])
+
+    return update, bar.stop
+
+
+def _dump(paths: list[Path], opts: object) -> int:
+    from protocheck import analysis, engine
+    from protocheck.readers import UnreadableError, read
+
+    code = 0
+    for f in engine.collect(paths):
+        try:
+            raw = read(f)
+        except UnreadableError as exc:
+            print(f"protocheck: {f}: {exc}", file=sys.stderr)
+            code = 2
+            continue
+        doc = analysis.analyse(raw, None)
+        if len(paths) > 1 or paths[0].is_dir():
+            print(f"==> {f} <==")
+        sys.stdout.write(doc.text + "\n")
+    return code
+
+
+def rules(fmt: str) -> int:
+    from protocheck import profiles, registry
+
+    rows = []
+    for r in registry.all_rules():
+        enabled = [p for p in profiles.council_ids() if profiles.get(p).enables(r.code)]
+        rows.append({"code": r.code, "slug": r.slug, "severity": r.severity, "kinds": list(r.kinds),
+                     "summary": r.summary, "profiles": enabled})
+    if fmt == "json":
+        print(json.dumps(rows, indent=2))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="protocheck rules", show_lines=False)
+    for col in ("code", "slug", "severity", "applies to", "what it flags", "council profiles"):
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(row["code"], row["slug"], row["severity"], ", ".join(row["kinds"]) or "any",
+                      row["summary"], ", ".join(row["profiles"]) + "; model")
+    Console().print(table)
+    return 0
+
+
+def rule(code: str) -> int:
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    from protocheck import profiles, registry
+
+    r = registry.find_rule(code)
+    if r is None:
+        return _err(f"no rule '{code}' (see protocheck rules)")
+    console = Console()
+    console.print(f"[bold]{r.code} {r.slug}[/bold]  severity {r.severity}; applies to {', '.join(r.kinds) or 'any document'}")
+    console.print(r.summary)
+    console.print()
+    for name, body in r.sections.items():
+        console.print(Markdown(f"## {name}\n\n{body}"))
+        console.print()
+    console.print(Markdown("## Clauses it cites"))
+    for pid in profiles.council_ids():
+        prof = profiles.get(pid)
+        if not prof.enables(r.code):
+            continue
+        sev = prof.severity(r.code, r.severity)
+        console.print(f"\n[bold]{pid}[/bold] ({prof.council}){'' if sev == r.severity else f', severity {sev}'}")
+        for c in prof.clauses[r.code]:
+            console.print(f"  [green]{c.ref}[/green]: \"{c.text}\"", highlight=False)
+        for e in prof.exceptions:
+            if r.code in e.codes:
+                console.print(f"  [yellow]exception {e.id}[/yellow] ({e.ref}): {e.note}", highlight=False)
+    off = [p for p in profiles.council_ids() if not profiles.get(p).enables(r.code)]
+    if off:
+        console.print(f"\nNot stated in (rule off): {', '.join(off)}. The model profile enables it and cites all of the above.")
+    return 0
+
+
+def profiles() -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from protocheck import profiles as prof_mod, registry
+
+    codes = [r.code for r in registry.all_rules()]
+    console = Console()
+    for pid in prof_mod.all_ids():
+        p = prof_mod.get(pid)
+        console.print(f"[bold]{pid}[/bold]  {p.council}: {p.document}", highlight=False)
+        console.print(f"  {p.summary}", highlight=False)
+        for e in p.exceptions:
+            applies = f"exempts {', '.join(e.codes)}" if e.codes else "noted"
+            console.print(f"  [yellow]exception {e.id}[/yellow] ({e.ref}, {applies}): {e.note}", highlight=False)
+        console.print()
+    table = Table(title="rules each profile enables (severity if changed)")
+    table.add_column("code")
+    for pid in prof_mod.all_ids():
+        table.add_column(pid)
+    for code in codes:
+        rule = registry.find_rule(code)
+        cells = []
+        for pid in prof_mod.all_ids():
+            p = prof_mod.get(pid)
+            if not p.enables(code):
+                cells.append("-")
+            else:
+                sev = p.severity(code, rule.severity if rule else "error")
+                cells.append("on" if rule and sev == rule.severity else f"on ({sev})")
+        table.add_row(code, *cells)
+    console.print(table)
+    return 0

@@ -1,0 +1,121 @@
+"""Who is who: Members and officers recognised by title, councillor e-mail address
+and the council's roster (config). Word lists live in lexicons/roles/ and words/."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from protocheck import lexicon
+from protocheck.config import Config, RosterEntry
+from protocheck.document import Person
+
+_HONORIFIC = re.compile(r"^(the\s+)?(cllr\.?|councillor|cllrs|mr|mrs|ms|miss|dr|prof|sir|dame|rev)\s+", re.IGNORECASE)
+_POSTNOMINAL = re.compile(r",?\s+\b(MBE|OBE|CBE|JP|DL|BA|MA|MSc|BSc|LLB|FCA|CPFA|MRTPI)\b\.?", re.IGNORECASE)
+
+
+@functools.cache
+def _phrases(name: str) -> re.Pattern[str]:
+    words = sorted(lexicon.word_list(f"roles/{name}"), key=len, reverse=True)
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<![\w-])({alts})(?![\w-])", re.IGNORECASE)
+
+
+def has_title(text: str, which: str) -> bool:
+    return bool(_phrases(which).search(text))
+
+
+def member_title(text: str) -> bool:
+    return has_title(text, "member-titles")
+
+
+def officer_title(text: str) -> bool:
+    """An officer's job title, once any member title is discounted."""
+    if member_title(text):
+        stripped = _phrases("member-titles").sub(" ", text)
+        # "Cabinet Member for Housing" leaves "for Housing": no officer title in what remains
+        return has_title(stripped, "officer-titles") and not re.search(r"\bmember\b", text, re.IGNORECASE)
+    return has_title(text, "officer-titles")
+
+
+@functools.cache
+def _member_email() -> re.Pattern[str]:
+    prefixes = "|".join(lexicon.word_list("words/member-email-prefixes"))
+    return re.compile(rf"^({prefixes})|councillor", re.IGNORECASE)
+
+
+def member_email(address: str | None) -> bool:
+    if not address or "@" not in address:
+        return False
+    local, _, domain = address.partition("@")
+    return bool(_member_email().search(local)) or "councillor" in domain.lower()
+
+
+def bare_name(text: str) -> str:
+    """'Cllr Priya Shah MBE' -> 'Priya Shah'."""
+    name = _POSTNOMINAL.sub("", text.strip().strip(",").strip())
+    prev = None
+    while prev != name:
+        prev = name
+        name = _HONORIFIC.sub("", name).strip()
+    return name
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[^a-z]", "", bare_name(name).lower())
+
+
+def roster_lookup(config: Config | None, name: str | None = None, email: str | None = None) -> tuple[str, RosterEntry] | None:
+    """('member' | 'officer', entry) for a name or e-mail address on the roster."""
+    if config is None:
+        return None
+    key = _norm(name) if name else ""
+    for kind, roster in (("member", config.members), ("officer", config.officers)):
+        for entry in roster:
+            if email and entry.email and entry.email.lower() == email.lower():
+                return kind, entry
+            if key and any(_norm(n) == key for n in entry.names()):
+                return kind, entry
+            # "Cllr Shah" or "P Shah" against "Priya Shah": surname and initial agree
+            if key and name and _surname_match(name, entry):
+                return kind, entry
+    return None
+
+
+def _surname_match(name: str, entry: RosterEntry) -> bool:
+    parts = bare_name(name).split()
+    full = entry.name.split()
+    if len(parts) < 1 or len(full) < 2:
+        return False
+    if parts[-1].lower() != full[-1].lower():
+        return False
+    if len(parts) == 1:
+        return bool(re.match(r"^(cllr|councillor)\b", name.strip(), re.IGNORECASE))
+    return parts[0][0].lower() == full[0][0].lower() and len(parts[0].rstrip(".")) == 1
+
+
+def make_person(name: str, title: str | None, email: str | None, config: Config | None, source: str) -> Person:
+    """A Person from what a document says, completed from the roster."""
+    text = " ".join(x for x in (name, title or "") if x)
+    person = Person(name=bare_name(name) if name else "", email=email, title=title, source=source)
+    person.is_member = member_title(name or "") or bool(title and member_title(title)) or member_email(email)
+    person.is_officer = not person.is_member and bool(title and officer_title(title))
+    person.is_mayor = bool(title and has_title(title, "mayor-titles")) and not re.search(r"\bdeputy\s+mayor\b", title or "", re.IGNORECASE)
+    person.senior = has_title(text, "senior-member-titles")
+    found = roster_lookup(config, name, email)
+    if found:
+        kind, entry = found
+        person.name = entry.name
+        if kind == "member":
+            person.is_member, person.is_officer = True, False
+            person.party, person.standing = entry.party, entry.standing
+            person.delegated_authority = entry.delegated_authority
+            roles = " ".join(entry.roles)
+            person.senior = person.senior or has_title(roles, "senior-member-titles")
+            person.is_mayor = person.is_mayor or (has_title(roles, "mayor-titles") and "deputy mayor" not in roles.lower())
+            person.title = person.title or (entry.roles[0] if entry.roles else None)
+        else:
+            person.is_officer, person.is_member = True, False
+            person.title = person.title or entry.title
+        person.email = person.email or entry.email
+    return person

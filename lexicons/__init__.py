@@ -1,0 +1,1 @@
+"""Lexicons: word lists (.txt), spaCy patterns (.yml) and council profiles (.toml). Data only."""

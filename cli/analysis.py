@@ -17,6 +17,7 @@ from protocheck.document import KINDS, Block, Document, Person, RawDocument
 
 OFFICE_OF = re.compile(r"\bfrom\s+the\s+office\s+of\s+(?:the\s+)?((?:cllr\.?|councillor)\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})", re.IGNORECASE)
 NAME_LINE = re.compile(r"^(?:(?:cllr\.?|councillor|the\s+mayor,?)\s+)?(?:(?:mr|mrs|ms|miss|dr)\.?\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|du|le|la)){0,4}(?:\s+(?:MBE|OBE|CBE|JP|DL))?,?$")
+MID_CLLR = re.compile(r"(?<=\S)\s+(?=(?:cllr\.?|councillor)\s+[A-Z])", re.IGNORECASE)
 STOP_LINE = re.compile(r"^\s*(enc(losure)?s?\b|cc\b|c\.c\.|bcc\b|copy to\b|p\.?s\.?\b|attachments?\b|tel\b|t:|e:|email\b|e-mail\b|phone\b|mobile\b|www\.|https?:)", re.IGNORECASE)
 _SIGNOFF_SPLIT = re.compile(r"[,.!]*\s*$")
 
@@ -97,26 +98,43 @@ def _trailing_lines(blocks: list[Block]) -> list[str]:
 def signatories(lines: list[str], config: Config | None) -> list[Person]:
     """People in a signature block: a name line, then the role lines that follow it."""
     found: list[tuple[str, list[str]]] = []
+    expanded: list[str] = []
     for line in lines:
+        # two signatures side by side: "Alun Griffiths Cllr Gwenllian Parry"
+        split = MID_CLLR.search(line)
+        if split and NAME_LINE.match(line[: split.start()].strip()) and NAME_LINE.match(line[split.start():].strip()):
+            expanded += [line[: split.start()].strip(), line[split.start():].strip()]
+        else:
+            expanded.append(line)
+    last_was_role = False
+    last_roles: list[str] = []
+    for line in expanded:
         if STOP_LINE.match(line):
             break
         line = line.rstrip(",")
+        if last_was_role and last_roles and re.fullmatch(r"[A-Z][\w&'-]*", line):
+            last_roles[-1] += " " + line  # a role wrapped onto a second line: "... Economy and" / "Place"
+            continue
         # "Cllr Priya Shah, Cabinet Member for Housing" on one line
         head, sep, tail = line.partition(",")
         if sep and NAME_LINE.match(head.strip()) and (people.member_title(tail) or people.officer_title(tail)):
             found.append((head.strip(), [tail.strip()]))
+            last_was_role, last_roles = True, found[-1][1]
             continue
         is_role = people.member_title(line) or people.officer_title(line)
         named = re.match(r"^(cllr\.?|councillor)\s+[A-Z]", line, re.IGNORECASE)
+        last_was_role = False
         if (named or not is_role) and NAME_LINE.match(line) and len(line.split()) <= 7:
             if not named and found and not found[-1][1] and len(found[-1][0].split()) == 1:
                 found[-1] = (line, [])  # "Priya" then "Priya Shah": keep the full name
                 continue
             found.append((line, []))
         elif is_role and found:
-            found[-1][1].append(line)
+            last_roles = _attach_role(found, line)
+            last_was_role = True
         elif is_role and not found:
             found.append(("", [line]))
+            last_was_role, last_roles = True, found[-1][1]
     out = []
     for name, roles in found:
         title = "; ".join(roles) if roles else None
@@ -126,6 +144,19 @@ def signatories(lines: list[str], config: Config | None) -> list[Person]:
         if person.is_member or person.is_officer or name:
             out.append(person)
     return [p for p in out if p.is_member or p.is_officer] or out[:1]
+
+
+def _attach_role(found: list[tuple[str, list[str]]], line: str) -> list[str]:
+    """A role line belongs to the last name, unless it plainly fits an earlier, role-less one
+    (side-by-side signatures: an officer's title under a councillor's name)."""
+    member_role = people.member_title(line)
+    for name, roles in reversed(found):
+        is_cllr = bool(re.match(r"^(cllr\.?|councillor)\b", name, re.IGNORECASE))
+        if not roles and is_cllr == member_role:
+            roles.append(line)
+            return roles
+    found[-1][1].append(line)
+    return found[-1][1]
 
 
 def find_sender(raw: RawDocument, config: Config | None) -> tuple[Person | None, list[Person]]:

@@ -8,6 +8,7 @@ lexicon matches and sentences that checks query.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from protocheck.profiles import Profile
 
 BLOCK_SEPARATOR = "\n\n"
+CLAUSE_BREAK = re.compile(r";|,\s+(and|but|so|while|whereas|although)\s(?!that\b)|\s-\s|\u2013|\u2014")
 
 # Where a block sits. "body" scope is what the author wrote in the document itself.
 BODY_KINDS = frozenset({"paragraph", "heading", "cell", "textbox", "list"})
@@ -218,14 +220,21 @@ class Document:
         return out
 
     def in_same_sentence(self, match: Match, labels: Iterable[str], before: bool = True) -> Match | None:
-        """The first match of any of `labels` in the sentence of `match` (before it, if asked)."""
+        """The first match of any of `labels` in the sentence of `match`.
+
+        With before=True, only one that comes before `match` in the same clause: a
+        new clause (";", ", and", ", but", ", so") in between ends its reach.
+        """
         s, e = self.sentence_at(match.start)
         for label in labels:
             for other in self.matches.get(label, []):
                 if other is match or not (s <= other.start < e):
                     continue
-                if before and other.start >= match.start:
-                    continue
+                if before:
+                    if other.start >= match.start:
+                        continue
+                    if CLAUSE_BREAK.search(self.text, other.end, match.start):
+                        continue
                 return other
         return None
 

@@ -64,11 +64,15 @@ def _paragraphs(lines: list[Line]) -> list[str]:
         return []
     heights = [ln.top - ln.bottom for ln in lines if ln.top > ln.bottom]
     height = statistics.median(heights) if heights else 0.0
+    pitches = sorted(a.top - b.top for a, b in zip(lines, lines[1:], strict=False) if a.top - b.top > 0.5 * height)
+    # the line pitch: the tighter pitches on the page, capped by what the font size allows
+    base = min(pitches[len(pitches) // 4], 1.6 * height) if pitches else 1.2 * height
     full = max((ln.right for ln in lines), default=0.0)
     paras: list[list[Line]] = [[lines[0]]]
     for prev, cur in zip(lines, lines[1:], strict=False):
         pitch = prev.top - cur.top
-        new_para = height > 0 and (pitch > 1.45 * height or pitch < -height)
+        size_change = abs((cur.top - cur.bottom) - (prev.top - prev.bottom)) > 0.15 * height
+        new_para = height > 0 and (pitch > 1.3 * base or pitch < -height or size_change)
         if new_para:
             paras.append([cur])
         else:

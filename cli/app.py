@@ -19,6 +19,7 @@ app = typer.Typer(
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
+    pretty_exceptions_enable=False,
 )
 COMMANDS = {"check", "rules", "rule", "profiles", "init"}
 KIND_CHOICES = ("letter", "email", "press-release", "report", "agenda-pack", "other")
@@ -121,7 +122,19 @@ def main() -> None:
         sys.argv.insert(1, "check")  # `protocheck FILE...` is `protocheck check FILE...`
     elif argv and first is None and not any(a in ("-h", "--help", "--version") for a in argv):
         sys.argv.insert(1, "check")
-    app(prog_name="protocheck")
+    try:
+        app(prog_name="protocheck")
+    except KeyboardInterrupt:
+        print("protocheck: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except Exception as exc:  # never a traceback for a user; PROTOCHECK_DEBUG=1 shows it
+        import os
+
+        if os.environ.get("PROTOCHECK_DEBUG"):
+            raise
+        print(f"protocheck: internal error: {type(exc).__name__}: {exc} (PROTOCHECK_DEBUG=1 shows the traceback)",
+              file=sys.stderr)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -29,11 +29,9 @@ def cache_dir() -> Path:
 def code_stamp() -> str:
     """Changes whenever protocheck's code or lexicons change (by size and mtime)."""
     h = hashlib.sha256(protocheck.__version__.encode())
-    roots = [Path(protocheck.__file__).parent]
-    import protocheck.checks
-    import protocheck.lexicons
+    from protocheck import checks, lexicons
 
-    roots += [Path(protocheck.checks.__file__).parent, Path(protocheck.lexicons.__file__).parent]
+    roots = [Path(protocheck.__file__).parent, Path(checks.__file__).parent, Path(lexicons.__file__).parent]
     for root in roots:
         for f in sorted(root.rglob("*")):
             if f.suffix in (".py", ".txt", ".yml", ".toml") and "__pycache__" not in f.parts:

@@ -135,13 +135,20 @@ def check_path(path: Path, opts: Options) -> FileResult:
     except UnreadableError as exc:
         result.error = str(exc)
     else:
-        doc = analysis.analyse(raw, cfg, kind)
-        doc.profile = profile
-        doc.issue_date = opts.date
-        result.kind = doc.kind
-        result.sender = doc.sender.display() if doc.sender else None
-        result.notices = list(raw.notices)
-        result.findings = check_document(doc, rules, profile)
+        try:
+            doc = analysis.analyse(raw, cfg, kind)
+            doc.profile = profile
+            doc.issue_date = opts.date
+            result.kind = doc.kind
+            result.sender = doc.sender.display() if doc.sender else None
+            result.notices = list(raw.notices)
+            result.findings = check_document(doc, rules, profile)
+        except Exception as exc:  # a bug must not stop the other files being checked
+            if os.environ.get("PROTOCHECK_DEBUG"):
+                raise
+            result.findings = []
+            result.error = f"internal error while checking: {type(exc).__name__}: {exc}"
+            return result  # not cached
     if k:
         cache.put(k, to_cache(result))
     return result

@@ -36,7 +36,17 @@ def clean_line(line: str) -> str:
 
 
 def parse_addresses(value: str) -> list[Address]:
-    return [Address(name.strip().strip('"'), addr.strip()) for name, addr in getaddresses([value]) if name or addr]
+    """Addresses as pasted: "Name <a@b>", bare addresses, or names alone separated by ; (Outlook)."""
+    out: list[Address] = []
+    for piece in re.split(r";", value):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if "@" in piece:
+            out += [Address(n.strip().strip('"'), a.strip()) for n, a in getaddresses([piece]) if n or a]
+        else:
+            out.append(Address(piece.strip('"'), ""))
+    return out
 
 
 def split_message(text: str, first_line: int = 1, headers_allowed: bool = True) -> tuple[dict[str, list[Address]], dict[str, str], list[Block]]:

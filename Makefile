@@ -1,0 +1,53 @@
+# protocheck: `make help` lists the verbs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help install demo test lint fmt eval bench snapshots samples dist-check clean
+
+$(STAMP): pyproject.toml requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	@touch $(STAMP)
+
+help: ## list the verbs
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
+
+install: $(STAMP) ## set up .venv with protocheck and its pinned dependencies
+
+demo: $(STAMP) ## check the bundled samples/ (README command 1)
+	$(BIN)/protocheck samples/ --fail-on never
+
+test: $(STAMP) ## run the test suite (README command 2; CI runs this)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP) ## ruff
+	$(BIN)/ruff check cli checks lexicons tests
+
+fmt: $(STAMP) ## ruff format and import sorting
+	$(BIN)/ruff check --fix --select I cli checks tests
+	$(BIN)/ruff format cli checks tests
+
+eval: $(STAMP) ## precision and recall per rule over samples/
+	$(BIN)/python tests/tools/evaluate.py samples
+
+bench: $(STAMP) ## speed and memory figures (prints, never fails)
+	$(BIN)/python tests/tools/bench.py
+
+snapshots: $(STAMP) ## rewrite tests/snapshots/ (review the git diff)
+	PROTOCHECK_UPDATE_SNAPSHOTS=1 $(BIN)/python -m pytest -q tests/test_snapshots.py
+
+samples: $(STAMP) ## rebuild .docx/.pdf samples from their .yml sources (needs LibreOffice for PDFs)
+	$(BIN)/python tests/tools/build_samples.py samples
+
+dist-check: $(STAMP) ## build the wheel, install it in a fresh venv, run `protocheck rules`
+	rm -rf dist build /tmp/protocheck-dist-venv
+	$(BIN)/python -m pip wheel --quiet --no-deps -w dist .
+	$(PYTHON) -m venv /tmp/protocheck-dist-venv
+	/tmp/protocheck-dist-venv/bin/pip install --quiet -c requirements.lock dist/protocheck-*.whl
+	cd /tmp && /tmp/protocheck-dist-venv/bin/protocheck rules >/dev/null && /tmp/protocheck-dist-venv/bin/protocheck rule COR001 >/dev/null && echo "wheel OK"
+
+clean: ## remove build output and the venv
+	rm -rf $(VENV) build dist *.egg-info

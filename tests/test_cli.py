@@ -1,0 +1,175 @@
+"""The command line as users and CI jobs see it: exit codes, formats, config, commands."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from conftest import MEMBER_LETTER, OFFICER_LETTER, build_docx, run_cli
+
+from protocheck import engine
+
+
+@pytest.fixture()
+def letters(tmp_path: Path) -> Path:
+    build_docx(tmp_path / "member.docx", MEMBER_LETTER)
+    build_docx(tmp_path / "officer.docx", OFFICER_LETTER)
+    return tmp_path
+
+
+def test_member_commitment_is_an_error_with_exit_1(letters: Path) -> None:
+    out = run_cli(str(letters / "member.docx"), "--no-color")
+    assert out.returncode == 1, out.stderr
+    assert "COR001 member-obligation" in out.stdout
+    assert "the Council will refund your parking charges" in out.stdout
+    assert "^^^^" in out.stdout
+    assert "1 file checked: 1 error" in out.stdout
+    assert "Traceback" not in out.stderr
+
+
+def test_officer_commitment_is_fine_with_exit_0(letters: Path) -> None:
+    out = run_cli("check", str(letters / "officer.docx"))
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "no findings" in out.stdout
+
+
+def test_fail_on_never(letters: Path) -> None:
+    assert run_cli(str(letters / "member.docx"), "--fail-on", "never").returncode == 0
+
+
+def test_json_report_shape_and_offsets(letters: Path) -> None:
+    out = run_cli(str(letters), "--format", "json")
+    assert out.returncode == 1
+    report = json.loads(out.stdout)
+    assert set(report) == {"version", "tool", "profile", "files", "summary"}
+    assert report["version"] == "1" and report["tool"]["name"] == "protocheck" and report["profile"] == "model"
+    assert report["summary"] == {"files": 2, "errors": 1, "warnings": 0, "infos": 0, "unreadable": 0}
+    member = next(f for f in report["files"] if f["path"].endswith("member.docx"))
+    assert {"path", "kind", "error", "findings"} <= set(member) and member["kind"] == "letter"
+    (finding,) = member["findings"]
+    assert set(finding) == {"code", "rule", "severity", "message", "text", "location", "clauses", "suppressed"}
+    assert finding["code"] == "COR001" and finding["rule"] == "member-obligation" and finding["severity"] == "error"
+    assert set(finding["location"]) == {"page", "paragraph", "line", "change", "start", "end"}
+    assert {c["profile"] for c in finding["clauses"]} == {"wokingham", "conwy", "north-east-derbyshire"}
+    text = run_cli("--dump-text", str(letters / "member.docx")).stdout
+    loc = finding["location"]
+    assert text[loc["start"]:loc["end"]] == finding["text"]
+    assert finding["text"].startswith("the Council will refund your parking charges")
+
+
+def test_sarif_github_junit(letters: Path) -> None:
+    sarif = json.loads(run_cli(str(letters), "--format", "sarif").stdout)
+    assert sarif["version"] == "2.1.0"
+    run = sarif["runs"][0]
+    assert {r["id"] for r in run["tool"]["driver"]["rules"]} >= {"COR001", "COR002"}
+    (result,) = run["results"]
+    assert result["ruleId"] == "COR001" and result["level"] == "error"
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("member.docx")
+    gh = run_cli(str(letters), "--format", "github").stdout
+    assert gh.startswith("::error file=") and "COR001" in gh
+    junit = ET.fromstring(run_cli(str(letters), "--format", "junit").stdout)
+    assert junit.get("failures") == "1"
+
+
+def test_output_file(letters: Path, tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    out = run_cli(str(letters / "member.docx"), "--format", "json", "--output", str(target))
+    assert out.stdout == "" and json.loads(target.read_text())["summary"]["errors"] == 1
+
+
+def test_select_ignore_and_unknown_selector(letters: Path) -> None:
+    member = str(letters / "member.docx")
+    assert run_cli(member, "--select", "COR002").returncode == 0
+    assert run_cli(member, "--ignore", "member-obligation").returncode == 0
+    assert run_cli(member, "--select", "COR").returncode == 1
+    bad = run_cli(member, "--select", "XYZ123")
+    assert bad.returncode == 2 and "XYZ123" in bad.stderr
+
+
+def test_profile_without_the_rule_and_forced_kind(letters: Path) -> None:
+    member = str(letters / "member.docx")
+    assert run_cli(member, "--profile", "runnymede").returncode == 0  # Runnymede's protocol has no COR001 clause
+    assert run_cli(member, "--kind", "report").returncode == 0
+    assert run_cli(member, "--profile", "nowhere").returncode == 2
+
+
+def test_config_file_sets_profile_and_cites_its_clause(letters: Path) -> None:
+    (letters / "protocheck.toml").write_text('profile = "wokingham"\n', encoding="utf-8")
+    report = json.loads(run_cli(str(letters / "member.docx"), "--format", "json").stdout)
+    (finding,) = report["files"][0]["findings"]
+    assert report["profile"] == "wokingham"
+    assert finding["clauses"][0]["ref"] == "Supporting Guidance on Correspondence, para 4"
+    assert finding["clauses"][0]["text"].startswith("Letters which create legally enforceable obligations")
+
+
+def test_pyproject_config_and_invalid_config(tmp_path: Path) -> None:
+    build_docx(tmp_path / "member.docx", MEMBER_LETTER)
+    (tmp_path / "pyproject.toml").write_text('[tool.protocheck]\nprofile = "runnymede"\n', encoding="utf-8")
+    assert run_cli(str(tmp_path / "member.docx")).returncode == 0
+    (tmp_path / "protocheck.toml").write_text('profile = "model"\ncolour = "red"\n', encoding="utf-8")
+    out = run_cli(str(tmp_path / "member.docx"))
+    assert out.returncode == 2 and "protocheck.toml" in out.stderr and "colour" in out.stderr
+
+
+def test_roster_makes_a_plain_name_a_member(tmp_path: Path) -> None:
+    spec = {"body": ["Dear Mrs Khan,", "The Council will repair your fence next week.", "Kind regards,", "Priya Shah"]}
+    build_docx(tmp_path / "letter.docx", spec)
+    assert run_cli(str(tmp_path / "letter.docx")).returncode == 0
+    (tmp_path / "protocheck.toml").write_text('[[members]]\nname = "Priya Shah"\nroles = ["Ward Councillor"]\n', encoding="utf-8")
+    assert run_cli(str(tmp_path / "letter.docx")).returncode == 1
+
+
+def test_in_document_suppression_is_kept_with_its_reason(tmp_path: Path) -> None:
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Dear Mr Jones,\n\nThe Council will refund your charges.\n\n"
+                      "protocheck: ignore[COR001] reason: joint letter agreed with the Head of Parking\n\n"
+                      "Yours sincerely,\nCllr Priya Shah\nCabinet Member for Highways\n", encoding="utf-8")
+    out = run_cli(str(letter), "--format", "json")
+    assert out.returncode == 0
+    (finding,) = json.loads(out.stdout)["files"][0]["findings"]
+    assert finding["suppressed"] is True and finding["suppression_reason"].startswith("joint letter")
+
+
+def test_unreadable_file_gives_exit_2_and_the_rest_are_checked(letters: Path) -> None:
+    (letters / "broken.docx").write_bytes(b"not a zip at all")
+    out = run_cli(str(letters), "--format", "json")
+    assert out.returncode == 2
+    lines = [ln for ln in out.stderr.splitlines() if ln]
+    assert len(lines) == 1 and "broken.docx" in lines[0]
+    report = json.loads(out.stdout)
+    assert report["summary"]["unreadable"] == 1 and report["summary"]["errors"] == 1
+
+
+def test_rule_rules_profiles_init(tmp_path: Path) -> None:
+    rule = run_cli("rule", "COR001").stdout
+    for words in ("What it flags", "Why it matters", "Not flagged", "Clauses it cites", "wokingham",
+                  "Letters which create legally enforceable obligations", "delegated-authority"):
+        assert words in " ".join(rule.split())
+    assert run_cli("rule", "blind-copy").returncode == 0
+    assert run_cli("rule", "NOPE").returncode == 2
+    rules = json.loads(run_cli("rules", "--format", "json").stdout)
+    assert [r["code"] for r in rules][:2] == ["COR001", "COR002"]
+    prof = run_cli("profiles").stdout
+    for pid in ("model", "wokingham", "north-northamptonshire", "conwy", "north-east-derbyshire", "runnymede"):
+        assert pid in prof
+    assert run_cli("init", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "protocheck.toml").exists()
+    assert run_cli("init", cwd=tmp_path).returncode == 2  # never overwrites without --force
+    from protocheck import config
+
+    assert config.load(tmp_path / "protocheck.toml").profile == "model"
+
+
+def test_unchanged_file_is_not_read_again(letters: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[Path] = []
+    real = engine.read
+    monkeypatch.setattr(engine, "read", lambda p: calls.append(p) or real(p))
+    first = engine.check_path(letters / "member.docx", engine.Options())
+    second = engine.check_path(letters / "member.docx", engine.Options())
+    assert len(calls) == 1
+    assert [f.as_json() for f in first.findings] == [f.as_json() for f in second.findings]
+    (letters / "member.docx").touch()
+    engine.check_path(letters / "member.docx", engine.Options())
+    assert len(calls) == 2

@@ -1,0 +1,167 @@
+"""The layout enforces itself: rules, docs, samples, profiles and lexicons agree."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SAMPLES, SHARED
+
+from protocheck import lexicon, profiles, registry
+
+RULES_MD = SHARED / "RULES.md"
+SEED_FOR = {"000": "wokingham", "001": "north-northamptonshire", "002": "conwy",
+            "003": "north-east-derbyshire", "004": "runnymede"}
+
+
+def catalogue() -> dict[str, tuple[str, set[str]]]:
+    """code -> (slug, profiles whose seed the clauses column cites), from RULES.md."""
+    out = {}
+    for line in RULES_MD.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^\|\s*([A-Z]{3}\d{3})\s*\|\s*([a-z-]+)\s*\|.*\|\s*([^|]*)\|\s*$", line)
+        if m:
+            seeds = set(re.findall(r"\b(00[0-4])\b", m.group(3)))
+            out[m.group(1)] = (m.group(2), {SEED_FOR[s] for s in seeds})
+    return out
+
+
+needs_shared = pytest.mark.skipif(not RULES_MD.exists(), reason="../shared is not beside the checkout")
+
+
+def test_every_check_module_registers_one_rule_named_after_it() -> None:
+    rules = registry.all_rules()
+    modules = sorted(p for p in (ROOT / "checks").rglob("*.py") if p.name != "__init__.py")
+    assert len(modules) == len(rules)
+    for r in rules:
+        expected = f"{r.code.lower()}_{r.slug.replace('-', '_')}"
+        assert r.module.rsplit(".", 1)[-1] == expected, r.module
+        assert r.check.__name__ == r.slug.replace("-", "_")
+
+
+@needs_shared
+def test_codes_and_slugs_match_the_catalogue() -> None:
+    cat = catalogue()
+    assert len(cat) == 19  # COR001-004, PUB001-004, RPT001-007, CON001-004
+    for r in registry.all_rules():
+        assert r.code in cat, f"{r.code} is not in RULES.md"
+        assert cat[r.code][0] == r.slug
+
+
+def test_every_docstring_has_the_fixed_sections() -> None:
+    for r in registry.all_rules():
+        for section in registry.DOC_SECTIONS:
+            assert r.sections.get(section), f"{r.code}: docstring lacks '## {section}'"
+
+
+def test_every_rule_has_flag_and_ok_samples() -> None:
+    for r in registry.all_rules():
+        folder = SAMPLES / r.code
+        assert list(folder.rglob("flag-*.expect")), f"{r.code}: no flag- sample"
+        assert list(folder.rglob("ok-*.expect")), f"{r.code}: no ok- sample"
+
+
+@needs_shared
+def test_profiles_enable_exactly_the_codes_their_seed_states() -> None:
+    for code, (_, councils) in catalogue().items():
+        for pid in profiles.council_ids():
+            assert profiles.get(pid).enables(code) == (pid in councils), f"{pid} {code}"
+        assert profiles.get("model").enables(code), f"model lacks {code}"
+
+
+def _clean_seed(text: str) -> str:
+    text = re.sub(r"~~.*?~~", "", text, flags=re.S)
+    text = text.replace("**", "").replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'")
+    text = re.sub(r"^\s*(#+|-)\s+", " ", text, flags=re.M)
+    return " ".join(text.split()).lower()
+
+
+@needs_shared
+def test_clause_text_is_the_seeds_own_words() -> None:
+    for pid in profiles.council_ids():
+        prof = profiles.get(pid)
+        seed = _clean_seed((SHARED / "seeds" / str(prof.seed)).read_text(encoding="utf-8"))
+        for code, clauses in prof.clauses.items():
+            for c in clauses:
+                for piece in re.split(r"\s*\.\.\.\s*", c.text):
+                    piece = _clean_seed(piece).strip(" :;-")
+                    if len(piece) > 12:
+                        assert piece in seed, f"{pid} {code} {c.ref}: not in the seed: {piece[:80]}"
+
+
+def test_profile_exceptions_name_real_codes() -> None:
+    codes = {r.code for r in registry.all_rules()} | set(catalogue()) if RULES_MD.exists() else set()
+    for pid in profiles.council_ids():
+        for e in profiles.get(pid).exceptions:
+            assert set(e.codes) <= codes or not codes, f"{pid} {e.id}"
+
+
+def test_every_lexicon_file_is_used() -> None:
+    uses = {u for r in registry.all_rules() for u in r.uses}
+    root = lexicon.root()
+    referenced = set()
+    for yml in (root / "patterns").glob("*.yml"):
+        referenced |= {f"words/{m}" for m in re.findall(r'"@([\w-]+)"', yml.read_text(encoding="utf-8"))}
+        assert f"patterns/{yml.stem}" in uses, f"patterns/{yml.stem}.yml is used by no rule"
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "cli").rglob("*.py"))
+    for txt in list((root / "words").glob("*.txt")) + list((root / "roles").glob("*.txt")):
+        name = f"{txt.parent.name}/{txt.stem}"
+        assert name in referenced or txt.stem in code, f"lexicons/{name}.txt is used nowhere"
+
+
+def test_every_package_folder_is_in_pyproject() -> None:
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    packages = set(data["tool"]["setuptools"]["packages"])
+    mapping = {"cli": "protocheck", "checks": "protocheck.checks", "lexicons": "protocheck.lexicons"}
+    for top, pkg in mapping.items():
+        for init in (ROOT / top).rglob("__init__.py"):
+            rel = init.parent.relative_to(ROOT / top)
+            name = ".".join([pkg, *rel.parts]) if rel.parts else pkg
+            assert name in packages, f"{name} is missing from [tool.setuptools] packages"
+
+
+def test_no_clause_text_in_checks() -> None:
+    """Clauses are attached from profiles by code; a check never quotes one."""
+    for p in (ROOT / "checks").rglob("*.py"):
+        body = p.read_text(encoding="utf-8").split('"""', 2)[-1]
+        assert "should never be sent" not in body and "blind\u201d copies" not in body, p
+
+
+def test_slow_modules_are_not_imported_at_module_level() -> None:
+    banned = ("spacy", "pdfplumber", "pypdfium2", "docx", "lxml")
+    allowed = {"nlp.py"}
+    for p in list((ROOT / "cli").rglob("*.py")) + list((ROOT / "checks").rglob("*.py")):
+        if p.name in allowed or p.parent.name == "readers":
+            continue
+        for line in p.read_text(encoding="utf-8").splitlines():
+            if line.startswith(("import ", "from ")):
+                mod = line.split()[1].split(".")[0]
+                assert mod not in banned, f"{p}: {line}"
+
+
+def test_lexicon_examples_match_and_counters_do_not() -> None:
+    from protocheck import nlp
+
+    for (label, pid), e in lexicon.entries_by_id().items():
+        for ex in e.examples:
+            assert (label, pid) in {(s[0], s[1]) for s in nlp.spans_in(ex)}, f"{e.file} {pid}: example does not match: {ex}"
+        for c in e.counters:
+            assert (label, pid) not in {(s[0], s[1]) for s in nlp.spans_in(c)}, f"{e.file} {pid}: counter matches: {c}"
+
+
+def test_a_bad_pattern_fails_with_file_and_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "patterns").mkdir()
+    (tmp_path / "patterns" / "bad.yml").write_text(
+        "label: X\npatterns:\n  - id: uses-lemma\n    pattern: [{LEMMA: refund}]\n    example: refund\n", encoding="utf-8")
+    (tmp_path / "patterns" / "yes.yml").write_text(
+        "label: X\npatterns:\n  - id: bool-word\n    pattern: [{LOWER: {IN: [on, off]}}]\n    example: on\n", encoding="utf-8")
+    monkeypatch.setattr(lexicon, "root", lambda: tmp_path)
+    lexicon.pattern_file.cache_clear()
+    try:
+        with pytest.raises(lexicon.LexiconError, match=r"patterns/bad\.yml: entry 'uses-lemma': LEMMA"):
+            lexicon.pattern_file("bad")
+        with pytest.raises(lexicon.LexiconError, match=r"yes\.yml: entry 'bool-word'.*quote them"):
+            lexicon.pattern_file("yes")
+    finally:
+        lexicon.pattern_file.cache_clear()

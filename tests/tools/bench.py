@@ -1,0 +1,121 @@
+"""`make bench`: speed and memory figures. Prints; never fails (not a timed test).
+
+Measures, each in a fresh process as a user would run it:
+- `protocheck --help`
+- one .docx letter, end to end, cold (no cache)
+- 100 letters in one run (no cache), and the same again warm (from the cache)
+- a 500-page PDF agenda pack
+- peak resident memory of each run
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from build_samples import build_docx  # noqa: E402
+
+MEASURE = (
+    "import resource, subprocess, sys, time\n"
+    "t = time.perf_counter()\n"
+    "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+    "dt = time.perf_counter() - t\n"
+    "print(dt, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, p.returncode)\n"
+)
+
+
+def measure(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+    out = subprocess.run([sys.executable, "-c", MEASURE, *args], capture_output=True, text=True, env=env, check=True)
+    seconds, rss, _ = out.stdout.split()
+    return float(seconds), float(rss)
+
+
+def best(args: list[str], env: dict[str, str], runs: int = 3) -> tuple[float, float, float]:
+    results = [measure(args, env) for _ in range(runs)]
+    times = [r[0] for r in results]
+    return min(times), statistics.median(times), max(r[1] for r in results)
+
+
+LETTER = {
+    "header": ["Example Borough Council", "Civic Offices, High Street"],
+    "body": ["Our ref: HT/2026/{n}", "Dear Resident,", "Station Road car park: charges",
+             "Thank you for writing to me about the charges you paid at the Station Road car park in September. "
+             "I have looked carefully at the statements you sent and at the tariff that applied on each day.",
+             "I raised your case with officers as soon as your letter arrived, and they have confirmed that the "
+             "payment machines on levels 2 and 3 were at fault for most of that month.",
+             "I can confirm that the Council will refund your parking charges in full by 31 March.",
+             "I will also ask the Head of Parking Services to check whether other drivers were affected, and I will "
+             "write to you again when I have an answer.",
+             "Yours sincerely,", "Cllr Priya Shah\nCabinet Member for Highways"],
+}
+
+
+def agenda_pack(path: Path, pages: int) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4)
+    para = ("The report sets out the options considered by officers, the financial and legal implications, and "
+            "the recommendation to Cabinet. Consultation responses from residents are summarised in Appendix B.")
+    words = para.split()
+    for n in range(1, pages + 1):
+        c.setFont("Helvetica", 9)
+        c.drawString(72, 815, "Example Borough Council - Cabinet - 12 March 2027")
+        c.drawString(270, 30, f"Page {n}")
+        c.setFont("Helvetica", 11)
+        y = 780
+        if n % 20 == 1:
+            c.drawString(72, y, f"Agenda item {n // 20 + 1}: Report of the Director of Place")
+            y -= 28
+        while y > 80:
+            line = ""
+            for w in words:
+                if len(line) + len(w) > 85:
+                    c.drawString(72, y, line)
+                    y -= 14
+                    line = ""
+                line += w + " "
+            c.drawString(72, y, line)
+            y -= 26
+        c.showPage()
+    c.save()
+
+
+def main() -> int:
+    import os
+
+    env = {**os.environ}
+    exe = [str(Path(sys.executable).parent / "protocheck")]
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        env["PROTOCHECK_CACHE_DIR"] = str(root / "cache")
+        letters = root / "letters"
+        letters.mkdir()
+        for n in range(100):
+            spec = json.loads(json.dumps(LETTER).replace("{n}", str(n)))
+            build_docx(spec, letters / f"letter-{n:03d}.docx")
+        pack = root / "pack.pdf"
+        agenda_pack(pack, 500)
+        rows = []
+        rows.append(("--help", *best([*exe, "--help"], env, 5), "<= 0.2 s"))
+        rows.append(("one .docx letter, cold", *best([*exe, "--no-cache", str(letters / "letter-000.docx")], env), "<= 1.0 s"))
+        rows.append(("100 letters, one run, cold", *best([*exe, "--no-cache", str(letters)], env, 2), "<= 5 s"))
+        measure([*exe, str(letters)], env)  # fill the cache
+        rows.append(("100 letters, unchanged (cache)", *best([*exe, str(letters)], env, 2), ""))
+        rows.append(("500-page PDF agenda pack", *best([*exe, "--no-cache", str(pack)], env, 2), "seconds"))
+    print(f"{'measure':<34} {'best s':>8} {'median s':>9} {'peak RSS MB':>12}  target")
+    for name, t_best, t_med, rss, target in rows:
+        print(f"{name:<34} {t_best:>8.3f} {t_med:>9.3f} {rss:>12.1f}  {target}")
+    print(f"\nmachine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

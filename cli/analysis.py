@@ -192,7 +192,32 @@ def find_sender(raw: RawDocument, config: Config | None) -> tuple[Person | None,
         sender = office
     if sender is not None and office is not None and not sender.is_member and not sender.is_officer:
         sender = office
+    if sender is not None and not sender.is_member and not sender.is_officer:
+        _role_from_letterhead(sender, raw)
     return sender, sigs
+
+
+def _role_from_letterhead(sender: Person, raw: RawDocument) -> None:
+    """A signature with a bare name: the letterhead may carry the role ("Councillor Rhian
+    Mottram | Portfolio Holder for Housing")."""
+    surname = people.bare_name(sender.name).split()[-1:] if sender.name else []
+    if not surname:
+        return
+    places = [b for b in raw.blocks if b.kind == "header"] + [b for b in raw.blocks if b.in_body][:6]
+    for block in places:
+        for line in block.text.split("\n"):
+            if not re.search(rf"\b{re.escape(surname[0])}\b", line):
+                continue
+            if people.member_title(line):
+                sender.is_member, sender.source = True, "letterhead"
+                sender.title = sender.title or re.sub(r"^\W+|\W+$", "", line)
+                sender.senior = people.has_title(line, "senior-member-titles")
+                sender.is_mayor = people.has_title(line, "mayor-titles") and "deputy mayor" not in line.lower()
+                return
+            if people.officer_title(line):
+                sender.is_officer, sender.source = True, "letterhead"
+                sender.title = sender.title or line.strip()
+                return
 
 
 def _same_person(a: Person, b: Person) -> bool:

@@ -73,6 +73,8 @@ def blind_copy(doc: Document) -> Iterator[Hit]:
             continue
         if any(d.start < m.end and m.start < d.end for d in denials):
             continue
+        if doc.sentence_text(m.start).rstrip().rstrip("\"')").endswith("?"):
+            continue  # asking whether a copy was sent is not sending one
         if m.id == "bcc-line":
             line_end = doc.text.find("\n", m.start)
             end = block.end if line_end == -1 or line_end > block.end else line_end

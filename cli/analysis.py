@@ -26,7 +26,8 @@ _SIGNOFF_SPLIT = re.compile(r"[,.!]*\s*$")
 def _kind_cues() -> dict[str, tuple[int, list[tuple[re.Pattern[str], int]]]]:
     import yaml
 
-    data: dict[str, Any] = yaml.safe_load((lexicon.root() / "kinds.yml").read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data: dict[str, Any] = yaml.load((lexicon.root() / "kinds.yml").read_text(encoding="utf-8"), Loader=loader)
     out = {}
     for kind, spec in data.items():
         if kind not in KINDS:

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
-
 from protocheck import __version__
 
 app = typer.Typer(
@@ -47,18 +46,18 @@ def root(
 def check(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders to check (.docx .pdf .eml .txt).", show_default=False)],
     format: Annotated[str, typer.Option("--format", help="text, json, sarif, github or junit.")] = "text",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here instead of stdout.")] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", help="A protocheck.toml (else the nearest one above each file).")] = None,
-    profile: Annotated[Optional[str], typer.Option("--profile", help="Council profile: model, wokingham, north-northamptonshire, conwy, north-east-derbyshire, runnymede.")] = None,
-    kind: Annotated[Optional[str], typer.Option("--kind", help="Force the document kind: letter, email, press-release, report, agenda-pack, other.")] = None,
-    date: Annotated[Optional[str], typer.Option("--date", help="Date the document will be issued (YYYY-MM-DD), for the pre-election check.")] = None,
-    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rules: codes, slugs or prefixes (COR, RPT001, blind-copy). Repeat or comma-separate.")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules (codes, slugs or prefixes).")] = None,
-    fail_on: Annotated[Optional[str], typer.Option("--fail-on", help="Severity that makes the exit code 1: error, warning, info, never.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here instead of stdout.")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="A protocheck.toml (else the nearest one above each file).")] = None,
+    profile: Annotated[str | None, typer.Option("--profile", help="Council profile: model, wokingham, north-northamptonshire, conwy, north-east-derbyshire, runnymede.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="Force the document kind: letter, email, press-release, report, agenda-pack, other.")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Date the document will be issued (YYYY-MM-DD), for the pre-election check.")] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", help="Only these rules: codes, slugs or prefixes (COR, RPT001, blind-copy). Repeat or comma-separate.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rules (codes, slugs or prefixes).")] = None,
+    fail_on: Annotated[str | None, typer.Option("--fail-on", help="Severity that makes the exit code 1: error, warning, info, never.")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel worker processes for many files.")] = 1,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore the result cache.")] = False,
     dump_text: Annotated[bool, typer.Option("--dump-text", help="Print the text protocheck extracted (what offsets index), then stop.")] = False,
-    color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Force colour on or off (default: on a terminal).")] = None,
+    color: Annotated[bool | None, typer.Option("--color/--no-color", help="Force colour on or off (default: on a terminal).")] = None,
 ) -> None:
     """Check documents against the council's protocol (the default command)."""
     from protocheck import commands

@@ -19,7 +19,8 @@ def check(*, paths: list[Path], fmt: str, output: Path | None, config: Path | No
           jobs: int, use_cache: bool, dump_text: bool, color: bool | None) -> int:
     import datetime as dt
 
-    from protocheck import config as config_mod, engine, profiles, registry, report
+    from protocheck import config as config_mod
+    from protocheck import engine, profiles, registry, report
     from protocheck.document import KINDS
 
     if fmt not in report.FORMATS:
@@ -145,10 +146,9 @@ def rules(fmt: str) -> int:
 
 
 def rule(code: str) -> int:
+    from protocheck import profiles, registry
     from rich.console import Console
     from rich.markdown import Markdown
-
-    from protocheck import profiles, registry
 
     r = registry.find_rule(code)
     if r is None:
@@ -179,10 +179,10 @@ def rule(code: str) -> int:
 
 
 def profiles() -> int:
+    from protocheck import profiles as prof_mod
+    from protocheck import registry
     from rich.console import Console
     from rich.table import Table
-
-    from protocheck import profiles as prof_mod, registry
 
     codes = [r.code for r in registry.all_rules()]
     console = Console()

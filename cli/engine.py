@@ -10,7 +10,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from protocheck import analysis, cache, config as config_mod, profiles, registry
+from protocheck import analysis, cache, profiles, registry
+from protocheck import config as config_mod
 from protocheck.config import Config
 from protocheck.document import Document, Hit
 from protocheck.findings import Clause, FileResult, Finding, Location
@@ -59,13 +60,14 @@ def rules_for(cfg: Config, opts: Options) -> list[registry.Rule]:
 
 
 def check_document(doc: Document, rules: list[registry.Rule], profile: profiles.Profile) -> list[Finding]:
+    applicable = [r for r in rules if profile.enables(r.code) and r.applies_to(doc.kind)]
+    if not applicable:
+        return []
     from protocheck import nlp
 
-    nlp.annotate(doc)
+    nlp.annotate(doc, {u.removeprefix("patterns/") for r in applicable for u in r.uses if u.startswith("patterns/")})
     findings: list[Finding] = []
-    for rule in rules:
-        if not profile.enables(rule.code) or not rule.applies_to(doc.kind):
-            continue
+    for rule in applicable:
         seen: set[tuple[int, int]] = set()
         for hit in rule.check(doc):
             key = doc.sentence_at(hit.start) if hit.change is None else (hit.start, id(hit.change))

@@ -118,8 +118,9 @@ def pattern_file(name: str) -> tuple[PatternEntry, ...]:
     path = root() / "patterns" / f"{name}.yml"
     if not path.is_file():
         raise LexiconError(rel, None, "no such pattern file")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: about 8x faster
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except yaml.YAMLError as exc:
         raise LexiconError(rel, None, f"invalid YAML: {exc}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("label"), str):

@@ -1,10 +1,14 @@
-"""The one place spaCy is built: blank English, a sentencizer and one span ruler
-fed from lexicons/patterns/*.yml. No trained model, nothing downloaded.
+"""The one place spaCy is built: blank English, a sentencizer, and one span ruler
+per lexicons/patterns/*.yml file. No trained model, nothing downloaded.
+
+Each document runs only the rulers its applicable rules use (a rule's `uses`), so
+an agenda pack is not searched for correspondence patterns.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from protocheck import lexicon
@@ -19,19 +23,63 @@ _SAME_LENGTH = str.maketrans({"\n": " ", "\t": " ", "\u2019": "'", "\u2018": "'"
                               "\u201d": '"', "\u00a0": " ", "\u2013": "-", "\u2014": "-"})
 
 
+def ruler_name(pattern_file: str) -> str:
+    return f"ruler:{pattern_file}"
+
+
+def _import_spacy() -> Any:
+    """Import spaCy without its command-line package.
+
+    `spacy/__init__.py` imports `spacy.cli.info` only to expose `spacy.info`; that pulls
+    in spacy.cli (requests, httpx, weasel, typer ...), about 0.3 s of a cold run that
+    protocheck never uses. A stand-in answers that one import; it is removed again at
+    once, so a later `import spacy.cli` loads the real package.
+    """
+    import sys
+    import types
+
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        import spacy
+
+        return spacy
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = []
+    info = types.ModuleType("spacy.cli.info")
+
+    def lazy_info(*args: Any, **kwargs: Any) -> Any:
+        import importlib
+
+        return importlib.import_module("spacy.cli.info").info(*args, **kwargs)
+
+    info.info = lazy_info  # type: ignore[attr-defined]
+    sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = cli, info
+    try:
+        import spacy
+    finally:
+        for name in ("spacy.cli.info", "spacy.cli"):
+            if sys.modules.get(name) in (cli, info):
+                del sys.modules[name]
+    if getattr(spacy, "cli", None) is cli:
+        delattr(spacy, "cli")
+    return spacy
+
+
 @functools.cache
 def pipeline() -> Language:
-    import spacy
+    spacy = _import_spacy()
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    ruler = nlp.add_pipe("span_ruler", config={"spans_key": SPANS_KEY, "validate": True})
-    nlp.initialize()
-    patterns: list[dict[str, Any]] = []
+    rulers = []
     for name in lexicon.pattern_files():
-        for entry in lexicon.pattern_file(name):
-            patterns.append({"label": entry.label, "pattern": entry.pattern, "id": entry.id})
-    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+        rulers.append((name, nlp.add_pipe("span_ruler", name=ruler_name(name),
+                                          config={"spans_key": SPANS_KEY, "overwrite": False, "validate": False})))
+    nlp.initialize()  # before adding patterns: initialising afterwards clears them
+    for name, ruler in rulers:
+        patterns: list[dict[str, Any]] = [
+            {"label": e.label, "pattern": e.pattern, "id": e.id} for e in lexicon.pattern_file(name)
+        ]
+        ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     return nlp
 
 
@@ -39,20 +87,26 @@ def prepare(text: str) -> str:
     return text.translate(_SAME_LENGTH)
 
 
-def annotate(doc: Document) -> None:
-    """Fill doc.matches (per label) and doc.sentences from the blocks' text."""
+def annotate(doc: Document, pattern_files: Iterable[str] | None = None) -> None:
+    """Fill doc.matches (per label) and doc.sentences from the blocks' text.
+
+    pattern_files: the lexicon pattern files to run (names without .yml); None runs all.
+    """
     nlp = pipeline()
+    wanted = None if pattern_files is None else {ruler_name(n) for n in pattern_files}
+    enable = [p for p in nlp.pipe_names if not p.startswith("ruler:") or wanted is None or p in wanted]
     blocks = [b for b in doc.blocks if b.text.strip()]
     matches: dict[str, list[Match]] = {}
     sentences: list[tuple[int, int]] = []
-    for block, sdoc in zip(blocks, nlp.pipe(prepare(b.text) for b in blocks), strict=True):
-        base = block.start
-        for sent in sdoc.sents:
-            sentences.append((base + sent.start_char, base + sent.end_char))
-        for span in sdoc.spans[SPANS_KEY]:
-            matches.setdefault(span.label_, []).append(
-                Match(span.label_, span.id_, base + span.start_char, base + span.end_char)
-            )
+    with nlp.select_pipes(enable=enable):
+        for block, sdoc in zip(blocks, nlp.pipe(prepare(b.text) for b in blocks), strict=True):
+            base = block.start
+            for sent in sdoc.sents:
+                sentences.append((base + sent.start_char, base + sent.end_char))
+            for span in sdoc.spans.get(SPANS_KEY, []):
+                matches.setdefault(span.label_, []).append(
+                    Match(span.label_, span.id_, base + span.start_char, base + span.end_char)
+                )
     for found in matches.values():
         found.sort(key=lambda m: (m.start, -m.end))
     doc.matches = matches
@@ -62,4 +116,4 @@ def annotate(doc: Document) -> None:
 def spans_in(text: str) -> list[tuple[str, str, str]]:
     """(label, id, text) of every pattern that fires on `text`: for lexicon tests."""
     sdoc = pipeline()(prepare(text))
-    return [(s.label_, s.id_, s.text) for s in sdoc.spans[SPANS_KEY]]
+    return [(s.label_, s.id_, s.text) for s in sdoc.spans.get(SPANS_KEY, [])]

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from conftest import MEMBER_LETTER, OFFICER_LETTER, build_docx, run_cli
-
 from protocheck import engine
 
 

@@ -7,7 +7,6 @@ import zipfile
 from pathlib import Path
 
 from conftest import build_docx
-
 from protocheck.readers import read
 from protocheck.readers.pdf import Line, _paragraphs
 

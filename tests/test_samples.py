@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLES
 from expect import parse, sample_for, score
-
 from protocheck import engine
 
 EXPECTS = sorted(SAMPLES.rglob("*.expect"))

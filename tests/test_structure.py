@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, SAMPLES, SHARED
-
 from protocheck import lexicon, profiles, registry
 
 RULES_MD = SHARED / "RULES.md"

@@ -11,6 +11,7 @@ with no text layer are reported as scans. pdfplumber is for layout and tables
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from dataclasses import dataclass
@@ -64,12 +65,12 @@ def _paragraphs(lines: list[Line]) -> list[str]:
         return []
     heights = [ln.top - ln.bottom for ln in lines if ln.top > ln.bottom]
     height = statistics.median(heights) if heights else 0.0
-    pitches = sorted(a.top - b.top for a, b in zip(lines, lines[1:], strict=False) if a.top - b.top > 0.5 * height)
+    pitches = sorted(a.top - b.top for a, b in itertools.pairwise(lines) if a.top - b.top > 0.5 * height)
     # the line pitch: the tighter pitches on the page, capped by what the font size allows
     base = min(pitches[len(pitches) // 4], 1.6 * height) if pitches else 1.2 * height
     full = max((ln.right for ln in lines), default=0.0)
     paras: list[list[Line]] = [[lines[0]]]
-    for prev, cur in zip(lines, lines[1:], strict=False):
+    for prev, cur in itertools.pairwise(lines):
         pitch = prev.top - cur.top
         size_change = abs((cur.top - cur.bottom) - (prev.top - prev.bottom)) > 0.15 * height
         new_para = height > 0 and (pitch > 1.3 * base or pitch < -height or size_change)

@@ -11,11 +11,10 @@ import re
 import textwrap
 from typing import IO
 
-from rich.console import Console
-from rich.text import Text
-
 from protocheck import profiles
 from protocheck.findings import Clause, FileResult, Finding, Report
+from rich.console import Console
+from rich.text import Text
 
 STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 INDENT = 10
@@ -115,7 +114,7 @@ def render(report: Report, stream: IO[str] | None = None, color: bool | None = N
     if show_clean is None:
         show_clean = len(report.files) <= 20
     for r in report.files:
-        live = [f for f in r.findings]
+        live = list(r.findings)
         if r.error:
             continue  # unreadable files are reported one line each on stderr
         if not live:

@@ -15,12 +15,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from build_samples import build_docx  # noqa: E402
+from build_samples import build_docx
 
 MEASURE = (
     "import resource, subprocess, sys, time\n"

@@ -146,7 +146,7 @@ def build(root: Path, only: str | None = None) -> int:
             staged = tmp / (target.stem + ".docx")
             build_docx(spec, staged)
             pdf_jobs.setdefault(target.parent, []).append((staged, target))
-    for outdir, jobs in pdf_jobs.items():
+    for jobs in pdf_jobs.values():
         to_pdf([s for s, _ in jobs], tmp)
         for staged, target in jobs:
             shutil.move(str(tmp / (staged.stem + ".pdf")), target)

@@ -11,9 +11,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from expect import Score, parse, sample_for  # noqa: E402
-
-from protocheck import engine  # noqa: E402
+from expect import Score, parse, sample_for
+from protocheck import engine
 
 
 def evaluate(root: Path) -> tuple[dict[str, Score], dict[str, list[str]], int]:
@@ -56,7 +55,7 @@ def main() -> int:
         p = tp / (tp + fp) if tp + fp else 1.0
         r = tp / (tp + fn) if tp + fn else 1.0
         print(f"{code:<8} {tp:>4} {fp:>4} {fn:>4} {p:>10.3f} {r:>8.3f}")
-    if args.verbose or True:
+    if args.verbose or any(totals[c].fp or totals[c].fn for c in totals):
         for code, lines in sorted(notes.items()):
             print(f"\n{code}:")
             print("\n".join(lines))

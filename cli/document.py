@@ -185,7 +185,7 @@ class Document:
             loc.page = block.page
             loc.paragraph = block.paragraph
             loc.line = block.line
-            loc.where = block.kind
+            loc.where = f"{block.meta['header']} header" if block.kind == "email-header" else block.kind
             if "item" in block.meta:
                 loc.item = block.meta["item"]
         return loc

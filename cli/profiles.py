@@ -89,8 +89,8 @@ def council_ids() -> tuple[str, ...]:
 def get(profile_id: str) -> Profile:
     if profile_id == MODEL:
         model = _load(MODEL)
-        for pid in council_ids():
-            council = get(pid)
+        # cite the councils in seed order (as RULES.md lists them)
+        for council in sorted((get(pid) for pid in council_ids()), key=lambda p: p.seed or p.id):
             for code, clauses in council.clauses.items():
                 model.clauses.setdefault(code, []).extend(clauses)
         return model

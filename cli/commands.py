@@ -53,9 +53,9 @@ def check(*, paths: list[Path], fmt: str, output: Path | None, config: Path | No
                           ignore=ignore, use_cache=use_cache)
     if dump_text:
         return _dump(paths, opts)
-    progress, stop = _progress(paths)
+    stop = _progress()
     try:
-        results = engine.run(paths, opts, jobs=jobs, progress=progress)
+        results = engine.run(paths, opts, jobs=jobs)
     finally:
         stop()
     rep = Report(profile=profile or base_cfg.profile, files=results)
@@ -77,29 +77,42 @@ def check(*, paths: list[Path], fmt: str, output: Path | None, config: Path | No
     return 1 if any(SEVERITY_RANK[f.severity] >= threshold for f in live) else 0
 
 
-def _progress(paths: list[Path]):  # type: ignore[no-untyped-def]
-    """A progress bar on stderr for long runs on a terminal; nothing otherwise."""
+def _progress():  # type: ignore[no-untyped-def]
+    """A progress bar on stderr, on a terminal only: files for a batch, pages for a long PDF."""
+    from protocheck import progress
+
     if not sys.stderr.isatty():
-        return None, lambda: None
+        return lambda: None
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    bar = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                   TextColumn("{task.description}"), transient=True, console=None)
-    from rich.console import Console
+    bar = Progress(TextColumn("{task.fields[what]}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   TextColumn("{task.description}"), transient=True, console=Console(stderr=True))
+    tasks: dict[str, int] = {}
 
-    bar.console = Console(stderr=True)
-    task = None
+    def show(key: str, done: int, total: int, what: str, name: str = "") -> None:
+        if key not in tasks:
+            if not bar.live.is_started:
+                bar.start()
+            tasks[key] = bar.add_task(name, total=total, what=what)
+        bar.update(tasks[key], completed=done, total=total, description=name)
 
-    def update(n: int, total: int, name: str) -> None:
-        nonlocal task
-        if total < 3:
-            return
-        if task is None:
-            bar.start()
-            task = bar.add_task("", total=total)
-        bar.update(task, completed=n, description=Path(name).name[:40])
+    def on_file(done: int, total: int, name: str) -> None:
+        if total >= 3:
+            show("files", done, total, "files", Path(name).name[:40])
+        for key in [k for k in tasks if k != "files"]:
+            bar.remove_task(tasks.pop(key))
 
-    return update, bar.stop
+    def on_step(what: str, done: int, total: int) -> None:
+        show(what, done, total, what)
+
+    progress.install(on_file, on_step)
+
+    def stop() -> None:
+        progress.install(None, None)
+        bar.stop()
+
+    return stop
 
 
 def _dump(paths: list[Path], opts: object) -> int:

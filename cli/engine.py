@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from protocheck import analysis, cache, profiles, registry
+from protocheck import analysis, cache, profiles, progress, registry
 from protocheck import config as config_mod
 from protocheck.config import Config
 from protocheck.document import Document, Hit
@@ -172,8 +172,7 @@ def from_cache(d: dict[str, Any]) -> FileResult:
     return FileResult(**d)
 
 
-def run(paths: list[Path], opts: Options, jobs: int = 1,
-        progress: Callable[[int, int, str], None] | None = None) -> list[FileResult]:
+def run(paths: list[Path], opts: Options, jobs: int = 1) -> list[FileResult]:
     files = list(collect(paths))
     results: list[FileResult | None] = [None] * len(files)
     missing = [i for i, f in enumerate(files) if not f.exists()]
@@ -187,11 +186,10 @@ def run(paths: list[Path], opts: Options, jobs: int = 1,
             futures = {i: pool.submit(check_path, files[i], opts) for i in todo}
             for n, (i, fut) in enumerate(futures.items(), 1):
                 results[i] = fut.result()
-                if progress:
-                    progress(n, len(todo), str(files[i]))
+                progress.files(n, len(todo), str(files[i]))
     else:
         for n, i in enumerate(todo, 1):
+            progress.files(n - 1, len(todo), str(files[i]))
             results[i] = check_path(files[i], opts)
-            if progress:
-                progress(n, len(todo), str(files[i]))
+            progress.files(n, len(todo), str(files[i]))
     return [r for r in results if r is not None]

@@ -11,7 +11,7 @@ import functools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from protocheck import lexicon
+from protocheck import lexicon, progress
 from protocheck.document import Document, Match
 
 if TYPE_CHECKING:
@@ -99,7 +99,9 @@ def annotate(doc: Document, pattern_files: Iterable[str] | None = None) -> None:
     matches: dict[str, list[Match]] = {}
     sentences: list[tuple[int, int]] = []
     with nlp.select_pipes(enable=enable):
-        for block, sdoc in zip(blocks, nlp.pipe(prepare(b.text) for b in blocks), strict=True):
+        for k, (block, sdoc) in enumerate(zip(blocks, nlp.pipe(prepare(b.text) for b in blocks), strict=True)):
+            if len(blocks) >= 500 and k % 100 == 0:
+                progress.step("paragraphs", k, len(blocks))
             base = block.start
             for sent in sdoc.sents:
                 sentences.append((base + sent.start_char, base + sent.end_char))

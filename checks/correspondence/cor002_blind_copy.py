@@ -66,6 +66,8 @@ def blind_copy(doc: Document) -> Iterator[Hit]:
                 names = ", ".join(p.short() for p in doc.blind_copies[:3])
                 yield Hit(block.start, block.end, f"Blind copy to {names} on Member/Officer correspondence")
                 break
+    if doc.kind not in ("letter", "email") and doc.sender is None and not doc.recipients:
+        return  # guidance, a policy or a protocol that talks about blind copies is not correspondence
     denials = doc.matches.get("NOT_BLIND_COPY", [])
     for m in doc.find("BLIND_COPY", scope="all"):
         block = doc.block_at(m.start)

@@ -17,6 +17,7 @@ import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
+from protocheck import progress
 from protocheck.document import Block, RawDocument
 from protocheck.readers.guard import LIMITS, UnreadableError
 
@@ -105,7 +106,8 @@ def _running(pages: list[list[Line]]) -> set[str]:
         return set()
     counts: dict[str, int] = {}
     for lines in with_text:
-        edge = {_key(ln.text) for ln in lines[:3] + lines[-3:]}
+        # running headers and footers are short: a long line that recurs is body text
+        edge = {_key(ln.text) for ln in lines[:3] + lines[-3:] if len(ln.text.split()) <= 12}
         for key in edge:
             counts[key] = counts.get(key, 0) + 1
     need = max(2, int(0.6 * len(with_text) + 0.5))
@@ -138,6 +140,8 @@ def read(path: Path) -> RawDocument:
             finally:
                 tp.close()
                 page.close()
+            if n >= 20 and (i + 1) % 10 == 0:
+                progress.step("pages", i + 1, n)
         meta = {}
         try:
             meta = {k.lower(): str(v) for k, v in pdf.get_metadata_dict(skip_empty=True).items()}

@@ -57,26 +57,34 @@ LETTER = {
 
 
 def agenda_pack(path: Path, pages: int) -> None:
+    """A synthetic agenda pack: a report every 20 pages with the usual headings."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
+    headings = ["1. Purpose of report", "2. Recommendations", "3. Options considered", "4. Consultation",
+                "5. Financial implications", "6. Legal implications", "7. Equality implications"]
     c = canvas.Canvas(str(path), pagesize=A4)
-    para = ("The report sets out the options considered by officers, the financial and legal implications, and "
-            "the recommendation to Cabinet. Consultation responses from residents are summarised in Appendix B.")
-    words = para.split()
     for n in range(1, pages + 1):
         c.setFont("Helvetica", 9)
         c.drawString(72, 815, "Example Borough Council - Cabinet - 12 March 2027")
         c.drawString(270, 30, f"Page {n}")
-        c.setFont("Helvetica", 11)
         y = 780
         if n % 20 == 1:
+            c.setFont("Helvetica-Bold", 13)
             c.drawString(72, y, f"Agenda item {n // 20 + 1}: Report of the Director of Place")
-            y -= 28
-        while y > 80:
+            y -= 30
+        for k in range(5):
+            if k % 2 == 0:
+                c.setFont("Helvetica-Bold", 11)
+                c.drawString(72, y, headings[(n + k) % len(headings)])
+                y -= 18
+            c.setFont("Helvetica", 11)
+            text = (f"Paragraph {k + 1} on page {n} sets out what officers found when they reviewed scheme {n * 7 + k}, "
+                    f"the cost of {n * 13 + k} thousand pounds over three years, the views of the {k + 2} ward members "
+                    "consulted, and the risks the Section 151 Officer and the Monitoring Officer have identified.")
             line = ""
-            for w in words:
-                if len(line) + len(w) > 85:
+            for w in text.split():
+                if len(line) + len(w) > 88:
                     c.drawString(72, y, line)
                     y -= 14
                     line = ""

@@ -82,4 +82,5 @@ def member_obligation(doc: Document) -> Iterator[Hit]:
             continue
         entry = entries.get(("OBLIGATION", m.id))
         what = entry.message if entry and entry.message else "commits the Council"
+        what = what.replace("{last}", doc.text[m.start:m.end].split()[-1].lower())
         yield Hit(m.start, doc.clause_end(m.start, m.end), f"{kind} in {sender.short()}'s name {what}", pattern=m.id)

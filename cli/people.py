@@ -10,8 +10,18 @@ from protocheck import lexicon
 from protocheck.config import Config, RosterEntry
 from protocheck.document import Person
 
-_HONORIFIC = re.compile(r"^(the\s+)?(cllr\.?|councillor|cllrs|mr|mrs|ms|miss|dr|prof|sir|dame|rev)\s+", re.IGNORECASE)
-_POSTNOMINAL = re.compile(r",?\s+\b(MBE|OBE|CBE|JP|DL|BA|MA|MSc|BSc|LLB|FCA|CPFA|MRTPI)\b\.?", re.IGNORECASE)
+
+
+@functools.cache
+def _honorific() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in lexicon.word_list("roles/honorifics"))
+    return re.compile(rf"^({words})\s+", re.IGNORECASE)
+
+
+@functools.cache
+def _postnominal() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in lexicon.word_list("roles/postnominals"))
+    return re.compile(rf",?\s+\b({words})\b\.?", re.IGNORECASE)
 
 
 @functools.cache
@@ -53,11 +63,11 @@ def member_email(address: str | None) -> bool:
 
 def bare_name(text: str) -> str:
     """'Cllr Priya Shah MBE' -> 'Priya Shah'."""
-    name = _POSTNOMINAL.sub("", text.strip().strip(",").strip())
+    name = _postnominal().sub("", text.strip().strip(",").strip())
     prev = None
     while prev != name:
         prev = name
-        name = _HONORIFIC.sub("", name).strip()
+        name = _honorific().sub("", name).strip()
     return name
 
 

@@ -254,6 +254,39 @@ class Document:
             pos += 1
         return pos if pos > end else end
 
+    def in_quotation(self, offset: int, min_words: int = 5) -> bool:
+        """Is `offset` inside a quoted passage (someone else's words), of at least `min_words`?
+
+        Short quoted terms ("blind" copies) are not passages.
+        """
+        block = self.block_at(offset)
+        if block is None:
+            return False
+        rel = offset - block.start
+        for start, end in _quoted_passages(block.text):
+            if start <= rel < end and len(block.text[start:end].split()) >= min_words:
+                return True
+        return False
+
     def sentence_text(self, offset: int) -> str:
         s, e = self.sentence_at(offset)
         return self.text[s:e]
+
+
+_QUOTE_PAIRS = {"\u201c": "\u201d", '"': '"'}
+
+
+def _quoted_passages(text: str) -> list[tuple[int, int]]:
+    """(start, end) of text between paired double quotes; an unclosed quote runs to the end."""
+    out = []
+    i = 0
+    while i < len(text):
+        close = _QUOTE_PAIRS.get(text[i])
+        if close is None:
+            i += 1
+            continue
+        j = text.find(close, i + 1)
+        end = len(text) if j == -1 else j
+        out.append((i + 1, end))
+        i = end + 1
+    return out

@@ -11,7 +11,6 @@ from protocheck.config import Config, RosterEntry
 from protocheck.document import Person
 
 
-
 @functools.cache
 def _honorific() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in lexicon.word_list("roles/honorifics"))
@@ -129,3 +128,17 @@ def make_person(name: str, title: str | None, email: str | None, config: Config 
             person.title = person.title or entry.title
         person.email = person.email or entry.email
     return person
+
+
+def domain(person: Person) -> str:
+    return (person.email or "").rpartition("@")[2].lower()
+
+
+def council_domains(persons: list[Person]) -> set[str]:
+    """Mail domains known to be the council's: those of Members' addresses."""
+    return {domain(p) for p in persons if p.is_member and domain(p)}
+
+
+def officer_like(person: Person, domains: set[str]) -> bool:
+    """An officer by title or roster, or a non-Member address on the council's domain."""
+    return person.is_officer or (not person.is_member and bool(domain(person)) and domain(person) in domains)

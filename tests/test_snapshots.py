@@ -6,7 +6,6 @@ They guard the formats, not accuracy. `make snapshots` rewrites them; review the
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 from conftest import ROOT, run_cli

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from protocheck import lexicon
+from protocheck import lexicon, people
 from protocheck.document import Document, Hit
 from protocheck.registry import rule
 
@@ -63,7 +63,10 @@ def _exempt(doc: Document) -> bool:
 
 def _internal(doc: Document) -> bool:
     """An e-mail from a Member to officers only: not sent on behalf of the Council (CON002's ground)."""
-    return bool(doc.recipients) and all(p.is_officer for p in doc.recipients + doc.copies)
+    everyone = [p for p in (doc.sender, *doc.recipients, *doc.copies) if p is not None]
+    domains = people.council_domains(everyone)
+    return bool(doc.recipients) and all(people.officer_like(p, domains) or p.is_member for p in doc.recipients + doc.copies) \
+        and any(people.officer_like(p, domains) for p in doc.recipients)
 
 
 @rule("COR001", "member-obligation", severity="error", kinds=("letter", "email", "other"),
@@ -76,8 +79,8 @@ def member_obligation(doc: Document) -> Iterator[Hit]:
     kind = "Email" if doc.kind == "email" else "Letter"
     entries = lexicon.entries_by_id()
     for m in doc.find("OBLIGATION"):
-        if doc.sentence_text(m.start).rstrip().rstrip("\"')").endswith("?"):
-            continue
+        if doc.sentence_text(m.start).rstrip().rstrip("\"')").endswith("?") or doc.in_quotation(m.start):
+            continue  # a question, or someone else's words quoted
         if doc.in_same_sentence(m, NOT_A_COMMITMENT_BEFORE) or doc.in_same_sentence(m, NOT_A_COMMITMENT_ANYWHERE, before=False):
             continue
         entry = entries.get(("OBLIGATION", m.id))

@@ -33,16 +33,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from protocheck import people
-from protocheck.document import Document, Hit, Person
+from protocheck.document import Document, Hit
 from protocheck.registry import rule
-
-
-def _domain(p: Person) -> str:
-    return (p.email or "").rpartition("@")[2].lower()
-
-
-def _council_side(p: Person, domains: set[str]) -> bool:
-    return p.is_member or p.is_officer or (bool(_domain(p)) and _domain(p) in domains)
 
 
 def member_officer(doc: Document) -> bool:
@@ -50,10 +42,10 @@ def member_officer(doc: Document) -> bool:
     if any(p.is_member for p in doc.blind_copies):
         return True
     parties = [p for p in [doc.sender, *doc.recipients, *doc.copies] if p is not None]
-    domains = {_domain(p) for p in parties + doc.blind_copies if p.is_member and _domain(p)}
+    domains = people.council_domains(parties + doc.blind_copies)
     has_member = any(p.is_member for p in parties)
-    has_officer = any(p.is_officer or (_domain(p) in domains and not p.is_member) for p in parties)
-    blind_council = any(_council_side(p, domains) for p in doc.blind_copies)
+    has_officer = any(people.officer_like(p, domains) for p in parties)
+    blind_council = any(p.is_member or people.officer_like(p, domains) for p in doc.blind_copies)
     return has_member and (has_officer or blind_council)
 
 
@@ -75,8 +67,8 @@ def blind_copy(doc: Document) -> Iterator[Hit]:
             continue
         if any(d.start < m.end and m.start < d.end for d in denials):
             continue
-        if doc.sentence_text(m.start).rstrip().rstrip("\"')").endswith("?"):
-            continue  # asking whether a copy was sent is not sending one
+        if doc.sentence_text(m.start).rstrip().rstrip("\"')").endswith("?") or doc.in_quotation(m.start):
+            continue  # asking whether a copy was sent is not sending one; nor is quoting someone
         if m.id == "bcc-line":
             line_end = doc.text.find("\n", m.start)
             end = block.end if line_end == -1 or line_end > block.end else line_end

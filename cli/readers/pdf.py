@@ -34,9 +34,12 @@ class Line:
     bottom: float
     left: float
     right: float
+    size: float = 0.0  # font size of the line's first character
 
 
 def _page_lines(textpage: object) -> list[Line]:
+    import pypdfium2.raw as raw
+
     count = textpage.count_chars()  # type: ignore[attr-defined]
     if count <= 0:
         return []
@@ -49,13 +52,14 @@ def _page_lines(textpage: object) -> list[Line]:
             continue
         seg = text[start:i]
         if seg.strip():
-            top = bottom = left = right = 0.0
+            top = bottom = left = right = size = 0.0
             if positioned:
                 first = start + (len(seg) - len(seg.lstrip()))
                 last = start + len(seg.rstrip()) - 1
                 left, bottom, _, top = textpage.get_charbox(first, loose=True)  # type: ignore[attr-defined]
                 _, _, right, _ = textpage.get_charbox(last, loose=True)  # type: ignore[attr-defined]
-            lines.append(Line(_SPACES.sub(" ", seg).strip(), top, bottom, left, right))
+                size = raw.FPDFText_GetFontSize(textpage.raw, first)  # type: ignore[attr-defined]
+            lines.append(Line(_SPACES.sub(" ", seg).strip(), top, bottom, left, right, size))
         start = i + 1
     return lines
 
@@ -73,7 +77,7 @@ def _paragraphs(lines: list[Line]) -> list[str]:
     paras: list[list[Line]] = [[lines[0]]]
     for prev, cur in itertools.pairwise(lines):
         pitch = prev.top - cur.top
-        size_change = abs((cur.top - cur.bottom) - (prev.top - prev.bottom)) > 0.15 * height
+        size_change = abs(cur.size - prev.size) > 0.1 * max(cur.size, prev.size, 1.0)
         new_para = height > 0 and (pitch > 1.3 * base or pitch < -height or size_change)
         if new_para:
             paras.append([cur])

@@ -231,7 +231,9 @@ def _same_person(a: Person, b: Person) -> bool:
 def analyse(raw: RawDocument, config: Config | None, kind: str | None = None) -> Document:
     doc = Document.assemble(raw)
     doc.config = config
-    doc.kind = kind or (config.kind if config and config.kind else None) or detect_kind(raw)
+    forced = kind or (config.kind if config and config.kind else None)
+    doc.kind = forced or detect_kind(raw)
+    doc.kind_forced = forced is not None
     doc.sender, doc.signatories = find_sender(raw, config)
     for header, target in (("To", doc.recipients), ("Cc", doc.copies), ("Bcc", doc.blind_copies)):
         for addr in raw.headers.get(header, []):

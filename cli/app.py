@@ -131,6 +131,9 @@ def main() -> None:
 
         if os.environ.get("PROTOCHECK_DEBUG"):
             raise
+        if type(exc).__name__ in ("LexiconError", "ProfileError", "ConfigError"):  # a data file is wrong
+            print(f"protocheck: error: {exc}", file=sys.stderr)
+            sys.exit(2)
         print(f"protocheck: internal error: {type(exc).__name__}: {exc} (PROTOCHECK_DEBUG=1 shows the traceback)",
               file=sys.stderr)
         sys.exit(2)

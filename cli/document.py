@@ -150,6 +150,8 @@ class Document:
     config: Config | None = None
     profile: Profile | None = None
     issue_date: str | None = None  # --date, for the pre-election check
+    kind_forced: bool = False  # --kind or config `kind`, not detected
+    notices: list[str] = field(default_factory=list)  # said once per file, not per finding
     matches: dict[str, list[Match]] = field(default_factory=dict)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     _block_starts: list[int] = field(default_factory=list, repr=False)
@@ -263,7 +265,7 @@ class Document:
         if block is None:
             return False
         rel = offset - block.start
-        for start, end in _quoted_passages(block.text):
+        for start, end in quoted_passages(block.text):
             if start <= rel < end and len(block.text[start:end].split()) >= min_words:
                 return True
         return False
@@ -273,11 +275,15 @@ class Document:
         return self.text[s:e]
 
 
-_QUOTE_PAIRS = {"\u201c": "\u201d", '"': '"'}
+_QUOTE_PAIRS = {"\u201c": "\u201d", '"': '"', "\u2018": "\u2019"}
 
 
-def _quoted_passages(text: str) -> list[tuple[int, int]]:
-    """(start, end) of text between paired double quotes; an unclosed quote runs to the end."""
+def quoted_passages(text: str) -> list[tuple[int, int]]:
+    """(start, end) of text between paired quotation marks; an unclosed quote runs to the end.
+
+    A closing single quote must not be followed by a letter: in "the Council’s" it is
+    an apostrophe.
+    """
     out = []
     i = 0
     while i < len(text):
@@ -286,6 +292,8 @@ def _quoted_passages(text: str) -> list[tuple[int, int]]:
             i += 1
             continue
         j = text.find(close, i + 1)
+        while close == "\u2019" and j != -1 and j + 1 < len(text) and text[j + 1].isalpha():
+            j = text.find(close, j + 1)
         end = len(text) if j == -1 else j
         out.append((i + 1, end))
         i = end + 1

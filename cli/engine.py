@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from protocheck import analysis, cache, profiles, progress, registry
+from protocheck import analysis, cache, lexicon, profiles, progress, registry
 from protocheck import config as config_mod
 from protocheck.config import Config
 from protocheck.document import Document, Hit
@@ -65,7 +65,12 @@ def check_document(doc: Document, rules: list[registry.Rule], profile: profiles.
         return []
     from protocheck import nlp
 
-    nlp.annotate(doc, {u.removeprefix("patterns/") for r in applicable for u in r.uses if u.startswith("patterns/")})
+    uses = {u for r in applicable for u in r.uses}
+    nlp.annotate(doc, {u.removeprefix("patterns/") for u in uses if u.startswith("patterns/")})
+    if "parties" in uses:
+        from protocheck import politics
+
+        politics.mark(doc)
     findings: list[Finding] = []
     for rule in applicable:
         seen: set[tuple[int, int]] = set()
@@ -145,6 +150,9 @@ def check_path(path: Path, opts: Options) -> FileResult:
             result.sender = doc.sender.display() if doc.sender else None
             result.notices = list(raw.notices)
             result.findings = check_document(doc, rules, profile)
+            result.notices += doc.notices
+        except (lexicon.LexiconError, profiles.ProfileError):
+            raise  # broken data files: one error for the run, not one per file
         except Exception as exc:  # a bug must not stop the other files being checked
             if os.environ.get("PROTOCHECK_DEBUG"):
                 raise

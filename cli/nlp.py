@@ -8,6 +8,7 @@ an agenda pack is not searched for correspondence patterns.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -104,7 +105,7 @@ def annotate(doc: Document, pattern_files: Iterable[str] | None = None) -> None:
                 progress.step("paragraphs", k, len(blocks))
             base = block.start
             for sent in sdoc.sents:
-                sentences.append((base + sent.start_char, base + sent.end_char))
+                sentences += [(base + a, base + b) for a, b in _split_lines(block.text, sent.start_char, sent.end_char)]
             for span in sdoc.spans.get(SPANS_KEY, []):
                 matches.setdefault(span.label_, []).append(
                     Match(span.label_, span.id_, base + span.start_char, base + span.end_char)
@@ -113,6 +114,20 @@ def annotate(doc: Document, pattern_files: Iterable[str] | None = None) -> None:
         found.sort(key=lambda m: (m.start, -m.end))
     doc.matches = matches
     doc.sentences = sorted(sentences)
+
+
+_LINE_END = re.compile(r"(?<=[.!?:])[\"'\u201d\u2019)]?\n")
+
+
+def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence that runs over a line break after . ! ? or : is two sentences
+    (the newline is hidden from spaCy to keep wrapped lines whole)."""
+    out = []
+    for m in _LINE_END.finditer(text, start, end):
+        out.append((start, m.end() - 1))
+        start = m.end()
+    out.append((start, end))
+    return [(a, b) for a, b in out if b > a]
 
 
 def spans_in(text: str) -> list[tuple[str, str, str]]:

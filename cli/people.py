@@ -142,3 +142,33 @@ def council_domains(persons: list[Person]) -> set[str]:
 def officer_like(person: Person, domains: set[str]) -> bool:
     """An officer by title or roster, or a non-Member address on the council's domain."""
     return person.is_officer or (not person.is_member and bool(domain(person)) and domain(person) in domains)
+
+
+_NAMED_MEMBER = re.compile(r"\b(?:Cllr\.?|Councillor|Cllrs)\s+(?:[A-Z]\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}")
+_ROLE_OF = re.compile(r"\b(?:Chair(?:man|woman|person)?|Vice[- ]Chair(?:man)?)\s+of\s+(?:the\s+)?[A-Z][\w&' -]{2,60}?(?:Committee|Board|Panel)\b")
+
+
+def member_mentions(text: str, config: Config | None) -> list[tuple[int, int, str]]:
+    """(start, end, who) of each named or specific Member in `text`: "Cllr Jo Bloggs",
+    a roster name, "the Leader of the Council", "the Mayor", "Cabinet Member for ...".
+    A plural or generic "councillors" is not a mention."""
+    out = [(m.start(), m.end(), m.group(0)) for m in _NAMED_MEMBER.finditer(text)]
+    out += [(m.start(), m.end(), m.group(0)) for m in _ROLE_OF.finditer(text)]
+    for which in ("senior-member-titles", "mayor-titles"):
+        for m in _phrases(which).finditer(text):
+            if which == "mayor-titles" and not text[m.start()].isupper():
+                continue  # "mayor" in running text, not the Mayor
+            out.append((m.start(), m.end(), m.group(0)))
+    if config is not None:
+        for entry in config.members:
+            for name in entry.names():
+                if len(name) < 4:
+                    continue
+                for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text):
+                    out.append((m.start(), m.end(), entry.name))
+    return sorted(set(out))
+
+
+def roster_member(config: Config | None, who: str) -> RosterEntry | None:
+    found = roster_lookup(config, who)
+    return found[1] if found and found[0] == "member" else None

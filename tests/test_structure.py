@@ -103,10 +103,11 @@ def test_every_lexicon_file_is_used() -> None:
     for yml in (root / "patterns").glob("*.yml"):
         referenced |= {f"words/{m}" for m in re.findall(r'"@([\w-]+)"', yml.read_text(encoding="utf-8"))}
         assert f"patterns/{yml.stem}" in uses, f"patterns/{yml.stem}.yml is used by no rule"
+    referenced |= uses
     code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "cli").rglob("*.py"))
-    for txt in list((root / "words").glob("*.txt")) + list((root / "roles").glob("*.txt")):
-        name = f"{txt.parent.name}/{txt.stem}"
-        assert name in referenced or txt.stem in code, f"lexicons/{name}.txt is used nowhere"
+    for txt in list((root / "words").glob("*.txt")) + list((root / "roles").glob("*.txt")) + list(root.glob("*.txt")):
+        name = txt.stem if txt.parent == root else f"{txt.parent.name}/{txt.stem}"
+        assert name in referenced or f'"{name}"' in code or f'"{txt.stem}"' in code, f"lexicons/{name}.txt is used nowhere"
 
 
 def test_every_package_folder_is_in_pyproject() -> None:

@@ -1,0 +1,110 @@
+"""Publicity in a pre-election period names, quotes or pictures a councillor.
+
+## What it flags
+Council publicity dated inside a configured pre-election period (from the notice
+of election to polling day, both included) that quotes, pictures (an image
+caption) or names a councillor, especially one marked `standing`, or that deals
+with a politically controversial matter. It needs `[[elections]]` in config; the
+document's date comes from `--date`, else its own date line, else its metadata.
+The message says which period, which date and which Member.
+
+## Why it matters
+In the weeks before an election the Council must not publish anything that could
+be seen as supporting a candidate or party: no proactive publicity featuring
+candidates, and care with controversial issues (Code of Recommended Practice on
+Local Authority Publicity 2011, paras 33-35; Wokingham Media Relations 6(g)).
+
+## Flagged
+> (dated 2 April 2027, notice 26 March, poll 6 May) "We are thrilled," said Cllr Jo Bloggs, Cabinet Member for Leisure.
+> (the same period) Photo: Cllr Sam Patel opens the new play area.
+
+## Not flagged
+> The same release dated 25 March 2027 (the day before notice) or 7 May 2027 (the day after the poll).
+> Bin collections move by one day over the bank holiday. (service information, no councillor)
+> Any release when no `[[elections]]` are configured; with no date to be found the
+> file gets one note asking for `--date`, not a finding.
+
+## Known gaps
+Photographs without a caption naming the Member cannot be seen. "Controversial" is
+a list of topics (lexicons/words/controversial.txt), not a judgement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from protocheck import dates, lexicon, people
+from protocheck.document import Document, Hit
+from protocheck.registry import rule
+
+CAPTION = re.compile(r"^\s*(photo|picture|pictured|image|caption|photograph)\b", re.IGNORECASE)
+
+
+PRONOUN_SAID = re.compile(r"^\s*(he|she|they)\s+(added|said|explained|went on|continued|told)\b", re.IGNORECASE)
+
+
+@rule("PUB002", "pre-election", severity="warning", kinds=("press-release", "other"),
+      uses=("words/controversial", "words/statutory-notices"))
+def pre_election(doc: Document) -> Iterator[Hit]:
+    config = doc.config
+    if config is None or not config.elections:
+        return
+    if _phrase(doc, "words/statutory-notices"):
+        return  # a statutory notice is not publicity the period restricts
+    when, source = dates.issue_date(doc)
+    if when is None:
+        doc.notices.append("pre-election check skipped: no issue date found (pass --date YYYY-MM-DD)")
+        return
+    period = next((e for e in config.elections if e.notice <= when <= e.poll), None)
+    if period is None:
+        return
+    context = (f"Publicity dated {when:%-d %b %Y} ({source}) falls in the pre-election period for {period.name} "
+               f"({period.notice:%-d %b} to {period.poll:%-d %b %Y})")
+    last_named: str | None = None
+    for block in doc.body_blocks():
+        verb = "pictures" if CAPTION.match(block.text) else "names"
+        best: dict[tuple[int, int], tuple[int, int, str]] = {}
+        for start, end, who in people.member_mentions(block.text, config):
+            if block.text[end : end + 2] in ("'s", "\u2019s") and not who.lower().startswith(("cllr", "councillor")):
+                continue  # "the Mayor's charities": the office, not a person
+            key = doc.sentence_at(block.start + start)
+            named = who.lower().startswith(("cllr", "councillor")) or people.roster_member(config, who) is not None
+            if key not in best or (named and not _named(best[key][2])):
+                best[key] = (start, end, who)
+        for _sentence, (start, end, who) in sorted(best.items()):
+            entry = people.roster_member(config, who)
+            name = f"Cllr {entry.name}" if entry else who
+            standing = ", who is standing" if entry and entry.standing else ""
+            said = "quotes" if _attributed(doc, block.start + start) else verb
+            last_named = name
+            yield Hit(block.start + start, block.start + end, f"{context} and {said} {name}{standing}")
+        if not best and last_named and PRONOUN_SAID.match(block.text):
+            yield Hit(block.start, block.start + len(PRONOUN_SAID.match(block.text).group(0)),
+                      f"{context} and quotes {last_named}")
+    rx = _phrase_regex("words/controversial")
+    for block in doc.body_blocks():
+        for m in rx.finditer(block.text):
+            yield Hit(block.start + m.start(), block.start + m.end(),
+                      f"{context} and deals with a controversial matter ({m.group(1).lower()})")
+
+
+def _named(who: str) -> bool:
+    return who.lower().startswith(("cllr", "councillor"))
+
+
+def _phrase_regex(name: str) -> re.Pattern[str]:
+    words = "|".join(re.escape(t) for t in sorted(lexicon.word_list(name), key=len, reverse=True))
+    return re.compile(rf"\b({words})\b", re.IGNORECASE)
+
+
+def _phrase(doc: Document, name: str) -> bool:
+    rx = _phrase_regex(name)
+    return any(rx.search(b.text) for b in doc.blocks if b.kind in ("paragraph", "heading", "cell", "header"))
+
+
+def _attributed(doc: Document, offset: int) -> bool:
+    """The sentence attributes a quotation to the Member."""
+    s, e = doc.sentence_at(offset)
+    sentence = doc.text[s:e]
+    return bool(re.search(r"[\"“”‘’]", sentence) and re.search(r"\b(said|says|added|commented|explained)\b", sentence))

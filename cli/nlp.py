@@ -67,20 +67,24 @@ def _import_spacy() -> Any:
 
 @functools.cache
 def pipeline() -> Language:
+    """Blank English and a sentencizer; span rulers are added on demand by `rulers`."""
     spacy = _import_spacy()
-
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    rulers = []
-    for name in lexicon.pattern_files():
-        rulers.append((name, nlp.add_pipe("span_ruler", name=ruler_name(name),
-                                          config={"spans_key": SPANS_KEY, "overwrite": False, "validate": False})))
-    nlp.initialize()  # before adding patterns: initialising afterwards clears them
-    for name, ruler in rulers:
-        patterns: list[dict[str, Any]] = [
-            {"label": e.label, "pattern": e.pattern, "id": e.id} for e in lexicon.pattern_file(name)
-        ]
-        ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    nlp.initialize()  # before any ruler gets patterns: initialising afterwards clears them
+    return nlp
+
+
+def rulers(names: Iterable[str]) -> Language:
+    """The pipeline with a span ruler for each named pattern file (built once each)."""
+    nlp = pipeline()
+    for name in sorted(names):
+        if ruler_name(name) in nlp.pipe_names:
+            continue
+        ruler = nlp.add_pipe("span_ruler", name=ruler_name(name),
+                             config={"spans_key": SPANS_KEY, "overwrite": False, "validate": False})
+        ruler.add_patterns([{"label": e.label, "pattern": e.pattern, "id": e.id}  # type: ignore[attr-defined]
+                            for e in lexicon.pattern_file(name)])
     return nlp
 
 
@@ -93,9 +97,10 @@ def annotate(doc: Document, pattern_files: Iterable[str] | None = None) -> None:
 
     pattern_files: the lexicon pattern files to run (names without .yml); None runs all.
     """
-    nlp = pipeline()
-    wanted = None if pattern_files is None else {ruler_name(n) for n in pattern_files}
-    enable = [p for p in nlp.pipe_names if not p.startswith("ruler:") or wanted is None or p in wanted]
+    names = lexicon.pattern_files() if pattern_files is None else list(pattern_files)
+    nlp = rulers(names)
+    wanted = {ruler_name(n) for n in names}
+    enable = [p for p in nlp.pipe_names if not p.startswith("ruler:") or p in wanted]
     blocks = [b for b in doc.blocks if b.text.strip()]
     matches: dict[str, list[Match]] = {}
     sentences: list[tuple[int, int]] = []
@@ -132,5 +137,5 @@ def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def spans_in(text: str) -> list[tuple[str, str, str]]:
     """(label, id, text) of every pattern that fires on `text`: for lexicon tests."""
-    sdoc = pipeline()(prepare(text))
+    sdoc = rulers(lexicon.pattern_files())(prepare(text))
     return [(s.label_, s.id_, s.text) for s in sdoc.spans.get(SPANS_KEY, [])]

@@ -112,16 +112,13 @@ def _as_list(v: Any) -> list[str]:
 @functools.cache
 def pattern_file(name: str) -> tuple[PatternEntry, ...]:
     """Load lexicons/patterns/<name>.yml, validated."""
-    import yaml
-
     rel = f"lexicons/patterns/{name}.yml"
     path = root() / "patterns" / f"{name}.yml"
     if not path.is_file():
         raise LexiconError(rel, None, "no such pattern file")
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: about 8x faster
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
-    except yaml.YAMLError as exc:
+        data = yaml_data(f"patterns/{name}.yml")
+    except LexiconError as exc:
         raise LexiconError(rel, None, f"invalid YAML: {exc}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("label"), str):
         raise LexiconError(rel, None, "needs a top-level 'label' and 'patterns'")
@@ -164,3 +161,28 @@ def pattern_files() -> list[str]:
 def entries_by_id() -> dict[tuple[str, str], PatternEntry]:
     """Every pattern entry by (label, id)."""
     return {(e.label, e.id): e for name in pattern_files() for e in pattern_file(name)}
+
+
+@functools.cache
+def yaml_data(relpath: str) -> Any:
+    """A YAML data file under lexicons/, parsed with libyaml where available."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    path = root() / relpath
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # a safe loader
+    except (OSError, yaml.YAMLError) as exc:
+        raise LexiconError(f"lexicons/{relpath}", None, str(exc)) from exc
+
+
+@functools.cache
+def regex_table(relpath: str) -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
+    """A YAML mapping of name -> list of case-insensitive regular expressions, compiled."""
+    out = []
+    for name, patterns in (yaml_data(relpath) or {}).items():
+        try:
+            out.append((name, tuple(re.compile(p, re.IGNORECASE) for p in patterns)))
+        except re.error as exc:
+            raise LexiconError(f"lexicons/{relpath}", name, f"bad regular expression: {exc}") from exc
+    return tuple(out)

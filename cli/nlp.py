@@ -81,10 +81,10 @@ def rulers(names: Iterable[str]) -> Language:
     for name in sorted(names):
         if ruler_name(name) in nlp.pipe_names:
             continue
+        patterns = [{"label": e.label, "pattern": e.pattern, "id": e.id} for e in lexicon.pattern_file(name)]
         ruler = nlp.add_pipe("span_ruler", name=ruler_name(name),
                              config={"spans_key": SPANS_KEY, "overwrite": False, "validate": False})
-        ruler.add_patterns([{"label": e.label, "pattern": e.pattern, "id": e.id}  # type: ignore[attr-defined]
-                            for e in lexicon.pattern_file(name)])
+        ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     return nlp
 
 

@@ -152,6 +152,7 @@ class Document:
     issue_date: str | None = None  # --date, for the pre-election check
     kind_forced: bool = False  # --kind or config `kind`, not detected
     notices: list[str] = field(default_factory=list)  # said once per file, not per finding
+    cache: dict[str, Any] = field(default_factory=dict)  # analyses shared by several checks
     matches: dict[str, list[Match]] = field(default_factory=dict)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     _block_starts: list[int] = field(default_factory=list, repr=False)

@@ -71,6 +71,10 @@ def check_document(doc: Document, rules: list[registry.Rule], profile: profiles.
         from protocheck import politics
 
         politics.mark(doc)
+    if "sections" in uses:
+        from protocheck import sections
+
+        sections.mark(doc)
     findings: list[Finding] = []
     for rule in applicable:
         seen: set[tuple[int, int]] = set()

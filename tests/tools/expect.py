@@ -19,6 +19,7 @@ class Expected:
     page: int | None = None
     para: int | None = None
     miss: str | None = None  # "!miss reason": known not to be found yet
+    extra: str | None = None  # "!extra reason": a wrong finding protocheck is known to produce
     line: int = 0
 
 
@@ -27,6 +28,7 @@ class ExpectFile:
     path: Path
     labelled: set[str] = field(default_factory=set)
     expected: list[Expected] = field(default_factory=list)
+    known_extra: list[Expected] = field(default_factory=list)
 
 
 def sample_for(expect: Path) -> Path:
@@ -47,12 +49,15 @@ def parse(path: Path) -> ExpectFile:
         m = LINE.match(line)
         if not m:
             raise ValueError(f"{path}:{n}: cannot read '{line}'")
-        rest, miss = m.group("rest"), None
+        rest, miss, extra = m.group("rest"), None, None
         if "!miss" in rest:
             rest, _, miss = rest.partition("!miss")
             miss = miss.strip() or "known miss"
+        if "!extra" in rest:
+            rest, _, extra = rest.partition("!extra")
+            extra = extra.strip() or "known false positive"
         tokens = shlex.split(rest)
-        exp = Expected(m.group("code"), "", miss=miss, line=n)
+        exp = Expected(m.group("code"), "", miss=miss, extra=extra, line=n)
         for tok in tokens:
             if tok.startswith("page="):
                 exp.page = int(tok[5:])
@@ -64,7 +69,7 @@ def parse(path: Path) -> ExpectFile:
             raise ValueError(f"{path}:{n}: a finding line needs a quote")
         if exp.code not in out.labelled:
             raise ValueError(f"{path}:{n}: {exp.code} is not in '# labelled:'")
-        out.expected.append(exp)
+        (out.known_extra if extra else out.expected).append(exp)
     if not out.labelled:
         raise ValueError(f"{path}: no '# labelled:' line")
     return out

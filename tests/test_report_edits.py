@@ -1,0 +1,77 @@
+"""Report sections and the substance of tracked changes, on .docx files with real w:ins / w:del."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import build_docx
+from protocheck import analysis, config, edits, sections
+from protocheck.readers import read
+
+MEMBER = {"author": "Cllr Jo Bloggs", "date": "2026-10-02T14:31:00Z"}
+OFFICER = {"author": "treed", "date": "2026-10-02T15:00:00Z"}
+ROSTER = '[[members]]\nname = "Jo Bloggs"\naliases = ["jbloggs"]\n[[officers]]\nname = "Tom Reed"\ntitle = "Head of Leisure"\naliases = ["treed"]\n'
+
+
+def _report(tmp_path: Path, paragraph: list[object], heading: str = "4. Options considered") -> analysis.Document:
+    (tmp_path / "protocheck.toml").write_text(ROSTER, encoding="utf-8")
+    path = build_docx(tmp_path / "report.docx", {"body": [
+        {"style": "Heading 1", "text": "2. Recommendations"},
+        "2.1 That Cabinet approves option 2.",
+        {"style": "Heading 1", "text": heading},
+        {"runs": paragraph},
+        {"style": "Heading 1", "text": "6. Legal implications"},
+        "6.1 The Council has power to close the pool under the Localism Act 2011.",
+    ]})
+    config.discover.cache_clear()
+    doc = analysis.analyse(read(path), config.for_file(path))
+    sections.mark(doc)
+    return doc
+
+
+def _changes(doc: analysis.Document) -> list[tuple[str, str, str]]:
+    return [(e.deleted, why, code) for e, why, code in edits.member_changes(doc)]
+
+
+def test_sections_are_recognised(tmp_path: Path) -> None:
+    doc = _report(tmp_path, ["4.1 Option 1: keep the pool open."])
+    by_text = {b.text: b.meta.get("section") for b in doc.blocks if b.in_body}
+    assert by_text["2.1 That Cabinet approves option 2."] == "recommendations"
+    assert by_text["4.1 Option 1: keep the pool open."] == "options"
+    assert sections.present(doc) == {"recommendations", "options", "legal"}
+
+
+def test_member_deleting_an_option_is_rpt001(tmp_path: Path) -> None:
+    doc = _report(tmp_path, ["4.1 Option 1: keep the pool open. ",
+                             {"del": "Option 3: close the pool and move lessons to Killamarsh.", **MEMBER}])
+    assert _changes(doc) == [("Option 3: close the pool and move lessons to Killamarsh.", "removes text", "RPT001")]
+
+
+@pytest.mark.parametrize(("runs", "why"), [
+    (["4.1 The pool is ", {"del": "not ", **MEMBER}, "affordable."], "removes a negation, hedge or decision word"),
+    (["4.1 The pool is ", {"del": "not", **MEMBER}, {"ins": "now", **MEMBER}, " affordable."],
+     "turns a statement round (a negation added or removed)"),
+    (["4.1 Officers ", {"del": "recommend", **MEMBER}, {"ins": "may consider", **MEMBER}, " option 2."],
+     "changes a hedge or decision word"),
+    (["4.1 The repairs will cost ", {"del": "£310,000", **MEMBER}, {"ins": "£210,000", **MEMBER}, "."], "changes a figure"),
+])
+def test_substantive_member_edits(tmp_path: Path, runs: list[object], why: str) -> None:
+    assert [w for _, w, _ in _changes(_report(tmp_path, runs))] == [why]
+
+
+@pytest.mark.parametrize("runs", [
+    ["4.1 The pool was built in ", {"del": "Febuary", **MEMBER}, {"ins": "February", **MEMBER}, " 1974."],
+    ["4.1 Option 1: keep the pool open", {"ins": " and extend its hours", **MEMBER}, "."],
+    ["4.1 Option 1: close the pool. ", {"del": "Option 1: close the pool.", **MEMBER}],
+    ["4.1 The works start on ", {"del": "3 March 2027", **MEMBER}, {"ins": "3/3/2027", **MEMBER}, "."],
+    ["4.1 ", {"del": "Option 3: close the pool and move lessons to Killamarsh.", **OFFICER}],
+])
+def test_edits_that_change_no_substance_or_are_an_officers(tmp_path: Path, runs: list[object]) -> None:
+    assert _changes(_report(tmp_path, runs)) == []
+
+
+def test_a_changed_recommendation_is_rpt003(tmp_path: Path) -> None:
+    doc = _report(tmp_path, ["That Cabinet approves option ", {"del": "2", **MEMBER}, {"ins": "3", **MEMBER}, "."],
+                  heading="3. Recommendations (continued)")
+    assert [c for _, _, c in _changes(doc)] == ["RPT003"]

@@ -20,7 +20,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-COMMANDS = {"check", "rules", "rule", "profiles", "init"}
+COMMANDS = {"check", "diff", "rules", "rule", "profiles", "init"}
 KIND_CHOICES = ("letter", "email", "press-release", "report", "agenda-pack", "other")
 
 
@@ -67,6 +67,32 @@ def check(
         select=_split(select), ignore=_split(ignore), fail_on=fail_on, jobs=jobs, use_cache=not no_cache,
         dump_text=dump_text, color=color,
     )
+    raise typer.Exit(code)
+
+
+@app.command()
+def diff(
+    draft: Annotated[Path, typer.Argument(help="The officer's draft (.docx, .pdf or .txt).", show_default=False)],
+    revised: Annotated[Path, typer.Argument(help="The version that came back.", show_default=False)],
+    editor: Annotated[str | None, typer.Option("--editor", help="Who made the revision (\"Cllr Jo Bloggs\"); else the revised file's last author.")] = None,
+    format: Annotated[str, typer.Option("--format", help="text, json, sarif, github or junit.")] = "text",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here instead of stdout.")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="A protocheck.toml (else the nearest one above REVISED).")] = None,
+    profile: Annotated[str | None, typer.Option("--profile", help="Council profile.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="Force the document kind.")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Date the document will be issued (YYYY-MM-DD).")] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", help="Only these rules.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rules.")] = None,
+    fail_on: Annotated[str | None, typer.Option("--fail-on", help="error, warning, info, never.")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore the result cache.")] = False,
+    color: Annotated[bool | None, typer.Option("--color/--no-color", help="Force colour on or off.")] = None,
+) -> None:
+    """Compare two versions of a report: every difference is an edit by --editor, judged like a tracked change."""
+    from protocheck import commands
+
+    code = commands.diff(draft=draft, revised=revised, editor=editor, fmt=format, output=output, config=config,
+                         profile=profile, kind=kind, date=date, select=_split(select), ignore=_split(ignore),
+                         fail_on=fail_on, use_cache=not no_cache, color=color)
     raise typer.Exit(code)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from protocheck.findings import SEVERITY_RANK, Report
 
@@ -14,9 +15,10 @@ def _err(message: str) -> int:
     return 2
 
 
-def check(*, paths: list[Path], fmt: str, output: Path | None, config: Path | None, profile: str | None,
-          kind: str | None, date: str | None, select: list[str], ignore: list[str], fail_on: str | None,
-          jobs: int, use_cache: bool, dump_text: bool, color: bool | None) -> int:
+def _setup(*, first: Path | None, fmt: str, config: Path | None, profile: str | None, kind: str | None,
+           date: str | None, select: list[str], ignore: list[str], fail_on: str | None,
+           use_cache: bool) -> tuple[Any, Any] | int:
+    """Validate the options shared by check and diff: (options, base config) or an exit code."""
     import datetime as dt
 
     from protocheck import config as config_mod
@@ -39,25 +41,20 @@ def check(*, paths: list[Path], fmt: str, output: Path | None, config: Path | No
     bad = registry.unknown_selectors([*select, *ignore])
     if bad:
         return _err(f"unknown rule selector(s): {', '.join(bad)} (see protocheck rules)")
-    if config is not None:
-        try:
-            base_cfg = config_mod.load_cached(config.resolve())
-        except config_mod.ConfigError as exc:
-            return _err(str(exc))
-    else:
-        try:
-            base_cfg = config_mod.for_file(paths[0] if paths else Path.cwd())
-        except config_mod.ConfigError as exc:
-            return _err(str(exc))
+    try:
+        base_cfg = config_mod.load_cached(config.resolve()) if config is not None else config_mod.for_file(first or Path.cwd())
+    except config_mod.ConfigError as exc:
+        return _err(str(exc))
     opts = engine.Options(config_path=config, profile=profile, kind=kind, date=date, select=select,
                           ignore=ignore, use_cache=use_cache)
-    if dump_text:
-        return _dump(paths, opts)
-    stop = _progress()
-    try:
-        results = engine.run(paths, opts, jobs=jobs)
-    finally:
-        stop()
+    return opts, base_cfg
+
+
+def _finish(results: list[Any], base_cfg: Any, *, fmt: str, output: Path | None, profile: str | None,
+            fail_on: str | None, color: bool | None) -> int:
+    """Render the report, say which files could not be read, and choose the exit code."""
+    from protocheck import report
+
     rep = Report(profile=profile or base_cfg.profile, files=results)
     for r in results:
         if r.error:
@@ -75,6 +72,43 @@ def check(*, paths: list[Path], fmt: str, output: Path | None, config: Path | No
     threshold = SEVERITY_RANK[fail_on or base_cfg.fail_on]
     live = [f for r in results for f in r.findings if not f.suppressed]
     return 1 if any(SEVERITY_RANK[f.severity] >= threshold for f in live) else 0
+
+
+def check(*, paths: list[Path], fmt: str, output: Path | None, config: Path | None, profile: str | None,
+          kind: str | None, date: str | None, select: list[str], ignore: list[str], fail_on: str | None,
+          jobs: int, use_cache: bool, dump_text: bool, color: bool | None) -> int:
+    from protocheck import engine
+
+    setup = _setup(first=paths[0] if paths else None, fmt=fmt, config=config, profile=profile, kind=kind,
+                   date=date, select=select, ignore=ignore, fail_on=fail_on, use_cache=use_cache)
+    if isinstance(setup, int):
+        return setup
+    opts, base_cfg = setup
+    if dump_text:
+        return _dump(paths, opts)
+    stop = _progress()
+    try:
+        results = engine.run(paths, opts, jobs=jobs)
+    finally:
+        stop()
+    return _finish(results, base_cfg, fmt=fmt, output=output, profile=profile, fail_on=fail_on, color=color)
+
+
+def diff(*, draft: Path, revised: Path, editor: str | None, fmt: str, output: Path | None, config: Path | None,
+         profile: str | None, kind: str | None, date: str | None, select: list[str], ignore: list[str],
+         fail_on: str | None, use_cache: bool, color: bool | None) -> int:
+    from protocheck import engine
+
+    setup = _setup(first=revised, fmt=fmt, config=config, profile=profile, kind=kind, date=date, select=select,
+                   ignore=ignore, fail_on=fail_on, use_cache=use_cache)
+    if isinstance(setup, int):
+        return setup
+    opts, base_cfg = setup
+    missing = [str(p) for p in (draft, revised) if not p.is_file()]
+    if missing:
+        return _err(f"no such file: {', '.join(missing)}")
+    result = engine.check_diff(draft, revised, editor, opts)
+    return _finish([result], base_cfg, fmt=fmt, output=output, profile=profile, fail_on=fail_on, color=color)
 
 
 def _progress():  # type: ignore[no-untyped-def]

@@ -145,10 +145,11 @@ def substantive(edit: Edit, doc: Document) -> str | None:
         return "removes text"
     old_figures, new_figures = _figures(edit.deleted), _figures(edit.inserted)
     if old_figures != new_figures:
-        elsewhere = set(_NUMBER.findall(doc.text))
-        if not (new_figures - old_figures) <= elsewhere or not old_figures:
+        elsewhere = {n.rstrip(".,") for n in _NUMBER.findall(doc.text) if len(n.rstrip(".,")) >= 4}
+        added = new_figures - old_figures
+        if not old_figures or not added or not added <= elsewhere:
             return "changes a figure"
-        # the new figure already stands elsewhere in the report: a slip corrected to match it
+        # a distinctive figure (125,000) that already stands elsewhere in the report: a slip corrected
     if _negation_count(old) != _negation_count(new):
         return "turns a statement round (a negation added or removed)"
     if (set(old) ^ set(new)) & _substance_words():
@@ -211,7 +212,7 @@ def member_changes(doc: Document) -> list[tuple[Edit, str, str]]:
             why = substantive(edit, doc)
             if why is None:
                 continue
-            code = rule_for(edit.section, topic(edit.deleted or edit.inserted))
+            code = rule_for(edit.section, topic(edit.deleted or edit.inserted) or topic(edit.block.text))
             if code:
                 out.append((edit, why, code))
         doc.cache["member_changes"] = out
@@ -228,6 +229,6 @@ def hits_for(doc: Document, code: str, what: str) -> list[Hit]:
         heading = edit.block.meta.get("heading") or "the report"
         who = edit.editor.short() if edit.editor else (edit.author or "a Member")
         verb = {"deletion": "deletes", "insertion": "inserts", "replacement": "changes"}[edit.kind]
-        out.append(Hit(edit.offset, edit.offset, f"{who}'s tracked change {verb} {what} in '{heading}' ({why})",
+        out.append(Hit(edit.offset, edit.offset, f"{who}'s edit {verb} {what} in '{heading}' ({why})",
                        change=edit.change, text=edit.deleted or edit.inserted))
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,7 +13,7 @@ from typing import Any
 from protocheck import analysis, cache, lexicon, profiles, progress, registry
 from protocheck import config as config_mod
 from protocheck.config import Config
-from protocheck.document import Document, Hit
+from protocheck.document import Document, Hit, RawDocument
 from protocheck.findings import Clause, FileResult, Finding, Location
 from protocheck.readers import UnreadableError, read
 
@@ -79,7 +79,7 @@ def check_document(doc: Document, rules: list[registry.Rule], profile: profiles.
     for rule in applicable:
         seen: set[tuple[int, int]] = set()
         for hit in rule.check(doc):
-            key = doc.sentence_at(hit.start) if hit.change is None else (hit.start, id(hit.change))
+            key = doc.sentence_at(hit.start)
             if key in seen:
                 continue  # one finding per sentence per rule
             seen.add(key)
@@ -91,6 +91,7 @@ def check_document(doc: Document, rules: list[registry.Rule], profile: profiles.
 
 def to_finding(rule: registry.Rule, hit: Hit, doc: Document, profile: profiles.Profile) -> Finding:
     s, e = doc.sentence_at(hit.start)
+    s, e = min(s, hit.start), max(e, hit.end)  # a finding on a whole heading or paragraph
     return Finding(
         code=rule.code,
         rule=rule.slug,
@@ -123,7 +124,19 @@ def apply_suppressions(doc: Document, findings: list[Finding]) -> None:
 
 
 def check_path(path: Path, opts: Options) -> FileResult:
-    shown = str(path)
+    return _check(path, opts, lambda: read(path), str(path))
+
+
+def check_diff(draft: Path, revised: Path, editor: str | None, opts: Options) -> FileResult:
+    """`protocheck diff`: the revised version, with its differences from the draft as the editor's changes."""
+    from protocheck import diffing
+
+    return _check(revised, opts, lambda: diffing.compare(draft, revised, editor), f"{draft} -> {revised}",
+                  extra_key=f"{draft.resolve()}|{editor}", also=draft)
+
+
+def _check(path: Path, opts: Options, load: Callable[[], RawDocument], shown: str,
+           extra_key: str = "", also: Path | None = None) -> FileResult:
     try:
         cfg = config_for(path, opts)
     except config_mod.ConfigError as exc:
@@ -132,7 +145,9 @@ def check_path(path: Path, opts: Options) -> FileResult:
     profile = profiles.get(profile_id)
     rules = rules_for(cfg, opts)
     kind = opts.kind or cfg.kind
-    settings = f"{cfg.fingerprint()}|{profile_id}|{kind}|{opts.date}|{[r.code for r in rules]}"
+    settings = f"{cfg.fingerprint()}|{profile_id}|{kind}|{opts.date}|{[r.code for r in rules]}|{extra_key}"
+    if also is not None:
+        settings += f"|{cache.key(also, '')}"
     k = cache.key(path, settings) if opts.use_cache else None
     if k:
         hit = cache.get(k)
@@ -142,7 +157,7 @@ def check_path(path: Path, opts: Options) -> FileResult:
             return result
     result = FileResult(shown, profile=profile_id)
     try:
-        raw = read(path)
+        raw = load()
     except UnreadableError as exc:
         result.error = str(exc)
     else:

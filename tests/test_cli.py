@@ -172,3 +172,23 @@ def test_unchanged_file_is_not_read_again(letters: Path, monkeypatch: pytest.Mon
     (letters / "member.docx").touch()
     engine.check_path(letters / "member.docx", engine.Options())
     assert len(calls) == 2
+
+
+def test_diff_of_two_versions_attributes_the_changes_to_the_editor(tmp_path: Path) -> None:
+    draft, revised = tmp_path / "draft.txt", tmp_path / "revised.txt"
+    draft.write_text("2. Recommendations\n\n2.1 That Cabinet approves option 2.\n\n4. Options considered\n\n"
+                     "4.1 Option 1: keep the library open on Saturdays.\n\n"
+                     "4.2 Option 3: close the Station Road library and move the service online.\n\n"
+                     "4.3 The opening hours were set in 2019.\n", encoding="utf-8")
+    revised.write_text("2. Recommendations\n\n2.1 That Cabinet approves option 2.\n\n4. Options considered\n\n"
+                       "4.3 The opening hours were set in 2019.\n\n"
+                       "4.1 Option 1: keep the library open on Saturdays.\n", encoding="utf-8")
+    out = run_cli("diff", str(draft), str(revised), "--editor", "Cllr Jo Bloggs", "--kind", "report",
+                  "--select", "RPT001", "--format", "json")
+    assert out.returncode == 1, out.stderr
+    (finding,) = json.loads(out.stdout)["files"][0]["findings"]  # the moved paragraph is not a deletion
+    assert finding["text"] == "4.2 Option 3: close the Station Road library and move the service online."
+    assert finding["location"]["change"]["author"] == "Cllr Jo Bloggs"
+    officer = run_cli("diff", str(draft), str(revised), "--editor", "Tom Reed, Head of Libraries", "--kind", "report",
+                      "--select", "RPT001")
+    assert officer.returncode == 0  # an officer's own edits are never flagged

@@ -20,12 +20,12 @@ def evaluate(root: Path) -> tuple[dict[str, Score], dict[str, list[str]], int]:
     notes: dict[str, list[str]] = {}
     files = 0
     opts = engine.Options(use_cache=False)
-    from expect import score
+    from expect import check, score
 
     for exp_path in sorted(root.rglob("*.expect")):
-        sample = sample_for(exp_path)
+        sample = exp_path.parent if exp_path.name == "diff.expect" else sample_for(exp_path)
         ef = parse(exp_path)
-        result = engine.check_path(sample, opts)
+        result = check(exp_path, ef, opts)
         files += 1
         if result.error:
             notes.setdefault("unreadable", []).append(f"{sample}: {result.error}")

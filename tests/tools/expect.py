@@ -29,10 +29,30 @@ class ExpectFile:
     labelled: set[str] = field(default_factory=set)
     expected: list[Expected] = field(default_factory=list)
     known_extra: list[Expected] = field(default_factory=list)
+    editor: str | None = None  # diff pairs: who made the revision
 
 
 def sample_for(expect: Path) -> Path:
     return expect.with_suffix("")  # flag-x.docx.expect -> flag-x.docx
+
+
+def diff_pair(expect: Path) -> tuple[Path, Path] | None:
+    """For samples/diff/<case>/diff.expect: the (draft, revised) documents beside it."""
+    if expect.name != "diff.expect":
+        return None
+    found = {p.stem: p for p in expect.parent.iterdir()
+             if p.stem in ("draft", "revised") and p.suffix in (".docx", ".pdf", ".txt")}
+    return found.get("draft", expect.parent / "draft.docx"), found.get("revised", expect.parent / "revised.docx")
+
+
+def check(expect: Path, ef: ExpectFile, opts: object) -> object:
+    """Run protocheck on the sample an .expect file labels (a file, or a diff pair)."""
+    from protocheck import engine
+
+    pair = diff_pair(expect)
+    if pair is not None:
+        return engine.check_diff(pair[0], pair[1], ef.editor, opts)  # type: ignore[arg-type]
+    return engine.check_path(sample_for(expect), opts)  # type: ignore[arg-type]
 
 
 def parse(path: Path) -> ExpectFile:
@@ -45,6 +65,9 @@ def parse(path: Path) -> ExpectFile:
             m = re.match(r"#\s*labelled:\s*(.*)$", line)
             if m:
                 out.labelled |= set(m.group(1).split())
+            m = re.match(r"#\s*editor:\s*(.*)$", line)
+            if m:
+                out.editor = m.group(1).strip()
             continue
         m = LINE.match(line)
         if not m:

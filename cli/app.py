@@ -58,6 +58,7 @@ def check(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore the result cache.")] = False,
     dump_text: Annotated[bool, typer.Option("--dump-text", help="Print the text protocheck extracted (what offsets index), then stop.")] = False,
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Force colour on or off (default: on a terminal).")] = None,
+    annotate: Annotated[Path | None, typer.Option("--annotate", help="Write a copy of each .docx with a Word comment on each finding (a folder for several files).")] = None,
 ) -> None:
     """Check documents against the council's protocol (the default command)."""
     from protocheck import commands
@@ -65,7 +66,7 @@ def check(
     code = commands.check(
         paths=paths, fmt=format, output=output, config=config, profile=profile, kind=kind, date=date,
         select=_split(select), ignore=_split(ignore), fail_on=fail_on, jobs=jobs, use_cache=not no_cache,
-        dump_text=dump_text, color=color,
+        dump_text=dump_text, color=color, annotate=annotate,
     )
     raise typer.Exit(code)
 
@@ -86,13 +87,14 @@ def diff(
     fail_on: Annotated[str | None, typer.Option("--fail-on", help="error, warning, info, never.")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore the result cache.")] = False,
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Force colour on or off.")] = None,
+    annotate: Annotated[Path | None, typer.Option("--annotate", help="Write a copy of REVISED (.docx) with a Word comment on each finding.")] = None,
 ) -> None:
     """Compare two versions of a report: every difference is an edit by --editor, judged like a tracked change."""
     from protocheck import commands
 
     code = commands.diff(draft=draft, revised=revised, editor=editor, fmt=format, output=output, config=config,
                          profile=profile, kind=kind, date=date, select=_split(select), ignore=_split(ignore),
-                         fail_on=fail_on, use_cache=not no_cache, color=color)
+                         fail_on=fail_on, use_cache=not no_cache, color=color, annotate=annotate)
     raise typer.Exit(code)
 
 

@@ -74,9 +74,29 @@ def _finish(results: list[Any], base_cfg: Any, *, fmt: str, output: Path | None,
     return 1 if any(SEVERITY_RANK[f.severity] >= threshold for f in live) else 0
 
 
+def _annotate(results: list[Any], sources: list[Path], target: Path) -> int | None:
+    """--annotate: a commented copy of each .docx checked; an exit code on a usage error."""
+    from protocheck import annotate
+
+    pairs = [(src, r) for src, r in zip(sources, results, strict=True) if src.suffix.lower() == ".docx" and not r.error]
+    if not pairs:
+        return _err("--annotate needs a readable .docx input")
+    if len(pairs) > 1 or target.is_dir():
+        target.mkdir(parents=True, exist_ok=True)
+        outputs = [target / f"{src.stem}.annotated.docx" for src, _ in pairs]
+    else:
+        outputs = [target]
+    for (src, result), out in zip(pairs, outputs, strict=True):
+        if out.resolve() == src.resolve():
+            return _err(f"--annotate would overwrite the input {src}: choose another path")
+        n = annotate.annotate(src, out, result)
+        print(f"protocheck: wrote {out} ({n} comment{'s' if n != 1 else ''})", file=sys.stderr)
+    return None
+
+
 def check(*, paths: list[Path], fmt: str, output: Path | None, config: Path | None, profile: str | None,
           kind: str | None, date: str | None, select: list[str], ignore: list[str], fail_on: str | None,
-          jobs: int, use_cache: bool, dump_text: bool, color: bool | None) -> int:
+          jobs: int, use_cache: bool, dump_text: bool, color: bool | None, annotate: Path | None = None) -> int:
     from protocheck import engine
 
     setup = _setup(first=paths[0] if paths else None, fmt=fmt, config=config, profile=profile, kind=kind,
@@ -91,12 +111,16 @@ def check(*, paths: list[Path], fmt: str, output: Path | None, config: Path | No
         results = engine.run(paths, opts, jobs=jobs)
     finally:
         stop()
+    if annotate is not None:
+        code = _annotate(results, list(engine.collect(paths)), annotate)
+        if code is not None:
+            return code
     return _finish(results, base_cfg, fmt=fmt, output=output, profile=profile, fail_on=fail_on, color=color)
 
 
 def diff(*, draft: Path, revised: Path, editor: str | None, fmt: str, output: Path | None, config: Path | None,
          profile: str | None, kind: str | None, date: str | None, select: list[str], ignore: list[str],
-         fail_on: str | None, use_cache: bool, color: bool | None) -> int:
+         fail_on: str | None, use_cache: bool, color: bool | None, annotate: Path | None = None) -> int:
     from protocheck import engine
 
     setup = _setup(first=revised, fmt=fmt, config=config, profile=profile, kind=kind, date=date, select=select,
@@ -108,6 +132,10 @@ def diff(*, draft: Path, revised: Path, editor: str | None, fmt: str, output: Pa
     if missing:
         return _err(f"no such file: {', '.join(missing)}")
     result = engine.check_diff(draft, revised, editor, opts)
+    if annotate is not None:
+        code = _annotate([result], [revised], annotate)
+        if code is not None:
+            return code
     return _finish([result], base_cfg, fmt=fmt, output=output, profile=profile, fail_on=fail_on, color=color)
 
 

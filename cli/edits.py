@@ -136,7 +136,7 @@ def substantive(edit: Edit, doc: Document) -> str | None:
         return None
     if edit.kind == "deletion":
         body = _words(_NUMBERING.sub("", edit.deleted))
-        if len(body) >= 3 and " ".join(body) in " ".join(_words(doc.text)):
+        if len(body) >= 3 and " ".join(body) in _flat(doc):
             return None  # the same words stand elsewhere: a duplicate removed
         if len(old) <= 2:
             if set(old) & key:
@@ -145,7 +145,7 @@ def substantive(edit: Edit, doc: Document) -> str | None:
         return "removes text"
     old_figures, new_figures = _figures(edit.deleted), _figures(edit.inserted)
     if old_figures != new_figures:
-        elsewhere = {n.rstrip(".,") for n in _NUMBER.findall(doc.text) if len(n.rstrip(".,")) >= 4}
+        elsewhere = _distinct_figures(doc)
         added = new_figures - old_figures
         if not old_figures or not added or not added <= elsewhere:
             return "changes a figure"
@@ -169,6 +169,22 @@ def _stem(word: str) -> str:
     """A crude stem, enough to see "unaffordable" and "afforded" as one word."""
     word = re.sub(r"^(un|in|im|non)(?=[a-z]{5})", "", word)
     return re.sub(r"(ability|ibility|able|ible|ation|ings?|ed|es|s|ly)$", "", word)
+
+
+def _flat(doc: Document) -> str:
+    """The document's words, lower case, one space apart (for finding duplicates)."""
+    if "flat_words" not in doc.cache:
+        doc.cache["flat_words"] = " ".join(_words(doc.text))
+    flat: str = doc.cache["flat_words"]
+    return flat
+
+
+def _distinct_figures(doc: Document) -> set[str]:
+    """Figures of four or more characters anywhere in the document (125,000; 2027)."""
+    if "figures" not in doc.cache:
+        doc.cache["figures"] = {n.rstrip(".,") for n in _NUMBER.findall(doc.text) if len(n.rstrip(".,")) >= 4}
+    found: set[str] = doc.cache["figures"]
+    return found
 
 
 def _figures(text: str) -> set[str]:

@@ -64,33 +64,26 @@ def _editor(author: str | None, doc: Document) -> Person | None:
 
 
 def edits(doc: Document) -> list[Edit]:
+    """The tracked changes of every block as edits; a deletion and the insertion beside it
+    by the same author are one replacement. A move (w:moveFrom / w:moveTo) is not an edit."""
     out: list[Edit] = []
     for block in doc.blocks:
-        changes = [c for c in block.changes if c.text.strip()]
+        changes = [c for c in block.changes if c.text.strip() and c.type != "move"]
         used: set[int] = set()
         for i, c in enumerate(changes):
             if i in used:
                 continue
-            if c.type in ("deletion", "move") and c.start == c.end:
-                partner = next((j for j in range(i + 1, min(i + 3, len(changes))) if j not in used
-                                and changes[j].type == "insertion" and changes[j].author == c.author
-                                and abs(changes[j].start - c.end) <= 2), None)
-                inserted = ""
-                if partner is not None:
-                    used.add(partner)
-                    inserted = changes[partner].text
-                out.append(Edit(block, c.text, inserted, c.author, c.date, c.start, c, _editor(c.author, doc)))
-            elif c.type == "insertion":
-                partner = next((j for j in range(i + 1, min(i + 3, len(changes))) if j not in used
-                                and changes[j].type == "deletion" and changes[j].author == c.author
-                                and abs(changes[j].start - c.end) <= 2), None)
-                deleted = ""
-                if partner is not None:
-                    used.add(partner)
-                    deleted = changes[partner].text
-                    out.append(Edit(block, deleted, c.text, c.author, c.date, c.start, changes[partner], _editor(c.author, doc)))
-                else:
-                    out.append(Edit(block, "", c.text, c.author, c.date, c.start, c, _editor(c.author, doc)))
+            other = "insertion" if c.type == "deletion" else "deletion"
+            j = next((j for j in range(i + 1, min(i + 3, len(changes))) if j not in used
+                      and changes[j].type == other and changes[j].author == c.author
+                      and abs(changes[j].start - c.end) <= 2), None)
+            partner = changes[j] if j is not None else None
+            if j is not None:
+                used.add(j)
+            deletion = c if c.type == "deletion" else partner
+            insertion = c if c.type == "insertion" else partner
+            out.append(Edit(block, deletion.text if deletion else "", insertion.text if insertion else "",
+                            c.author, c.date, c.start, deletion or c, _editor(c.author, doc)))
     return out
 
 
@@ -145,9 +138,10 @@ def substantive(edit: Edit, doc: Document) -> str | None:
         return "removes text"
     old_figures, new_figures = _figures(edit.deleted), _figures(edit.inserted)
     if old_figures != new_figures:
-        elsewhere = _distinct_figures(doc)
+        counts = _distinct_figures(doc)
         added = new_figures - old_figures
-        if not old_figures or not added or not added <= elsewhere:
+        # the inserted figure is itself in the text once: it must stand somewhere else as well
+        if not old_figures or not added or any(counts.get(n, 0) < 2 for n in added):
             return "changes a figure"
         # a distinctive figure (125,000) that already stands elsewhere in the report: a slip corrected
     if _negation_count(old) != _negation_count(new):
@@ -179,11 +173,13 @@ def _flat(doc: Document) -> str:
     return flat
 
 
-def _distinct_figures(doc: Document) -> set[str]:
-    """Figures of four or more characters anywhere in the document (125,000; 2027)."""
+def _distinct_figures(doc: Document) -> dict[str, int]:
+    """How often each figure of four or more characters stands in the document (125,000; 2027)."""
     if "figures" not in doc.cache:
-        doc.cache["figures"] = {n.rstrip(".,") for n in _NUMBER.findall(doc.text) if len(n.rstrip(".,")) >= 4}
-    found: set[str] = doc.cache["figures"]
+        from collections import Counter
+
+        doc.cache["figures"] = Counter(n.rstrip(".,") for n in _NUMBER.findall(doc.text) if len(n.rstrip(".,")) >= 4)
+    found: dict[str, int] = doc.cache["figures"]
     return found
 
 

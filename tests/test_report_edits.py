@@ -75,3 +75,30 @@ def test_a_changed_recommendation_is_rpt003(tmp_path: Path) -> None:
     doc = _report(tmp_path, ["That Cabinet approves option ", {"del": "2", **MEMBER}, {"ins": "3", **MEMBER}, "."],
                   heading="3. Recommendations (continued)")
     assert [c for _, _, c in _changes(doc)] == ["RPT003"]
+
+
+def test_moved_text_is_not_a_deletion(tmp_path: Path) -> None:
+    import zipfile
+
+    from lxml import etree
+
+    path = build_docx(tmp_path / "moved.docx", {"body": [
+        {"style": "Heading 1", "text": "4. Options considered"}, "4.1 Option 1: keep the pool open.", "4.2 Filler."]})
+    with zipfile.ZipFile(path) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    root = etree.fromstring(parts["word/document.xml"])
+    paras = root.findall(f".//{{{w}}}p")
+    for p, tag in ((paras[1], "moveFrom"), (paras[2], "moveTo")):
+        wrap = etree.SubElement(p, f"{{{w}}}{tag}", {f"{{{w}}}id": "9", f"{{{w}}}author": "Cllr Jo Bloggs"})
+        t = etree.SubElement(etree.SubElement(wrap, f"{{{w}}}r"), f"{{{w}}}t")
+        t.text = " Option 3: close the pool and move lessons to Killamarsh."
+    parts["word/document.xml"] = etree.tostring(root)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for n, data in parts.items():
+            zf.writestr(n, data)
+    config.discover.cache_clear()
+    doc = analysis.analyse(read(path), config.for_file(path))
+    sections.mark(doc)
+    assert any(c.type == "move" for b in doc.blocks for c in b.changes)
+    assert edits.member_changes(doc) == []

@@ -34,9 +34,16 @@ def _word_changes(old: str, new: str, author: str, date: str | None) -> list[Cha
     starts.append(pos)
     out = []
     matcher = difflib.SequenceMatcher(None, [t.strip() for t in a], [t.strip() for t in b], autojunk=False)
+    regions: list[list[int]] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             continue
+        # one rewording touched in several places is one change: join regions a word or two apart
+        if regions and i1 - regions[-1][1] <= 2 and j1 - regions[-1][3] <= 2:
+            regions[-1][1], regions[-1][3] = i2, j2
+        else:
+            regions.append([i1, i2, j1, j2])
+    for i1, i2, j1, j2 in regions:
         at = starts[j1]
         if i2 > i1:
             out.append(Change("deletion", author, date, "".join(a[i1:i2]).strip(), at, at))

@@ -146,8 +146,8 @@ def substantive(edit: Edit, doc: Document) -> str | None:
         # a distinctive figure (125,000) that already stands elsewhere in the report: a slip corrected
     if _negation_count(old) != _negation_count(new):
         return "turns a statement round (a negation added or removed)"
-    if (set(old) ^ set(new)) & _substance_words():
-        return "changes a hedge or decision word"
+    if len(old) <= 6 and len(new) <= 6 and (set(old) ^ set(new)) & _substance_words():
+        return "changes a hedge or decision word"  # "will" -> "may", "approve" -> "note"
     if len(old) <= 3 and not set(old) & key:
         return None  # a short phrase reworded ("do minimum" -> "keep the current service")
     ratio = difflib.SequenceMatcher(None, old, new).ratio()

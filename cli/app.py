@@ -20,7 +20,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-COMMANDS = {"check", "diff", "rules", "rule", "profiles", "init"}
+COMMANDS = {"check", "diff", "baseline", "rules", "rule", "profiles", "init"}
 KIND_CHOICES = ("letter", "email", "press-release", "report", "agenda-pack", "other")
 
 
@@ -96,6 +96,20 @@ def diff(
                          profile=profile, kind=kind, date=date, select=_split(select), ignore=_split(ignore),
                          fail_on=fail_on, use_cache=not no_cache, color=color, annotate=annotate)
     raise typer.Exit(code)
+
+
+@app.command()
+def baseline(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders whose current findings are accepted.", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The baseline file to write.")] = Path("protocheck-baseline.json"),
+    config: Annotated[Path | None, typer.Option("--config", help="A protocheck.toml.")] = None,
+    profile: Annotated[str | None, typer.Option("--profile", help="Council profile.")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel worker processes.")] = 1,
+) -> None:
+    """Record the current findings as accepted, so that CI fails only on new ones."""
+    from protocheck import commands
+
+    raise typer.Exit(commands.baseline(paths=paths, output=output, config=config, profile=profile, jobs=jobs))
 
 
 @app.command("rules")

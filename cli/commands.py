@@ -118,6 +118,25 @@ def check(*, paths: list[Path], fmt: str, output: Path | None, config: Path | No
     return _finish(results, base_cfg, fmt=fmt, output=output, profile=profile, fail_on=fail_on, color=color)
 
 
+def baseline(*, paths: list[Path], output: Path, config: Path | None, profile: str | None, jobs: int) -> int:
+    from protocheck import baseline as baseline_mod
+    from protocheck import engine
+
+    setup = _setup(first=paths[0] if paths else None, fmt="json", config=config, profile=profile, kind=None,
+                   date=None, select=[], ignore=[], fail_on=None, use_cache=True)
+    if isinstance(setup, int):
+        return setup
+    opts, _ = setup
+    results = engine.run(paths, opts, jobs=jobs)
+    for r in results:
+        if r.error:
+            print(f"protocheck: {r.path}: {r.error}", file=sys.stderr)
+    n = baseline_mod.write(results, output)
+    print(f"protocheck: wrote {output} ({n} accepted finding{'s' if n != 1 else ''}); "
+          f"add baseline = \"{output.name}\" to protocheck.toml")
+    return 2 if any(r.error for r in results) else 0
+
+
 def diff(*, draft: Path, revised: Path, editor: str | None, fmt: str, output: Path | None, config: Path | None,
          profile: str | None, kind: str | None, date: str | None, select: list[str], ignore: list[str],
          fail_on: str | None, use_cache: bool, color: bool | None, annotate: Path | None = None) -> int:

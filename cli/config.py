@@ -18,7 +18,7 @@ from typing import Any
 from protocheck.findings import SEVERITY_RANK
 
 TOP_KEYS = {"profile", "council", "select", "ignore", "fail-on", "members", "officers", "elections",
-            "parties", "members-csv", "kind"}
+            "parties", "members-csv", "kind", "baseline"}
 MEMBER_KEYS = {"name", "roles", "party", "ward", "email", "aliases", "standing", "delegated-authority", "title"}
 OFFICER_KEYS = {"name", "title", "email", "aliases", "roles"}
 ELECTION_KEYS = {"name", "notice", "poll"}
@@ -64,6 +64,7 @@ class Config:
     officers: list[RosterEntry] = field(default_factory=list)
     elections: list[Election] = field(default_factory=list)
     parties: list[str] = field(default_factory=list)
+    baseline: Path | None = None  # accepted findings (protocheck baseline): CI fails only on new ones
 
     def fingerprint(self) -> str:
         return repr((self.profile, self.council, self.kind, self.members, self.officers, self.elections, self.parties))
@@ -159,6 +160,10 @@ def from_mapping(data: dict[str, Any], path: Path | None = None) -> Config:
         if poll < notice:
             raise _err(path, f"[[elections]] entry {i}: 'poll' is before 'notice'")
         cfg.elections.append(Election(str(e.get("name", f"election {i}")), notice, poll))
+    if "baseline" in data:
+        if not isinstance(data["baseline"], str):
+            raise _err(path, "'baseline' must be a file path")
+        cfg.baseline = (path.parent if path else Path.cwd()) / data["baseline"]
     parties = data.get("parties", {})
     if parties:
         if not isinstance(parties, dict) or set(parties) - {"names"}:
@@ -264,4 +269,7 @@ fail-on = "error"
 
 # [parties]
 # names = ["Riverside Independents"]
+
+# Findings accepted once (written by `protocheck baseline`): CI then fails only on new ones.
+# baseline = "protocheck-baseline.json"
 '''

@@ -154,7 +154,7 @@ def _check(path: Path, opts: Options, load: Callable[[], RawDocument], shown: st
         if hit is not None:
             result = from_cache(hit)
             result.path = shown
-            return result
+            return _with_baseline(result, cfg)
     result = FileResult(shown, profile=profile_id)
     try:
         raw = load()
@@ -180,6 +180,14 @@ def _check(path: Path, opts: Options, load: Callable[[], RawDocument], shown: st
             return result  # not cached
     if k:
         cache.put(k, to_cache(result))
+    return _with_baseline(result, cfg)
+
+
+def _with_baseline(result: FileResult, cfg: Config) -> FileResult:
+    if cfg.baseline is not None:
+        from protocheck import baseline
+
+        baseline.apply(result, cfg.baseline)
     return result
 
 

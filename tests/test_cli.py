@@ -192,3 +192,18 @@ def test_diff_of_two_versions_attributes_the_changes_to_the_editor(tmp_path: Pat
     officer = run_cli("diff", str(draft), str(revised), "--editor", "Tom Reed, Head of Libraries", "--kind", "report",
                       "--select", "RPT001")
     assert officer.returncode == 0  # an officer's own edits are never flagged
+
+
+def test_baseline_accepts_current_findings_and_fails_on_new_ones(tmp_path: Path) -> None:
+    build_docx(tmp_path / "member.docx", MEMBER_LETTER)
+    out = run_cli("baseline", str(tmp_path), "--output", str(tmp_path / "protocheck-baseline.json"))
+    assert out.returncode == 0 and "1 accepted finding" in out.stdout
+    (tmp_path / "protocheck.toml").write_text('baseline = "protocheck-baseline.json"\n', encoding="utf-8")
+    report = run_cli(str(tmp_path), "--format", "json")
+    assert report.returncode == 0  # the accepted finding no longer fails the run
+    (finding,) = json.loads(report.stdout)["files"][0]["findings"]
+    assert finding["suppressed"] is True and "baseline" in finding["suppression_reason"]
+    spec = {**MEMBER_LETTER, "body": [*MEMBER_LETTER["body"][:2], "You are required to remove the fence within 14 days.",
+                                      *MEMBER_LETTER["body"][2:]]}
+    build_docx(tmp_path / "member.docx", spec)
+    assert run_cli(str(tmp_path)).returncode == 1  # a new finding fails it again

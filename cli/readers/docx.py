@@ -162,23 +162,37 @@ def read(path: Path) -> RawDocument:
             raise UnreadableError(f"corrupt .docx: missing part {exc}") from None
 
 
-def _styles(zf: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
-    if "word/styles.xml" not in names:
-        return {}
-    root = _parse(zf, "word/styles.xml")
-    out = {}
-    for style in root.iter(q("style")):
-        sid = style.get(q("styleId"))
-        name = style.find(q("name"))
-        if sid:
-            out[sid] = name.get(q("val")) if name is not None else sid
-    return out
+class _Styles:
+    """Style names by id, read from word/styles.xml only when an id does not name itself.
+
+    Word's own ids ("Heading1", "Title", "Normal") say what they are; styles.xml can be
+    hundreds of kilobytes, so it is parsed only for ids like "Pennawd1" or "a3".
+    """
+
+    SELF_NAMED = re.compile(r"^(Heading\d*|Title|Subtitle|Normal|ListParagraph|BodyText\d*|NoSpacing)$")
+
+    def __init__(self, zf: zipfile.ZipFile, names: set[str]):
+        self.zf, self.names = zf, names
+        self.table: dict[str, str] | None = None
+
+    def name(self, sid: str) -> str:
+        if self.SELF_NAMED.match(sid):
+            return re.sub(r"(?<=[a-z])(?=[A-Z\d])", " ", sid)
+        if self.table is None:
+            self.table = {}
+            if "word/styles.xml" in self.names:
+                for style in _parse(self.zf, "word/styles.xml").iter(q("style")):
+                    found = style.get(q("styleId"))
+                    el = style.find(q("name"))
+                    if found:
+                        self.table[found] = el.get(q("val")) if el is not None else found
+        return self.table.get(sid, sid)
 
 
 def _read(zf: zipfile.ZipFile, path: Path) -> RawDocument:
     names = set(zf.namelist())
     root = _parse(zf, "word/document.xml")
-    styles = _styles(zf, names)
+    styles = _Styles(zf, names)
     body = root.find(q("body"))
     if body is None:
         raise UnreadableError("corrupt .docx: word/document.xml has no body")
@@ -195,7 +209,7 @@ def _read(zf: zipfile.ZipFile, path: Path) -> RawDocument:
         text, changes, breaks = reader.read(p)
         text, changes = _normalise(text, changes)
         style_el = p.find(f"{q('pPr')}/{q('pStyle')}")
-        style = styles.get(style_el.get(q("val")), style_el.get(q("val"))) if style_el is not None else None
+        style = styles.name(style_el.get(q("val"))) if style_el is not None else None
         if text.strip() or changes:
             block_kind = kind
             if kind == "paragraph" and style and style.lower().startswith(("heading", "title")):

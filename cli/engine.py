@@ -60,7 +60,7 @@ def rules_for(cfg: Config, opts: Options) -> list[registry.Rule]:
 
 
 def check_document(doc: Document, rules: list[registry.Rule], profile: profiles.Profile) -> list[Finding]:
-    applicable = [r for r in rules if profile.enables(r.code) and r.applies_to(doc.kind)]
+    applicable = [r for r in rules if profile.enables(r.code) and r.applies(doc)]
     if not applicable:
         return []
     from protocheck import nlp

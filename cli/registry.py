@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from protocheck.document import Document, Hit
 
 CheckFn = Callable[["Document"], Iterable["Hit"]]
+WhenFn = Callable[["Document"], bool]
 DOC_SECTIONS = ("What it flags", "Why it matters", "Flagged", "Not flagged")
 
 
@@ -34,9 +35,14 @@ class Rule:
     family: str = ""
     summary: str = ""
     sections: dict[str, str] = field(default_factory=dict)
+    when: WhenFn | None = None  # a precondition known before any language analysis
 
     def applies_to(self, kind: str) -> bool:
         return not self.kinds or kind in self.kinds
+
+    def applies(self, doc: Document) -> bool:
+        """Whether the rule can find anything here: its kinds, then its precondition."""
+        return self.applies_to(doc.kind) and (self.when is None or self.when(doc))
 
 
 _RULES: dict[str, Rule] = {}
@@ -49,8 +55,13 @@ def rule(
     severity: str,
     kinds: tuple[str, ...] = (),
     uses: tuple[str, ...] = (),
+    when: WhenFn | None = None,
 ) -> Callable[[CheckFn], CheckFn]:
-    """Register the decorated function as the check for `code` / `slug`."""
+    """Register the decorated function as the check for `code` / `slug`.
+
+    `when` is an optional precondition on the analysed document (its kind, sender,
+    recipients) so that a rule that cannot apply costs no language analysis.
+    """
 
     def register(fn: CheckFn) -> CheckFn:
         module = sys.modules[fn.__module__]
@@ -58,7 +69,7 @@ def rule(
         family = fn.__module__.split(".")[-2] if fn.__module__.count(".") >= 2 else ""
         if code in _RULES and _RULES[code].module != fn.__module__:
             raise ValueError(f"rule {code} registered twice ({_RULES[code].module}, {fn.__module__})")
-        _RULES[code] = Rule(code, slug, severity, kinds, uses, fn, fn.__module__, family, summary, sections)
+        _RULES[code] = Rule(code, slug, severity, kinds, uses, fn, fn.__module__, family, summary, sections, when)
         return fn
 
     return register

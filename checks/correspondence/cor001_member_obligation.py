@@ -69,7 +69,11 @@ def _internal(doc: Document) -> bool:
         and any(people.officer_like(p, domains) for p in doc.recipients)
 
 
-@rule("COR001", "member-obligation", severity="error", kinds=("letter", "email", "other"),
+def _from_member(doc: Document) -> bool:
+    return doc.sender is not None and doc.sender.is_member
+
+
+@rule("COR001", "member-obligation", severity="error", kinds=("letter", "email", "other"), when=_from_member,
       uses=("patterns/obligation", "patterns/attribution", "patterns/member-own-action", "patterns/hedge",
             "patterns/delegated-authority"))
 def member_obligation(doc: Document) -> Iterator[Hit]:

@@ -39,9 +39,16 @@ PREFERENCES = ("i-hope-party", "vote-party")
 SELF_EVIDENT = ("polls-hint",)  # a hint at how to vote needs no party named
 
 
+def _officer_may_speak(doc: Document) -> bool:
+    """Correspondence speaks for its sender: only an officer's letter can carry an officer's view."""
+    if doc.kind in ("letter", "email"):
+        return doc.sender is not None and doc.sender.is_officer
+    return True
+
+
 @rule("PUB004", "officer-political-view", severity="warning",
       kinds=("press-release", "other", "letter", "email", "report"),
-      uses=("patterns/political-view", "patterns/political-target", "parties"))
+      uses=("patterns/political-view", "patterns/political-target", "parties"), when=_officer_may_speak)
 def officer_political_view(doc: Document) -> Iterator[Hit]:
     found = quotes.quotes(doc)
     # an officer report is written by officers even when no one signs it

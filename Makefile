@@ -47,7 +47,10 @@ dist-check: $(STAMP) ## build the wheel, install it in a fresh venv, run `protoc
 	$(BIN)/python -m pip wheel --quiet --no-deps -w dist .
 	$(PYTHON) -m venv /tmp/protocheck-dist-venv
 	/tmp/protocheck-dist-venv/bin/pip install --quiet -c requirements.lock dist/protocheck-*.whl
-	cd /tmp && /tmp/protocheck-dist-venv/bin/protocheck rules >/dev/null && /tmp/protocheck-dist-venv/bin/protocheck rule COR001 >/dev/null && echo "wheel OK"
+	cd /tmp && /tmp/protocheck-dist-venv/bin/protocheck rules >/dev/null && /tmp/protocheck-dist-venv/bin/protocheck rule COR001 >/dev/null
+	/tmp/protocheck-dist-venv/bin/protocheck --no-cache --fail-on never $(CURDIR)/samples/RPT004/flag-key-decision-statement-deleted.docx | grep -q RPT004
+	/tmp/protocheck-dist-venv/bin/protocheck --no-cache --fail-on never $(CURDIR)/samples/PUB001/flag-labour-run-council-web-news.txt | grep -q PUB001
+	@echo "wheel OK"
 
 clean: ## remove build output and the venv
 	rm -rf $(VENV) build dist *.egg-info

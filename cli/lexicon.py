@@ -186,3 +186,12 @@ def regex_table(relpath: str) -> tuple[tuple[str, tuple[re.Pattern[str], ...]], 
         except re.error as exc:
             raise LexiconError(f"lexicons/{relpath}", name, f"bad regular expression: {exc}") from exc
     return tuple(out)
+
+
+@functools.cache
+def phrase(name: str) -> re.Pattern[str]:
+    """One named entry of lexicons/phrases.yml, compiled as a single case-insensitive alternation."""
+    table = dict(regex_table("phrases.yml"))
+    if name not in table:
+        raise LexiconError("lexicons/phrases.yml", name, "no such phrase list")
+    return re.compile("|".join(f"(?:{p.pattern})" for p in table[name]), re.IGNORECASE)

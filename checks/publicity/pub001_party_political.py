@@ -32,28 +32,25 @@ and one-sided coverage without party words are not found.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from protocheck import lexicon
 from protocheck.document import Document, Hit, Match
 from protocheck.registry import rule
 
 CUES = ("PARTY_CREDIT", "PARTY_ATTACK")
 
 
-_UNDER = re.compile(r"\b(under|since|thanks to|because of|driven by|led by|delivered by)\s+(the\s+)?$", re.IGNORECASE)
-
-
 def _under(doc: Document, party: Match) -> Match | None:
     """"Under Plaid Cymru", "thanks to the Greens": the Council's work credited to a party."""
     before = doc.text[max(0, party.start - 25) : party.start]
-    m = _UNDER.search(before)
+    m = lexicon.phrase("credited-to-party").search(before)
     return Match("PARTY_CREDIT", "under-party", party.start - len(before) + m.start(), party.start) if m else None
 
 
 @rule("PUB001", "party-political", severity="error", kinds=("press-release", "other"),
       uses=("patterns/party-credit", "patterns/party-attack", "patterns/campaign", "patterns/party-neutral",
-            "patterns/party-publication", "parties"))
+            "patterns/party-publication", "parties", "phrases"))
 def party_political(doc: Document) -> Iterator[Hit]:
     if doc.find("IMPRINT", scope="all") and not doc.kind_forced:
         return  # a party's own publication, not council publicity

@@ -38,14 +38,9 @@ from protocheck import dates, lexicon, people
 from protocheck.document import Document, Hit
 from protocheck.registry import rule
 
-CAPTION = re.compile(r"^\s*(photo|picture|pictured|image|caption|photograph)\b", re.IGNORECASE)
-
-
-PRONOUN_SAID = re.compile(r"^\s*(he|she|they)\s+(added|said|explained|went on|continued|told)\b", re.IGNORECASE)
-
 
 @rule("PUB002", "pre-election", severity="warning", kinds=("press-release", "other"),
-      uses=("words/controversial", "words/statutory-notices"))
+      uses=("words/controversial", "words/statutory-notices", "phrases"))
 def pre_election(doc: Document) -> Iterator[Hit]:
     config = doc.config
     if config is None or not config.elections:
@@ -63,7 +58,7 @@ def pre_election(doc: Document) -> Iterator[Hit]:
                f"({period.notice:%-d %b} to {period.poll:%-d %b %Y})")
     last_named: str | None = None
     for block in doc.body_blocks():
-        verb = "pictures" if CAPTION.match(block.text) else "names"
+        verb = "pictures" if lexicon.phrase("image-caption").match(block.text) else "names"
         best: dict[tuple[int, int], tuple[int, int, str]] = {}
         for start, end, who in people.member_mentions(block.text, config):
             if block.text[end : end + 2] in ("'s", "\u2019s") and not who.lower().startswith(("cllr", "councillor")):
@@ -79,9 +74,9 @@ def pre_election(doc: Document) -> Iterator[Hit]:
             said = "quotes" if _attributed(doc, block.start + start) else verb
             last_named = name
             yield Hit(block.start + start, block.start + end, f"{context} and {said} {name}{standing}")
-        if not best and last_named and PRONOUN_SAID.match(block.text):
-            yield Hit(block.start, block.start + len(PRONOUN_SAID.match(block.text).group(0)),
-                      f"{context} and quotes {last_named}")
+        said = lexicon.phrase("pronoun-quote").match(block.text)
+        if not best and last_named and said:
+            yield Hit(block.start, block.start + len(said.group(0)), f"{context} and quotes {last_named}")
     rx = _phrase_regex("words/controversial")
     for block in doc.body_blocks():
         for m in rx.finditer(block.text):

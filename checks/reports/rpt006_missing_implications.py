@@ -36,18 +36,15 @@ from protocheck import lexicon, sections
 from protocheck.document import Document, Hit
 from protocheck.registry import rule
 
-PLANNING = re.compile(r"\b(planning application|application (no|number|ref)\.?\s*[:\w]|applications? for planning permission)", re.IGNORECASE)
-DECISION_RECORD = re.compile(r"^\W*(\w+\s+){0,3}(record of\b.{0,40}\bdecision|decision (notice|record)|executive decision)\b", re.IGNORECASE)
-
 
 @rule("RPT006", "missing-implications", severity="warning", kinds=("report", "other"),
-      uses=("sections", "sections/report", "words/decision-verbs-report"))
+      uses=("sections", "sections/report", "words/decision-verbs-report", "phrases"))
 def missing_implications(doc: Document) -> Iterator[Hit]:
     top = list(doc.body_blocks())[:15]
-    if any(PLANNING.search(b.text) for b in top):
+    if any(lexicon.phrase("planning-application").search(b.text) for b in top):
         return  # planning application reports are exempt (Wokingham 9.3.15)
     have = sections.present(doc)
-    record = next((b for b in top if len(b.text.split()) <= 12 and DECISION_RECORD.search(b.text)), None)
+    record = next((b for b in top if len(b.text.split()) <= 12 and lexicon.phrase("decision-record").search(b.text)), None)
     if record is not None:
         if "reasons" not in have and not any(re.search(r"\breasons?\b", b.text, re.IGNORECASE) for b in doc.body_blocks()):
             yield Hit(record.start, record.end, "Decision record gives no reasons for the decision")

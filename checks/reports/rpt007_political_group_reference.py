@@ -34,11 +34,9 @@ from protocheck import lexicon
 from protocheck.document import Document, Hit
 from protocheck.registry import rule
 
-NOT_POLITICAL = re.compile(r"\b(cross[- ]party|all[- ]party|working group|user group|target group|steering group|task group|focus group|reference group|project group|all (political )?groups|each group)\b", re.IGNORECASE)
-
 
 @rule("RPT007", "political-group-reference", severity="warning", kinds=("report", "agenda-pack", "other"),
-      uses=("patterns/group-reference", "parties", "words/political-group-words", "words/private-markers"))
+      uses=("patterns/group-reference", "parties", "words/political-group-words", "words/private-markers", "phrases"))
 def political_group_reference(doc: Document) -> Iterator[Hit]:
     private = "|".join(re.escape(w) for w in lexicon.word_list("words/private-markers"))
     if any(re.search(rf"\b({private})\b", b.text, re.IGNORECASE) for b in doc.blocks[:8] if b.kind != "comment"):
@@ -47,7 +45,7 @@ def political_group_reference(doc: Document) -> Iterator[Hit]:
     for m in doc.find("GROUP_REFERENCE"):
         s, e = doc.sentence_at(m.start)
         sentence = doc.text[s:e]
-        if NOT_POLITICAL.search(sentence):
+        if lexicon.phrase("not-a-political-group").search(sentence):
             continue
         party = doc.in_same_sentence(m, ("PARTY",), before=False)
         if party is None and not re.search(rf"\b({political})\b", sentence, re.IGNORECASE):

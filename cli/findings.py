@@ -117,7 +117,6 @@ class FileResult:
 class Report:
     profile: str
     files: list[FileResult] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         live = [f for r in self.files for f in r.findings if not f.suppressed]

@@ -140,6 +140,4 @@ def render(report: Report, stream: IO[str] | None = None, color: bool | None = N
         summary.append(f", {suppressed} suppressed", style="dim")
     summary.append(f", {c['unreadable']} unreadable", style="bold red" if c["unreadable"] else "")
     console.print(summary)
-    for n in report.notices:
-        console.print(Text(f"note: {n}", style="yellow"))
     return console.export_text() if stream is None else ""

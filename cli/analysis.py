@@ -16,9 +16,12 @@ from protocheck.config import Config
 from protocheck.document import KINDS, Block, Document, Person, RawDocument
 
 OFFICE_OF = re.compile(r"\bfrom\s+the\s+office\s+of\s+(?:the\s+)?((?:cllr\.?|councillor)\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})", re.IGNORECASE)
+STATEMENT_FROM = re.compile(r"\b(?:statement|message|letter|update|column|comment)\s+(?:from|by)\s+((?:cllr\.?|councillor)\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})", re.IGNORECASE)
+MEMO_TO = re.compile(r"^\s*to\s*:\s*\n?\s*([^\n]{3,120})$", re.IGNORECASE | re.MULTILINE)
+MEMO_FROM = re.compile(r"^\s*from\s*:\s*\n?\s*([^\n]{3,120})$", re.IGNORECASE | re.MULTILINE)
 NAME_LINE = re.compile(r"^(?:(?:cllr\.?|councillor|the\s+mayor,?)\s+)?(?:(?:mr|mrs|ms|miss|dr)\.?\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|du|le|la)){0,4}(?:\s+(?:MBE|OBE|CBE|JP|DL))?,?$")
 MID_CLLR = re.compile(r"(?<=\S)\s+(?=(?:cllr\.?|councillor)\s+[A-Z])", re.IGNORECASE)
-STOP_LINE = re.compile(r"^\s*(enc(losure)?s?\b|cc\b|c\.c\.|bcc\b|copy to\b|p\.?s\.?\b|attachments?\b|tel\b|t:|e:|email\b|e-mail\b|phone\b|mobile\b|www\.|https?:)", re.IGNORECASE)
+STOP_LINE = re.compile(r"^\s*(-*\s*ends?\s*-*\s*$|###|media\s+(enquiries|contact)|for\s+(further|more)\s+(comment|information|details)|notes?\s+(to|for)\s+editors?|enc(losure)?s?\b|cc\b|c\.c\.|bcc\b|copy to\b|p\.?s\.?\b|attachments?\b|tel\b|t:|e:|email\b|e-mail\b|phone\b|mobile\b|www\.|https?:)", re.IGNORECASE)
 _SIGNOFF_SPLIT = re.compile(r"[,.!]*\s*$")
 
 
@@ -64,7 +67,7 @@ def _report_starts(texts: list[str]) -> int:
 
 
 @functools.cache
-def _signoffs() -> re.Pattern[str]:
+def signoffs() -> re.Pattern[str]:
     words = sorted(lexicon.word_list("words/sign-offs"), key=len, reverse=True)
     return re.compile(r"^\s*(" + "|".join(re.escape(w) for w in words) + r")\s*[,.!]*\s*$", re.IGNORECASE)
 
@@ -72,7 +75,7 @@ def _signoffs() -> re.Pattern[str]:
 def _signature_lines(blocks: list[Block]) -> list[str] | None:
     """The lines after the last sign-off in the author's own text."""
     body = [b for b in blocks if b.in_body]
-    rx = _signoffs()
+    rx = signoffs()
     for i in range(len(body) - 1, -1, -1):
         lines = body[i].text.split("\n")
         for j, line in enumerate(lines):
@@ -173,6 +176,8 @@ def find_sender(raw: RawDocument, config: Config | None) -> tuple[Person | None,
         if m:
             office = people.make_person(m.group(1), None, None, config, "letterhead")
             break
+    if office is None and not sigs and header_person is None:
+        office = _named_in_heading(raw, config)
     sender: Person | None = None
     if header_person is not None:
         sender = header_person
@@ -196,6 +201,17 @@ def find_sender(raw: RawDocument, config: Config | None) -> tuple[Person | None,
     if sender is not None and not sender.is_member and not sender.is_officer:
         _role_from_letterhead(sender, raw)
     return sender, sigs
+
+
+def _named_in_heading(raw: RawDocument, config: Config | None) -> Person | None:
+    """A statement's author named at its head: "Statement from Councillor Graham Petts",
+    or a Member's name and role as the page header."""
+    for b in raw.blocks[:3]:
+        m = STATEMENT_FROM.search(b.text)
+        if m:
+            return people.make_person(m.group(1), None, None, config, "letterhead")
+    lines = [ln.strip() for b in raw.blocks if b.kind == "header" for ln in b.text.split("\n") if ln.strip()]
+    return next((p for p in signatories(lines, config) if p.is_member), None) if lines else None
 
 
 def _role_from_letterhead(sender: Person, raw: RawDocument) -> None:
@@ -237,5 +253,24 @@ def analyse(raw: RawDocument, config: Config | None, kind: str | None = None) ->
     doc.sender, doc.signatories = find_sender(raw, config)
     for header, target in (("To", doc.recipients), ("Cc", doc.copies), ("Bcc", doc.blind_copies)):
         for addr in raw.headers.get(header, []):
-            target.append(people.make_person(addr.name, None, addr.email, config, header.lower()))
+            name, _, title = addr.name.partition(",")  # "Tracey Moss, Housing Officer" typed in a To line
+            target.append(people.make_person(name.strip(), title.strip() or None, addr.email, config, header.lower()))
+    if not raw.headers:
+        _memo_heading(doc, config)
     return doc
+
+
+def _memo_heading(doc: Document, config: Config | None) -> None:
+    """A memo's "To: ... From: ..." heading (often a table): its addressee, and its author
+    when no signature names one."""
+    opening = "\n".join(b.text for b in doc.blocks[:16] if b.in_body)
+    for field, person_of in (("To", MEMO_TO), ("From", MEMO_FROM)):
+        m = person_of.search(opening)
+        if not m:
+            continue
+        name, _, title = m.group(1).strip().partition(",")
+        person = people.make_person(name.strip(), title.strip() or None, None, config, field.lower())
+        if field == "To" and not doc.recipients:
+            doc.recipients.append(person)
+        elif field == "From" and doc.sender is None and (person.is_member or person.is_officer):
+            doc.sender = person

@@ -8,7 +8,7 @@ import re
 
 from protocheck import lexicon
 from protocheck.config import Config, RosterEntry
-from protocheck.document import Person
+from protocheck.document import Document, Person
 
 
 @functools.cache
@@ -172,3 +172,10 @@ def member_mentions(text: str, config: Config | None) -> list[tuple[int, int, st
 def roster_member(config: Config | None, who: str) -> RosterEntry | None:
     found = roster_lookup(config, who)
     return found[1] if found and found[0] == "member" else None
+
+
+def addressed_to_officer(doc: Document) -> bool:
+    """A letter or email whose recipients include an officer (by title, roster or council address)."""
+    everyone = [p for p in (doc.sender, *doc.recipients, *doc.copies) if p is not None]
+    domains = council_domains(everyone)
+    return any(officer_like(p, domains) for p in doc.recipients)

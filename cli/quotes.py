@@ -16,7 +16,8 @@ from protocheck.document import Document, Person, quoted_passages
 
 SAY = r"(?:said|says|added|adds|explained|explains|commented|comments|continued|continues|stated|states|remarked|told|warned|urged|promised|pledged)"
 AFTER = re.compile(rf"\b{SAY}\s+(?P<who>[^.:;\"“”]{{2,140}})", re.IGNORECASE)
-BEFORE = re.compile(rf"(?P<who>(?:[A-Z][\w'’.-]*|the|of|for|and|&|,|\s)+?)\s*,?\s+{SAY}\b", re.UNICODE)
+BEFORE = re.compile(rf"(?P<who>(?:[A-Z][\w'’.-]*+|the|of|for|and|&|,|\s)+?)\s*,?\s+{SAY}\b", re.UNICODE)
+INTRO = re.compile(rf"(?:^|[.,]\s+)(?P<who>(?:[A-Z][\w'’.-]*+|the|of|for|and|&|,|\s)+?)\s*,?\s+{SAY}\s*:\s*$", re.UNICODE)
 LEADING = re.compile(r"^(?:the\s+)?(?:council'?s?\s+)?", re.IGNORECASE)
 
 
@@ -56,11 +57,22 @@ def quotes(doc: Document) -> list[Quote]:
             continue
         passages = [(s, e) for s, e in quoted_passages(block.text) if len(block.text[s:e].split()) >= 3]
         if not passages:
-            last = None if block.kind == "heading" else last
+            tail = block.text.rstrip()[-200:]  # "Cllr Dev Mistry said:" and the quotation follows
+            intro = INTRO.search(tail) if tail.endswith(":") else None
+            if intro:
+                who = intro.group("who")
+                speaker = _person(LEADING.sub("", who), doc)
+                last = Quote(block.end, block.end, speaker, who.strip()) if speaker else None
+            else:
+                last = None if block.kind == "heading" else last
             continue
-        outside = block.text
+        # the words around the quotations, each quotation cut down to one mark (long runs
+        # of blanks in its place would make the attribution patterns backtrack badly)
+        outside, pos = "", 0
         for s, e in passages:
-            outside = outside[: s - 1] + " " * (e - s + 2) + outside[e + 1 :]
+            outside += block.text[pos : max(pos, s - 1)] + ' " '
+            pos = e + 1
+        outside += block.text[pos:]
         who = None
         m = AFTER.search(outside)
         if m:

@@ -1,0 +1,103 @@
+"""A Member criticises a named or identifiable officer in public or in writing meant for others.
+
+## What it flags
+A sentence in which a Member attacks the conduct, capability or competence of an
+officer who can be identified (by name, by "Mr Hart", or by a post one person
+holds: "the Director of Finance", "the case officer") in a document that goes
+beyond the proper route: a press statement, a newsletter, a letter to the paper,
+a letter to residents, or an email copied to other Members or to the public. Also
+an officer who publicly impugns a named Member ("Cllr Bloggs misled the committee").
+
+## Why it matters
+Officers cannot answer back in public. A Member with a concern about an officer
+raises it privately with the officer's manager, the Chief Executive or a Group
+Leader, never in public or in front of others (Wokingham 9.3.17(b)-(c), 9.3.28,
+9.3.35; North Northamptonshire 1.1, 5.7; Conwy 4.1; North East Derbyshire
+Appendix "Members Don't"; Runnymede 2.2, 3.12).
+
+## Flagged
+> The planning officer, Mr Hart, clearly didn't read the file. (a ward newsletter)
+> You are not competent to be running a licence review. (an email to an officer copied to six Members)
+> The Director of Finance is out of his depth. (a letter to the local paper)
+
+## Not flagged
+> An email to the Chief Executive alone raising a concern about an officer's handling of a case (the proper route).
+> The Cabinet's decision to close the library is disgraceful. (a decision, not an officer)
+> The contractor's work was shoddy. (not an officer)
+> I disagree with the officers' recommendation and will say so at committee. (disagreement, not an attack)
+
+## Known gaps
+Criticism spread over several sentences, or of an officer named only in an
+earlier sentence ("He clearly had not read it."), is found only when the
+pronoun's sentence follows the officer's at once. Sarcasm is not recognised.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from protocheck import people, quotes
+from protocheck.document import Document, Hit, Match
+from protocheck.registry import rule
+
+YOU = re.compile(r"\byou(r)?\b", re.IGNORECASE)
+PRONOUN = re.compile(r"\b(he|she|his|her|him|they|their|them)\b", re.IGNORECASE)
+
+
+def _private_route(doc: Document) -> bool:
+    """Correspondence to officers alone (a manager, the Chief Executive), copied to no Member or resident."""
+    if doc.kind not in ("email", "letter") or not doc.recipients:
+        return False
+    everyone = [p for p in (doc.sender, *doc.recipients, *doc.copies) if p is not None]
+    domains = people.council_domains(everyone)
+    others = doc.recipients + doc.copies + doc.blind_copies
+    return all(people.officer_like(p, domains) for p in others)
+
+
+def _target(doc: Document, m: Match, label: str) -> Match | None:
+    """Who is criticised: a reference in the sentence, or in the sentence before when
+    this one goes on with a pronoun ("... the case officer. He clearly had not read it.")."""
+    found = doc.in_same_sentence(m, (label,), before=False)
+    if found is not None:
+        return found
+    s, e = doc.sentence_at(m.start)
+    if label == "OFFICER_REF" and people.addressed_to_officer(doc):
+        you = YOU.search(doc.text, s, e)  # a Member's email to an officer: "you" is that officer
+        if you:
+            return Match(label, "addressee", you.start(), you.end())
+    if s == 0 or not PRONOUN.search(doc.text, s, e):
+        return None
+    ps, pe = doc.sentence_at(s - 1)
+    return next((o for o in doc.matches.get(label, []) if ps <= o.start < pe), None)
+
+
+def _criticism_possible(doc: Document) -> bool:
+    if doc.kind in ("press-release", "other", "report"):
+        return True
+    return doc.sender is not None and (doc.sender.is_member or doc.sender.is_officer)
+
+
+@rule("CON001", "officer-criticism", severity="warning", kinds=("letter", "email", "press-release", "other"),
+      uses=("patterns/criticism", "patterns/officer-reference", "patterns/member-reference"), when=_criticism_possible)
+def officer_criticism(doc: Document) -> Iterator[Hit]:
+    if _private_route(doc):
+        return
+    found = quotes.quotes(doc)
+    writer = doc.sender
+    for m in doc.find("CRITICISM"):
+        speaker = quotes.speaker_at(doc, m.start, found)
+        author = writer if speaker is False else speaker
+        if author is None or not (author.is_member or author.is_officer):
+            continue
+        if speaker is False and doc.in_quotation(m.start):
+            continue  # someone else's words, quoted
+        label = "OFFICER_REF" if author.is_member else "MEMBER_REF"
+        target = _target(doc, m, label)
+        if target is None:
+            continue
+        start, end = min(m.start, target.start), max(m.end, target.end)
+        who = "an officer" if author.is_member else "a Member"
+        yield Hit(start, doc.clause_end(start, end, 6),
+                  f"{author.short()} criticises {who} ({doc.text[target.start:target.end]}) where others will read it",
+                  pattern=m.id)

@@ -1,0 +1,83 @@
+"""A Member presses an officer: an instruction outside the formal process, changed advice, out-of-hours work, a queue jumped.
+
+## What it flags
+In a Member's letter or email to an officer, a sentence that:
+- instructs the officer outside the formal decision-making process ("I want you
+  to grant this licence by Friday", "I am instructing you to withdraw the notice");
+- insists that the officer change professional advice or a report's
+  recommendation ("please remove paragraph 4.3", "change your recommendation");
+- demands work outside the officer's duties or hours ("I expect you to come to my
+  surgery on Saturday");
+- asks for a constituent to jump the queue ("move the family to the top of the list");
+- asks staff to implement a party group decision, or to go round their manager.
+
+## Why it matters
+Officers work to the instructions of their senior officers and give impartial
+professional advice; a Member may ask, inform and disagree, but not direct an
+officer outside the formal process or lean on them to change their advice
+(Wokingham 9.3.10, 9.3.13, 9.3.34.5; Conwy 5.3; North East Derbyshire 4.1(4)(vi),
+5.2; Runnymede 2.4).
+
+## Flagged
+> I want you to grant this licence by Friday.
+> Please take paragraph 5.2 out of the report before it goes to Cabinet.
+> I expect you to answer your phone out of hours when my residents call.
+> Could you move the Hussain family to the top of the list? I want this done this week.
+
+## Not flagged
+> Could you let me know when the licence application will be decided? (a request for information)
+> I would be grateful if officers could look into the fly-tipping on Mill Lane. (reporting a problem)
+> I disagree with the recommendation and will say so at committee. (disagreement through the process)
+> I fully accept that this is your professional judgement, but residents have sent new photographs. (new facts)
+
+## Known gaps
+Pressure by implication ("residents will draw their own conclusions") and
+demands spread over two sentences are found only when a demand word is in the
+sentence itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from protocheck import people
+from protocheck.document import Document, Hit
+from protocheck.registry import rule
+
+OFFICER_OPENING = 12  # lines at the top of a letter or memo that may name the officer it goes to
+
+
+def _member_to_officer(doc: Document) -> bool:
+    sender = doc.sender
+    if sender is None or not sender.is_member:
+        return False
+    if people.addressed_to_officer(doc):
+        return True
+    if doc.recipients:
+        return False
+    opening = "\n".join(doc.text.split("\n")[:OFFICER_OPENING])
+    return people.officer_title(opening)
+
+
+@rule("CON002", "undue-pressure", severity="warning", kinds=("letter", "email", "other"),
+      uses=("patterns/pressure", "patterns/pressure-topic", "patterns/demand", "patterns/polite-request"),
+      when=_member_to_officer)
+def undue_pressure(doc: Document) -> Iterator[Hit]:
+    seen: set[tuple[int, int]] = set()
+    candidates = [(m, True) for m in doc.find("PRESSURE")] + [(m, False) for m in doc.find("PRESSURE_TOPIC")]
+    for m, strong in sorted(candidates, key=lambda c: c[0].start):
+        sentence = doc.sentence_at(m.start)
+        if sentence in seen or doc.in_quotation(m.start):
+            continue
+        if strong and doc.in_same_sentence(m, ("POLITE_REQUEST",), before=False):
+            continue  # a request or deference; a topic (changed advice, a queue jumped) is pressure however put
+        demand = m if strong else doc.in_same_sentence(m, ("PRESSURE", "DEMAND"), before=False)
+        if demand is None:
+            continue
+        if not strong and doc.sentence_text(m.start).rstrip().rstrip("\"')").endswith("?"):
+            continue
+        seen.add(sentence)
+        start, end = min(m.start, demand.start), max(m.end, demand.end)
+        yield Hit(start, doc.clause_end(start, end, 8),
+                  f"{doc.sender.short() if doc.sender else 'A Member'} presses an officer outside the formal process",
+                  pattern=m.id)

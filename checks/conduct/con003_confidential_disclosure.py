@@ -1,0 +1,108 @@
+"""Exempt or confidential material passed on in a document meant for the public or for other Members.
+
+## What it flags
+A sentence that passes on what confidential material says: the content of a
+"Part II" or exempt report or appendix, "yellow papers", a confidential briefing,
+legal advice, or what was said at a private political group meeting ("the Part II
+report shows that the lowest bid was £1.2 million", "at our group meeting the
+Director told us reserves could fall to £3 million"); and personal data about a
+named third party (a resident's arrears, benefits, health or record) in a
+document that goes to others.
+
+## Why it matters
+Members and officers receive exempt and confidential information to do their
+jobs, not to publish it; disclosing it can breach the law, prejudice the Council's
+position and harm the people it is about (Wokingham Access to Information 7, 9,
+10; North Northamptonshire 6.6, 8.6; Conwy 9.1-9.6; North East Derbyshire 6.4,
+6.11; Runnymede 3.6).
+
+## Flagged
+> I can reveal that the confidential tender report shows the lowest bid was £1.2 million.
+> Counsel's advice to the Council is that we would lose the appeal.
+> Mrs Patel at number 14 is £2,000 in rent arrears. (an email to other Members)
+
+## Not flagged
+> The item will be considered in private because the report contains exempt information. (the statutory notice)
+> I cannot share the details, as the report is exempt. (kept back)
+> A confidential report sent by an officer, marked confidential, to the Members entitled to it.
+> Your own arrears, in a reply to the tenant about her case. (the person's own data)
+
+## Known gaps
+Confidential content that is not said to be confidential in the sentence itself
+("the bids were £1.2m and £1.5m" after a heading naming the Part II report) is not
+found, nor a confidential reply forwarded without comment. A disclosure with
+consent or in the public interest cannot be seen: suppress it with that reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from protocheck.document import Document, Hit, Match
+from protocheck.registry import rule
+
+PRONOUN = re.compile(r"\b(he|she|his|her|him|they|their|them|the (mother|father|family|child|tenant|resident))\b", re.IGNORECASE)
+MARKED = re.compile(r"\b(confidential|exempt|not for publication|restricted|part (ii|2|two))\b", re.IGNORECASE)
+
+
+def _restricted_circulation(doc: Document) -> bool:
+    """An officer's paper marked confidential at its head: it is the confidential material,
+    going to those entitled to it, not a disclosure of it."""
+    head = "\n".join(b.text for b in doc.blocks[:6]) + "\n" + (doc.raw.subject or "")
+    return doc.sender is not None and doc.sender.is_officer and bool(MARKED.search(head))
+
+
+def _own_case(doc: Document, name: str) -> bool:
+    """Personal data sent to the person it is about ("Dear Mrs Patel ... your arrears")."""
+    surname = name.split()[-1].lower()
+    addressed = [p.name.lower() for p in doc.recipients] + [doc.text[:400].lower()]
+    return any(surname in a for a in addressed if a)
+
+
+def _named_just_before(doc: Document, sentence: tuple[int, int]) -> Match | None:
+    """A person named in the previous sentence of the same paragraph, when this one goes on
+    about them ("Mrs Doyle has three children. She is in hospital with ...")."""
+    start, end = sentence
+    if not PRONOUN.search(doc.text, start, end) or start == 0:
+        return None
+    block = doc.block_at(start)
+    ps, pe = doc.sentence_at(start - 1)
+    if block is None or ps < block.start:
+        return None
+    return next((p for p in doc.matches.get("NAMED_PERSON", []) if ps <= p.start < pe), None)
+
+
+@rule("CON003", "confidential-disclosure", severity="warning",
+      kinds=("letter", "email", "press-release", "report", "agenda-pack", "other"),
+      uses=("patterns/confidential-source", "patterns/disclosure", "patterns/non-disclosure",
+            "patterns/sensitive-data", "patterns/named-person"))
+def confidential_disclosure(doc: Document) -> Iterator[Hit]:
+    if _restricted_circulation(doc):
+        return
+    seen: set[tuple[int, int]] = set()
+    for m in doc.find("CONFIDENTIAL"):
+        sentence = doc.sentence_at(m.start)
+        if sentence in seen or doc.in_same_sentence(m, ("NON_DISCLOSURE",), before=False):
+            continue
+        told = doc.in_same_sentence(m, ("DISCLOSURE",), before=False)
+        if told is None:
+            continue
+        seen.add(sentence)
+        start, end = min(m.start, told.start), max(m.end, told.end)
+        what = doc.text[m.start:m.end]
+        yield Hit(start, doc.clause_end(start, end, 8), f"Passes on the content of {what} material", pattern=m.id)
+    for m in doc.find("SENSITIVE"):
+        sentence = doc.sentence_at(m.start)
+        if sentence in seen or doc.in_same_sentence(m, ("NON_DISCLOSURE",), before=False):
+            continue
+        person = doc.in_same_sentence(m, ("NAMED_PERSON",), before=False) or _named_just_before(doc, sentence)
+        if person is None:
+            continue
+        named = doc.text[person.start:person.end]
+        if _own_case(doc, named) or doc.kind == "report":
+            continue
+        seen.add(sentence)
+        start, end = min(m.start, person.start), max(m.end, person.end)
+        yield Hit(start, doc.clause_end(start, end, 6), f"Personal data about {named} in a document meant for others",
+                  pattern=m.id)

@@ -1,0 +1,91 @@
+"""Council resources asked for or used for party political, campaigning or private purposes.
+
+## What it flags
+A sentence that asks for, offers or reports the use of Council resources (its
+officers and staff, printing and franking, rooms, mailing lists, the
+communications team, budgets) for party political, campaigning, electioneering
+or private purposes: an officer asked to a ward or constituency party meeting,
+staff asked to draft a campaign leaflet, the members' printer used for election
+literature, a Council consultation list used for a party survey.
+
+## Why it matters
+Council resources are paid for by every taxpayer and may be used only for Council
+business; officers must not be drawn into party politics (Wokingham Premises and
+Resources 4-6, 9.3.34.3; North Northamptonshire 7.4; Conwy 10.1; North East
+Derbyshire 5.7; Runnymede 2.9).
+
+## Flagged
+> Could one of your officers come to our Labour branch meeting on Thursday?
+> Can the communications team draft our election leaflet for May?
+> I printed the campaign leaflets on the members' printer.
+
+## Not flagged
+> Could the Director brief the Conservative Group on the budget proposals? (Council business, on request)
+> I am afraid I cannot attend your branch meeting. (an officer declining)
+> The party paid for these leaflets, printed by Castle Print Ltd. (no Council resource)
+> I used my Council laptop to reply to residents about the flooding. (ward casework)
+
+## Known gaps
+A request and its purpose in different sentences ("Could you come on Thursday?
+It is our branch AGM.") is not found, and whether a room was paid for at a
+commercial rate cannot be seen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from protocheck import people
+from protocheck.document import Document, Hit, Match
+from protocheck.registry import rule
+
+ASKED = re.compile(r"\b(could|can|would|will)\s+you\b|(?<!thank )\byou\s+(could|can|would|to|might)\b|"
+                   r"\b(ask|asking|invite|inviting|like|want|need)\s+you\b", re.IGNORECASE)
+
+
+def _addressee(doc: Document, sentence: tuple[int, int]) -> Match | None:
+    """In a letter or email to an officer, a request to "you" asks for that officer's time."""
+    if not people.addressed_to_officer(doc):
+        return None
+    you = ASKED.search(doc.text, *sentence)
+    return Match("RESOURCE", "addressee", you.start(), you.end()) if you else None
+
+
+def _facility_nearby(doc: Document, sentence: tuple[int, int]) -> Match | None:
+    """A Council facility (printer, franking, rooms, accounts) in the sentence before or after,
+    in the same paragraph: "Could you put them through the franking machine? They are our election leaflets." """
+    block = doc.block_at(sentence[0])
+    if block is None:
+        return None
+    before = doc.sentence_at(sentence[0] - 1) if sentence[0] > block.start else None
+    after = doc.sentence_at(sentence[1] + 1) if sentence[1] + 1 < block.end else None
+    for near in (before, after):
+        if near is None:
+            continue
+        found = next((r for r in doc.matches.get("RESOURCE", []) if near[0] <= r.start < near[1]
+                      and r.id != "officers-staff"), None)
+        if found is not None:
+            return found
+    return None
+
+
+@rule("CON004", "resources-misuse", severity="warning", kinds=("letter", "email", "press-release", "other"),
+      uses=("patterns/council-resource", "patterns/party-purpose", "patterns/council-business"))
+def resources_misuse(doc: Document) -> Iterator[Hit]:
+    seen: set[tuple[int, int]] = set()
+    for m in doc.find("PARTY_PURPOSE"):
+        sentence = doc.sentence_at(m.start)
+        if sentence in seen or doc.in_quotation(m.start):
+            continue
+        if doc.in_same_sentence(m, ("COUNCIL_BUSINESS",), before=False):
+            continue  # a briefing on Council business, or a refusal
+        resource = doc.in_same_sentence(m, ("RESOURCE",), before=False) or _addressee(doc, sentence) \
+            or _facility_nearby(doc, sentence)
+        if resource is None:
+            continue
+        seen.add(sentence)
+        start, end = min(m.start, resource.start), max(m.end, resource.end)
+        yield Hit(start, doc.clause_end(start, end, 6),
+                  f"Council resources ({doc.text[resource.start:resource.end]}) for a party or campaign purpose "
+                  f"({doc.text[m.start:m.end]})", pattern=m.id)

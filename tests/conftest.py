@@ -35,7 +35,7 @@ def build_docx(path: Path, spec: dict[str, Any]) -> Path:
 
 MEMBER_LETTER: dict[str, Any] = {
     "properties": {"author": "Priya Shah"},
-    "header": ["Example Borough Council"],
+    "header": ["From the Office of Councillor Priya Shah", "Example Borough Council"],
     "body": [
         "Dear Mr Jones,",
         "Thank you for your letter about the parking charges at Station Road.",

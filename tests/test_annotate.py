@@ -34,7 +34,7 @@ def test_comment_sits_on_the_flagged_words_and_the_input_is_untouched(tmp_path: 
 
     letter = build_docx(tmp_path / "letter.docx", MEMBER_LETTER)
     before = hashlib.sha256(letter.read_bytes()).hexdigest()
-    out = run_cli(str(letter), "--annotate", str(tmp_path / "annotated.docx"))
+    out = run_cli(str(letter), "--select", "COR001", "--annotate", str(tmp_path / "annotated.docx"))
     assert out.returncode == 1 and "wrote" in out.stderr
     assert hashlib.sha256(letter.read_bytes()).hexdigest() == before
     copy = docx.Document(str(tmp_path / "annotated.docx"))

@@ -27,10 +27,7 @@ _SIGNOFF_SPLIT = re.compile(r"[,.!]*\s*$")
 
 @functools.cache
 def _kind_cues() -> dict[str, tuple[int, list[tuple[re.Pattern[str], int]]]]:
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data: dict[str, Any] = yaml.load((lexicon.root() / "kinds.yml").read_text(encoding="utf-8"), Loader=loader)
+    data: dict[str, Any] = lexicon.yaml_data("kinds.yml")
     out = {}
     for kind, spec in data.items():
         if kind not in KINDS:

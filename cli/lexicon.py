@@ -15,6 +15,9 @@ A bad entry fails loudly with the file and the entry id.
 from __future__ import annotations
 
 import functools
+import hashlib
+import marshal
+import os
 import re
 from dataclasses import dataclass, field
 from importlib import resources
@@ -165,15 +168,46 @@ def entries_by_id() -> dict[tuple[str, str], PatternEntry]:
 
 @functools.cache
 def yaml_data(relpath: str) -> Any:
-    """A YAML data file under lexicons/, parsed with libyaml where available."""
+    """A YAML data file under lexicons/, parsed with libyaml where available.
+
+    The parsed data is kept in the cache directory, keyed by the file's size and
+    modification time (as Python keeps bytecode), so a new process does not parse
+    the same YAML again; an edited file is parsed afresh.
+    """
+    path = root() / relpath
+    stored = _parsed_path(path)
+    if stored is not None:
+        try:
+            return marshal.loads(stored.read_bytes())  # plain data only: marshal runs no code
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    path = root() / relpath
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # a safe loader
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # a safe loader
     except (OSError, yaml.YAMLError) as exc:
         raise LexiconError(f"lexicons/{relpath}", None, str(exc)) from exc
+    if stored is not None:
+        try:
+            stored.parent.mkdir(parents=True, exist_ok=True)
+            tmp = stored.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(marshal.dumps(data))
+            tmp.replace(stored)
+        except (OSError, ValueError):
+            pass  # a read-only home is no reason to fail
+    return data
+
+
+def _parsed_path(path: Path) -> Path | None:
+    from protocheck.cache import cache_dir
+
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    stamp = hashlib.sha256(f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}".encode()).hexdigest()[:24]
+    return cache_dir() / "lexicons" / f"{path.stem}-{stamp}.marshal"
 
 
 @functools.cache

@@ -1,8 +1,8 @@
-"""The one place spaCy is built: its English tokenizer, a sentencizer, and one
-Matcher per lexicons/patterns/*.yml file. No trained model, nothing downloaded.
+"""The one place spaCy is built: its English tokenizer, a sentencizer, and
+Matchers made from lexicons/patterns/*.yml. No trained model, nothing downloaded.
 
-Each document runs only the matchers its applicable rules use (a rule's `uses`), so
-an agenda pack is not searched for correspondence patterns.
+Each document runs only the pattern files its applicable rules use (a rule's
+`uses`), so an agenda pack is not searched for correspondence patterns.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def _import_spacy() -> Any:
 
 
 class Pipeline:
-    """spaCy's English tokenizer and sentencizer, and one Matcher per pattern file.
+    """spaCy's English tokenizer and sentencizer, and a Matcher per pattern entry.
 
     Built from spaCy's parts rather than `spacy.blank("en")`: the config system that
     assembles a Language costs a cold run about 0.1 s and adds nothing to a tokenizer,
@@ -86,30 +86,60 @@ class Pipeline:
             url_match=defaults.url_match,
         )
         self.sentencizer = Sentencizer()
-        self.matchers: dict[str, Any] = {}
+        self.matchers: dict[str, list[tuple[Any, frozenset[str] | None]]] = {}
         self.keys: dict[int, tuple[str, str]] = {}  # match key -> (label, pattern id)
 
-    def matcher(self, name: str) -> Any:
-        """The Matcher for lexicons/patterns/<name>.yml (built on first use)."""
+    def entries(self, name: str) -> list[tuple[Any, frozenset[str] | None]]:
+        """A Matcher for each entry of lexicons/patterns/<name>.yml, with the words that
+        must open a match (None: any word may). Built on first use."""
         if name not in self.matchers:
             from spacy.matcher import Matcher
 
-            matcher = Matcher(self.vocab, validate=False)
+            built = []
             for entry in lexicon.pattern_file(name):
                 key = f"{entry.label}/{entry.id}"
                 self.keys[self.vocab.strings.add(key)] = (entry.label, entry.id)
+                matcher = Matcher(self.vocab, validate=False)
                 matcher.add(key, [entry.pattern])
-            self.matchers[name] = matcher
+                built.append((matcher, _openers(entry.pattern)))
+            self.matchers[name] = built
         return self.matchers[name]
 
     def __call__(self, text: str, pattern_files: Iterable[str]) -> tuple[Any, list[tuple[str, str, Any]]]:
-        """The tokenized, sentence-split doc and its (label, id, span) matches, deduplicated."""
+        """The tokenized, sentence-split doc and its (label, id, span) matches, deduplicated.
+
+        spaCy's Matcher tries every pattern at every token; a pattern whose first token
+        must be one of a few words is run only on text that has one of them, which
+        makes a long document several times faster to match.
+        """
         sdoc = self.sentencizer(self.tokenizer(text))
+        words = {t.lower_ for t in sdoc}
         found: set[tuple[int, int, int]] = set()
         for name in pattern_files:
-            found.update((k, a, b) for k, a, b in self.matcher(name)(sdoc) if b > a)
+            for matcher, openers in self.entries(name):
+                if openers is None or not openers.isdisjoint(words):
+                    found.update((k, a, b) for k, a, b in matcher(sdoc) if b > a)
         spans = [(*self.keys[k], sdoc[a:b]) for k, a, b in sorted(found, key=lambda m: (m[1], m[2], m[0]))]
         return sdoc, spans
+
+
+def _openers(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
+    """The lower-cased words one of which must open a match of `pattern`, or None.
+
+    Known only when the first token is required (no "?", "*" or "{0,..}") and is
+    pinned by LOWER or ORTH to a word or a list of words.
+    """
+    first = pattern[0]
+    op = str(first.get("OP", ""))
+    if op in ("?", "*", "!") or op.startswith("{0") or op.startswith("{,"):
+        return None
+    for attr in ("LOWER", "ORTH", "TEXT"):
+        value = first.get(attr)
+        if isinstance(value, str):
+            return frozenset({value.lower()})
+        if isinstance(value, dict) and set(value) == {"IN"}:
+            return frozenset(str(v).lower() for v in value["IN"])
+    return None
 
 
 def _exceptions(rules: dict[str, Any]) -> dict[str, Any]:

@@ -40,8 +40,24 @@ from protocheck import people
 from protocheck.document import Document, Hit, Match
 from protocheck.registry import rule
 
+WEAK = ("campaign",)  # party purposes only with a party or an election in the sentence
+ELECTION = re.compile(r"\b(elections?|electoral|polling|vote|votes|voters|candidates?|our (group|party)|my (group|party))\b",
+                      re.IGNORECASE)
+OWN_CAMPAIGN = re.compile(r"\b(our|my)\s+(\w+\s+)?campaign", re.IGNORECASE)
 ASKED = re.compile(r"\b(could|can|would|will)\s+you\b|(?<!thank )\byou\s+(could|can|would|to|might)\b|"
                    r"\b(ask|asking|invite|inviting|like|want|need)\s+you\b", re.IGNORECASE)
+
+
+def _political(doc: Document, m: Match) -> bool:
+    """A campaign or fundraiser is a party's when a party, an election or another party
+    purpose is named in the same sentence."""
+    if any(o is not m and o.id not in WEAK for o in doc.matches.get("PARTY_PURPOSE", [])
+           if doc.sentence_at(o.start) == doc.sentence_at(m.start)):
+        return True
+    sentence = doc.sentence_text(m.start)
+    if doc.sender is not None and doc.sender.is_member and OWN_CAMPAIGN.search(sentence):
+        return True  # a Member's "our campaign"
+    return bool(doc.in_same_sentence(m, ("PARTY",), before=False)) or bool(ELECTION.search(sentence))
 
 
 def _addressee(doc: Document, sentence: tuple[int, int]) -> Match | None:
@@ -71,7 +87,7 @@ def _facility_nearby(doc: Document, sentence: tuple[int, int]) -> Match | None:
 
 
 @rule("CON004", "resources-misuse", severity="warning", kinds=("letter", "email", "press-release", "other"),
-      uses=("patterns/council-resource", "patterns/party-purpose", "patterns/council-business"))
+      uses=("patterns/council-resource", "patterns/party-purpose", "patterns/council-business", "parties"))
 def resources_misuse(doc: Document) -> Iterator[Hit]:
     seen: set[tuple[int, int]] = set()
     for m in doc.find("PARTY_PURPOSE"):
@@ -80,6 +96,8 @@ def resources_misuse(doc: Document) -> Iterator[Hit]:
             continue
         if doc.in_same_sentence(m, ("COUNCIL_BUSINESS",), before=False):
             continue  # a briefing on Council business, or a refusal
+        if m.id in WEAK and not _political(doc, m):
+            continue  # a road safety campaign, a charity fundraiser
         resource = doc.in_same_sentence(m, ("RESOURCE",), before=False) or _addressee(doc, sentence) \
             or _facility_nearby(doc, sentence)
         if resource is None:

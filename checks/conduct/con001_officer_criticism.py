@@ -38,7 +38,7 @@ import re
 from collections.abc import Iterator
 
 from protocheck import people, quotes
-from protocheck.document import Document, Hit, Match
+from protocheck.document import CLAUSE_BREAK, Document, Hit, Match
 from protocheck.registry import rule
 
 YOU = re.compile(r"\byou(r)?\b", re.IGNORECASE)
@@ -60,7 +60,11 @@ def _target(doc: Document, m: Match, label: str) -> Match | None:
     this one goes on with a pronoun ("... the case officer. He clearly had not read it.")."""
     found = doc.in_same_sentence(m, (label,), before=False)
     if found is not None:
-        return found
+        a, b = sorted((found.end, m.start)) if found.start < m.start else sorted((m.end, found.start))
+        s, e = doc.sentence_at(m.start)
+        # named in another clause: the criticism is of them only if it says "he", "her" ...
+        if not CLAUSE_BREAK.search(doc.text, a, b) or PRONOUN.search(doc.text, m.start, e):
+            return found
     s, e = doc.sentence_at(m.start)
     if label == "OFFICER_REF" and people.addressed_to_officer(doc):
         you = YOU.search(doc.text, s, e)  # a Member's email to an officer: "you" is that officer

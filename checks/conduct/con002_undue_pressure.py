@@ -38,12 +38,15 @@ sentence itself.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from protocheck import people
+from protocheck import lexicon, people
 from protocheck.document import Document, Hit
 from protocheck.registry import rule
 
+SALUTATION = re.compile(r"^\s*dear\s+", re.IGNORECASE)
+COMPANY = re.compile(r"\b(ltd|limited|plc|llp|company|& co|associates|solicitors|architects)\b", re.IGNORECASE)
 OFFICER_OPENING = 12  # lines at the top of a letter or memo that may name the officer it goes to
 
 
@@ -55,8 +58,13 @@ def _member_to_officer(doc: Document) -> bool:
         return True
     if doc.recipients:
         return False
-    opening = "\n".join(doc.text.split("\n")[:OFFICER_OPENING])
-    return people.officer_title(opening)
+    lines = [ln for ln in doc.text.split("\n")[:OFFICER_OPENING * 2] if ln.strip()]
+    for i, line in enumerate(lines):  # the addressee block and "Dear ...": "Head of Planning", "Dear Ms Moss"
+        if SALUTATION.match(line):
+            found = people.roster_lookup(doc.config, SALUTATION.sub("", line).strip(" ,"))
+            block = "\n".join(ln for ln in lines[max(0, i - 4) : i + 1] if not COMPANY.search(ln))
+            return people.officer_title(block) or (found is not None and found[0] == "officer")
+    return False
 
 
 @rule("CON002", "undue-pressure", severity="warning", kinds=("letter", "email", "other"),
@@ -69,6 +77,8 @@ def undue_pressure(doc: Document) -> Iterator[Hit]:
         sentence = doc.sentence_at(m.start)
         if sentence in seen or doc.in_quotation(m.start):
             continue
+        if lexicon.phrase("not-a-demand").search(doc.text, doc.sentence_at(m.start)[0], m.end):
+            continue  # "I am not asking you to change the recommendation"
         if strong and doc.in_same_sentence(m, ("POLITE_REQUEST",), before=False):
             continue  # a request or deference; a topic (changed advice, a queue jumped) is pressure however put
         demand = m if strong else doc.in_same_sentence(m, ("PRESSURE", "DEMAND"), before=False)

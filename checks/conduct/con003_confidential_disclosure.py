@@ -53,6 +53,12 @@ def _restricted_circulation(doc: Document) -> bool:
     return doc.sender is not None and doc.sender.is_officer and bool(MARKED.search(head))
 
 
+def _heading(doc: Document, m: Match) -> bool:
+    """E-mail headers, page headers and footers: a subject line says what a message is about."""
+    block = doc.block_at(m.start)
+    return block is None or block.kind in ("email-header", "header", "footer", "comment")
+
+
 def _own_case(doc: Document, name: str) -> bool:
     """Personal data sent to the person it is about ("Dear Mrs Patel ... your arrears")."""
     surname = name.split()[-1].lower()
@@ -81,20 +87,21 @@ def confidential_disclosure(doc: Document) -> Iterator[Hit]:
     if _restricted_circulation(doc):
         return
     seen: set[tuple[int, int]] = set()
-    for m in doc.find("CONFIDENTIAL"):
+    # forwarded or quoted text is what a Member passes on: search it too, not the headers
+    for m in doc.find("CONFIDENTIAL", scope="all"):
         sentence = doc.sentence_at(m.start)
-        if sentence in seen or doc.in_same_sentence(m, ("NON_DISCLOSURE",), before=False):
+        if sentence in seen or _heading(doc, m) or doc.in_same_sentence(m, ("NON_DISCLOSURE",), before=False):
             continue
         told = doc.in_same_sentence(m, ("DISCLOSURE",), before=False)
-        if told is None:
-            continue
+        if told is None or (told.id == "money" and doc.kind in ("report", "agenda-pack")):
+            continue  # a public report may give a total while its confidential annex holds the detail
         seen.add(sentence)
         start, end = min(m.start, told.start), max(m.end, told.end)
         what = doc.text[m.start:m.end]
         yield Hit(start, doc.clause_end(start, end, 8), f"Passes on the content of {what} material", pattern=m.id)
-    for m in doc.find("SENSITIVE"):
+    for m in doc.find("SENSITIVE", scope="all"):
         sentence = doc.sentence_at(m.start)
-        if sentence in seen or doc.in_same_sentence(m, ("NON_DISCLOSURE",), before=False):
+        if sentence in seen or _heading(doc, m) or doc.in_same_sentence(m, ("NON_DISCLOSURE",), before=False):
             continue
         person = doc.in_same_sentence(m, ("NAMED_PERSON",), before=False) or _named_just_before(doc, sentence)
         if person is None:

@@ -40,6 +40,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from protocheck import letters, lexicon, quotes
+from protocheck.analysis import NAME_LINE
 from protocheck.document import Document, Hit, Person
 from protocheck.registry import rule
 
@@ -77,7 +78,8 @@ def member_capacity(doc: Document) -> Iterator[Hit]:
         if _states_capacity(_own_text(doc)):
             return
         sign = letters.signature(doc)
-        line = letters.name_line(doc, sign, sender.name) or (sign[0] if sign else None)
+        line = letters.name_line(doc, sign, sender.name) or next(
+            (ln for ln in sign if NAME_LINE.match(ln.text)), sign[-1] if sign else None)
         what = "Email" if doc.kind == "email" else "Letter" if doc.kind == "letter" else "Statement"
         message = f"{what} from {sender.short()} does not say in what capacity the Member writes"
         if line is not None:

@@ -61,6 +61,8 @@ def _clause(c: Clause) -> str:
 
 
 def render_finding(console: Console, f: Finding, width: int, plain: bool) -> None:
+    """One finding, printed at once (Rich's cost is per print, not per line)."""
+    parts: list[Text] = []
     head = Text(" ")
     head.append(f"{f.severity:<8} ", style=STYLE.get(f.severity, "bold"))
     head.append(f"{f.code} ", style="bold")
@@ -69,25 +71,26 @@ def render_finding(console: Console, f: Finding, width: int, plain: bool) -> Non
     if f.location.change:
         ch = f.location.change
         head.append(f", tracked {ch.get('type')} by {ch.get('author') or 'unknown'}", style="dim")
-    console.print(head)
+    parts.append(head)
     pad = " " * INDENT
-    console.print(Text(pad + f.message))
+    parts.append(Text(pad + f.message))
     for line, hs, he in _sentence_lines(f, width - INDENT - 2):
         t = Text(pad + "| ")
         t.append(line[:hs])
         t.append(line[hs:he], style="bold red underline" if not plain else "")
         t.append(line[he:])
-        console.print(t)
+        parts.append(t)
         if he > hs:
-            console.print(Text(pad + "| " + " " * hs + "^" * (he - hs), style="red"))
+            parts.append(Text(pad + "| " + " " * hs + "^" * (he - hs), style="red"))
     if f.suppressed:
-        console.print(Text(pad + f"suppressed: {f.suppression_reason}", style="dim italic"))
+        parts.append(Text(pad + f"suppressed: {f.suppression_reason}", style="dim italic"))
     if f.clauses:
         wrapped = textwrap.wrap(_clause(f.clauses[0]), width=width - INDENT)
         for line in wrapped:
-            console.print(Text(pad + line, style="green"))
+            parts.append(Text(pad + line, style="green"))
         if len(f.clauses) > 1:
-            console.print(Text(pad + f"(+{len(f.clauses) - 1} more clause{'s' if len(f.clauses) > 2 else ''}: protocheck rule {f.code})", style="dim"))
+            parts.append(Text(pad + f"(+{len(f.clauses) - 1} more clause{'s' if len(f.clauses) > 2 else ''}: protocheck rule {f.code})", style="dim"))
+    console.print(Text("\n").join(parts))
     console.print()
 
 

@@ -34,15 +34,11 @@ pronoun's sentence follows the officer's at once. Sarcasm is not recognised.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from protocheck import people, quotes
+from protocheck import lexicon, people, quotes
 from protocheck.document import CLAUSE_BREAK, Document, Hit, Match
 from protocheck.registry import rule
-
-YOU = re.compile(r"\byou(r)?\b", re.IGNORECASE)
-PRONOUN = re.compile(r"\b(he|she|his|her|him|they|their|them)\b", re.IGNORECASE)
 
 
 def _private_route(doc: Document) -> bool:
@@ -63,14 +59,14 @@ def _target(doc: Document, m: Match, label: str) -> Match | None:
         a, b = sorted((found.end, m.start)) if found.start < m.start else sorted((m.end, found.start))
         s, e = doc.sentence_at(m.start)
         # named in another clause: the criticism is of them only if it says "he", "her" ...
-        if not CLAUSE_BREAK.search(doc.text, a, b) or PRONOUN.search(doc.text, m.start, e):
+        if not CLAUSE_BREAK.search(doc.text, a, b) or lexicon.phrase("third-person").search(doc.text, m.start, e):
             return found
     s, e = doc.sentence_at(m.start)
     if label == "OFFICER_REF" and people.addressed_to_officer(doc):
-        you = YOU.search(doc.text, s, e)  # a Member's email to an officer: "you" is that officer
+        you = lexicon.phrase("second-person").search(doc.text, s, e)  # a Member's email to an officer: "you" is that officer
         if you:
             return Match(label, "addressee", you.start(), you.end())
-    if s == 0 or not PRONOUN.search(doc.text, s, e):
+    if s == 0 or not lexicon.phrase("third-person").search(doc.text, s, e):
         return None
     ps, pe = doc.sentence_at(s - 1)
     return next((o for o in doc.matches.get(label, []) if ps <= o.start < pe), None)
@@ -83,7 +79,8 @@ def _criticism_possible(doc: Document) -> bool:
 
 
 @rule("CON001", "officer-criticism", severity="warning", kinds=("letter", "email", "press-release", "other"),
-      uses=("patterns/criticism", "patterns/officer-reference", "patterns/member-reference"), when=_criticism_possible)
+      uses=("patterns/criticism", "patterns/officer-reference", "patterns/member-reference", "phrases"),
+      when=_criticism_possible)
 def officer_criticism(doc: Document) -> Iterator[Hit]:
     if _private_route(doc):
         return

@@ -41,12 +41,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from protocheck import lexicon, people
+from protocheck import letters, lexicon, people
 from protocheck.document import Document, Hit
 from protocheck.registry import rule
 
-SALUTATION = re.compile(r"^\s*dear\s+", re.IGNORECASE)
-COMPANY = re.compile(r"\b(ltd|limited|plc|llp|company|& co|associates|solicitors|architects)\b", re.IGNORECASE)
 OFFICER_OPENING = 12  # lines at the top of a letter or memo that may name the officer it goes to
 
 
@@ -60,15 +58,15 @@ def _member_to_officer(doc: Document) -> bool:
         return False
     lines = [ln for ln in doc.text.split("\n")[:OFFICER_OPENING * 2] if ln.strip()]
     for i, line in enumerate(lines):  # the addressee block and "Dear ...": "Head of Planning", "Dear Ms Moss"
-        if SALUTATION.match(line):
-            found = people.roster_lookup(doc.config, SALUTATION.sub("", line).strip(" ,"))
-            block = "\n".join(ln for ln in lines[max(0, i - 4) : i + 1] if not COMPANY.search(ln))
+        if letters.SALUTATION.match(line):
+            found = people.roster_lookup(doc.config, re.sub(r"^\s*dear\s+", "", line, flags=re.IGNORECASE).strip(" ,"))
+            block = "\n".join(ln for ln in lines[max(0, i - 4) : i + 1] if not lexicon.phrase("company-name").search(ln))
             return people.officer_title(block) or (found is not None and found[0] == "officer")
     return False
 
 
 @rule("CON002", "undue-pressure", severity="warning", kinds=("letter", "email", "other"),
-      uses=("patterns/pressure", "patterns/pressure-topic", "patterns/demand", "patterns/polite-request"),
+      uses=("patterns/pressure", "patterns/pressure-topic", "patterns/demand", "patterns/polite-request", "phrases"),
       when=_member_to_officer)
 def undue_pressure(doc: Document) -> Iterator[Hit]:
     seen: set[tuple[int, int]] = set()

@@ -36,21 +36,18 @@ consent or in the public interest cannot be seen: suppress it with that reason.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from protocheck import lexicon
 from protocheck.document import Document, Hit, Match
 from protocheck.registry import rule
-
-PRONOUN = re.compile(r"\b(he|she|his|her|him|they|their|them|the (mother|father|family|child|tenant|resident))\b", re.IGNORECASE)
-MARKED = re.compile(r"\b(confidential|exempt|not for publication|restricted|part (ii|2|two))\b", re.IGNORECASE)
 
 
 def _restricted_circulation(doc: Document) -> bool:
     """An officer's paper marked confidential at its head: it is the confidential material,
     going to those entitled to it, not a disclosure of it."""
     head = "\n".join(b.text for b in doc.blocks[:6]) + "\n" + (doc.raw.subject or "")
-    return doc.sender is not None and doc.sender.is_officer and bool(MARKED.search(head))
+    return doc.sender is not None and doc.sender.is_officer and bool(lexicon.phrase("confidential-marking").search(head))
 
 
 def _heading(doc: Document, m: Match) -> bool:
@@ -70,7 +67,7 @@ def _named_just_before(doc: Document, sentence: tuple[int, int]) -> Match | None
     """A person named in the previous sentence of the same paragraph, when this one goes on
     about them ("Mrs Doyle has three children. She is in hospital with ...")."""
     start, end = sentence
-    if not PRONOUN.search(doc.text, start, end) or start == 0:
+    if not lexicon.phrase("third-person").search(doc.text, start, end) or start == 0:
         return None
     block = doc.block_at(start)
     ps, pe = doc.sentence_at(start - 1)
@@ -82,7 +79,7 @@ def _named_just_before(doc: Document, sentence: tuple[int, int]) -> Match | None
 @rule("CON003", "confidential-disclosure", severity="warning",
       kinds=("letter", "email", "press-release", "report", "agenda-pack", "other"),
       uses=("patterns/confidential-source", "patterns/disclosure", "patterns/non-disclosure",
-            "patterns/sensitive-data", "patterns/named-person"))
+            "patterns/sensitive-data", "patterns/named-person", "phrases"))
 def confidential_disclosure(doc: Document) -> Iterator[Hit]:
     if _restricted_circulation(doc):
         return

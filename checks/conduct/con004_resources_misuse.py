@@ -33,19 +33,13 @@ commercial rate cannot be seen.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from protocheck import people
+from protocheck import lexicon, people
 from protocheck.document import Document, Hit, Match
 from protocheck.registry import rule
 
 WEAK = ("campaign",)  # party purposes only with a party or an election in the sentence
-ELECTION = re.compile(r"\b(elections?|electoral|polling|vote|votes|voters|candidates?|our (group|party)|my (group|party))\b",
-                      re.IGNORECASE)
-OWN_CAMPAIGN = re.compile(r"\b(our|my)\s+(\w+\s+)?campaign", re.IGNORECASE)
-ASKED = re.compile(r"\b(could|can|would|will)\s+you\b|(?<!thank )\byou\s+(could|can|would|to|might)\b|"
-                   r"\b(ask|asking|invite|inviting|like|want|need)\s+you\b", re.IGNORECASE)
 
 
 def _political(doc: Document, m: Match) -> bool:
@@ -55,16 +49,16 @@ def _political(doc: Document, m: Match) -> bool:
            if doc.sentence_at(o.start) == doc.sentence_at(m.start)):
         return True
     sentence = doc.sentence_text(m.start)
-    if doc.sender is not None and doc.sender.is_member and OWN_CAMPAIGN.search(sentence):
+    if doc.sender is not None and doc.sender.is_member and lexicon.phrase("own-campaign").search(sentence):
         return True  # a Member's "our campaign"
-    return bool(doc.in_same_sentence(m, ("PARTY",), before=False)) or bool(ELECTION.search(sentence))
+    return bool(doc.in_same_sentence(m, ("PARTY",), before=False)) or bool(lexicon.phrase("election-context").search(sentence))
 
 
 def _addressee(doc: Document, sentence: tuple[int, int]) -> Match | None:
     """In a letter or email to an officer, a request to "you" asks for that officer's time."""
     if not people.addressed_to_officer(doc):
         return None
-    you = ASKED.search(doc.text, *sentence)
+    you = lexicon.phrase("request-to-addressee").search(doc.text, *sentence)
     return Match("RESOURCE", "addressee", you.start(), you.end()) if you else None
 
 
@@ -87,7 +81,7 @@ def _facility_nearby(doc: Document, sentence: tuple[int, int]) -> Match | None:
 
 
 @rule("CON004", "resources-misuse", severity="warning", kinds=("letter", "email", "press-release", "other"),
-      uses=("patterns/council-resource", "patterns/party-purpose", "patterns/council-business", "parties"))
+      uses=("patterns/council-resource", "patterns/party-purpose", "patterns/council-business", "parties", "phrases"))
 def resources_misuse(doc: Document) -> Iterator[Hit]:
     seen: set[tuple[int, int]] = set()
     for m in doc.find("PARTY_PURPOSE"):

@@ -71,7 +71,7 @@ def _mentions(doc: Document, person: Person) -> str:
 
 
 @rule("COR003", "member-capacity", severity="warning", kinds=("letter", "email", "press-release", "other"),
-      when=_member_speaks)
+      uses=("phrases",), when=_member_speaks)
 def member_capacity(doc: Document) -> Iterator[Hit]:
     sender = doc.sender
     if sender is not None and sender.is_member:

@@ -54,7 +54,8 @@ def _official_representation(doc: Document) -> bool:
     return bool(lexicon.phrase("representation-to-government").search(head + "\n" + opening))
 
 
-@rule("COR004", "official-appearance", severity="warning", kinds=("letter", "email"), when=_from_member)
+@rule("COR004", "official-appearance", severity="warning", kinds=("letter", "email"), uses=("phrases",),
+      when=_from_member)
 def official_appearance(doc: Document) -> Iterator[Hit]:
     sender = doc.sender
     if sender is None or not sender.is_member or _official_representation(doc):

@@ -49,8 +49,9 @@ def _political(doc: Document, m: Match) -> bool:
            if doc.sentence_at(o.start) == doc.sentence_at(m.start)):
         return True
     sentence = doc.sentence_text(m.start)
-    if doc.sender is not None and doc.sender.is_member and lexicon.phrase("own-campaign").search(sentence):
-        return True  # a Member's "our campaign"
+    if doc.sender is not None and doc.sender.is_member and (
+            lexicon.phrase("own-campaign").search(sentence) or lexicon.phrase("campaign-material").search(sentence)):
+        return True  # a Member's "our campaign", a Member's campaign leaflets
     return bool(doc.in_same_sentence(m, ("PARTY",), before=False)) or bool(lexicon.phrase("election-context").search(sentence))
 
 

@@ -78,12 +78,18 @@ def check_document(doc: Document, rules: list[registry.Rule], profile: profiles.
     findings: list[Finding] = []
     for rule in applicable:
         seen: set[tuple[int, int]] = set()
-        for hit in rule.check(doc):
-            key = doc.sentence_at(hit.start)
-            if key in seen:
-                continue  # one finding per sentence per rule
-            seen.add(key)
-            findings.append(to_finding(rule, hit, doc, profile))
+        try:
+            for hit in rule.check(doc):
+                key = doc.sentence_at(hit.start)
+                if key in seen:
+                    continue  # one finding per sentence per rule
+                seen.add(key)
+                findings.append(to_finding(rule, hit, doc, profile))
+        except Exception as exc:  # a bug in one rule must not cost the file the other rules' findings
+            if os.environ.get("PROTOCHECK_DEBUG"):
+                raise
+            doc.notices.append(f"{rule.code} stopped with an internal error ({type(exc).__name__}: {exc}); "
+                               "the other rules' findings stand (PROTOCHECK_DEBUG=1 shows the traceback)")
     apply_suppressions(doc, findings)
     findings.sort(key=lambda f: (f.location.start, f.code))
     return findings

@@ -66,3 +66,4 @@ def test_quote_speakers(tmp_path: Path) -> None:
     assert found[0].speaker is not None and found[0].speaker.is_member
     assert found[1].speaker is found[0].speaker  # a paragraph of quotation continues the last speaker
     assert found[2].speaker is not None and found[2].speaker.is_officer and found[2].speaker.name == "Tom Reed"
+

@@ -1,0 +1,31 @@
+"""The engine: rules run per document, each apart from the others."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from protocheck import analysis
+from protocheck.readers import read
+
+
+def test_a_failing_rule_leaves_the_other_rules_findings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from protocheck import engine, profiles, registry
+
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Dear Mr Jones,\n\nI can confirm that the Council will refund your parking charges in full.\n\n"
+                      "Yours sincerely,\n\nCllr Priya Shah\nCabinet Member for Highways\n", encoding="utf-8")
+    doc = analysis.analyse(read(letter), None)
+    doc.profile = profiles.get("model")
+    rules = [r for r in registry.all_rules() if r.code in ("COR001", "COR003")]
+    broken = next(r for r in rules if r.code == "COR003")
+
+    def explode(_doc: object) -> list[object]:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(broken, "check", explode)
+    monkeypatch.delenv("PROTOCHECK_DEBUG", raising=False)
+    monkeypatch.setattr(broken, "when", None)
+    findings = engine.check_document(doc, rules, doc.profile)
+    assert [f.code for f in findings] == ["COR001"]
+    assert any("COR003 stopped with an internal error (RuntimeError: boom)" in n for n in doc.notices)

@@ -11,7 +11,7 @@ import functools
 import re
 from typing import Any
 
-from protocheck import lexicon, people
+from protocheck import letters, lexicon, people
 from protocheck.config import Config
 from protocheck.document import KINDS, Block, Document, Person, RawDocument
 
@@ -21,7 +21,6 @@ MEMO_TO = re.compile(r"^\s*to\s*:\s*\n?\s*([^\n]{3,120})$", re.IGNORECASE | re.M
 MEMO_FROM = re.compile(r"^\s*from\s*:\s*\n?\s*([^\n]{3,120})$", re.IGNORECASE | re.MULTILINE)
 NAME_LINE = re.compile(r"^(?:(?:cllr\.?|councillor|the\s+mayor,?)\s+)?(?:(?:mr|mrs|ms|miss|dr)\.?\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|du|le|la)){0,4}(?:\s+(?:MBE|OBE|CBE|JP|DL))?,?$")
 MID_CLLR = re.compile(r"(?<=\S)\s+(?=(?:cllr\.?|councillor)\s+[A-Z])", re.IGNORECASE)
-STOP_LINE = re.compile(r"^\s*(-*\s*ends?\s*-*\s*$|###|media\s+(enquiries|contact)|for\s+(further|more)\s+(comment|information|details)|notes?\s+(to|for)\s+editors?|enc(losure)?s?\b|cc\b|c\.c\.|bcc\b|copy to\b|p\.?s\.?\b|attachments?\b|tel\b|t:|e:|email\b|e-mail\b|phone\b|mobile\b|www\.|https?:)", re.IGNORECASE)
 _SIGNOFF_SPLIT = re.compile(r"[,.!]*\s*$")
 
 
@@ -63,37 +62,15 @@ def _report_starts(texts: list[str]) -> int:
     return sum(1 for t in texts if rx.search(t))
 
 
-@functools.cache
-def signoffs() -> re.Pattern[str]:
-    words = sorted(lexicon.word_list("words/sign-offs"), key=len, reverse=True)
-    return re.compile(r"^\s*(" + "|".join(re.escape(w) for w in words) + r")\s*[,.!]*\s*$", re.IGNORECASE)
-
-
 def _signature_lines(blocks: list[Block]) -> list[str] | None:
     """The lines after the last sign-off in the author's own text."""
-    body = [b for b in blocks if b.in_body]
-    rx = signoffs()
-    for i in range(len(body) - 1, -1, -1):
-        lines = body[i].text.split("\n")
-        for j, line in enumerate(lines):
-            if rx.match(line):
-                after = lines[j + 1 :]
-                for b in body[i + 1 : i + 5]:
-                    after.extend(b.text.split("\n"))
-                return [ln.strip() for ln in after if ln.strip()][:10]
-    return None
+    after = letters.after_signoff(blocks, 4)
+    return None if after is None else [ln.text for ln in after]
 
 
 def _trailing_lines(blocks: list[Block]) -> list[str]:
     """Without a sign-off: the last short lines of the author's own text."""
-    body = [b for b in blocks if b.in_body]
-    lines: list[str] = []
-    for b in reversed(body[-3:]):
-        block_lines = [ln.strip() for ln in b.text.split("\n") if ln.strip()]
-        if any(len(ln) > 90 for ln in block_lines):
-            break
-        lines = block_lines + lines
-    return lines[-8:]
+    return [ln.text for ln in letters.closing_lines(blocks)][-8:]
 
 
 def signatories(lines: list[str], config: Config | None) -> list[Person]:
@@ -110,7 +87,7 @@ def signatories(lines: list[str], config: Config | None) -> list[Person]:
     last_was_role = False
     last_roles: list[str] = []
     for line in expanded:
-        if STOP_LINE.match(line):
+        if letters.STOP_LINE.match(line):
             break
         line = line.rstrip(",")
         if last_was_role and last_roles and re.fullmatch(r"[A-Z][\w&'-]*", line):

@@ -7,15 +7,24 @@ rather than at sentences.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from protocheck.analysis import STOP_LINE, signoffs
+from protocheck import lexicon
 from protocheck.document import Block, Document
+
+STOP_LINE = re.compile(r"^\s*(-*\s*ends?\s*-*\s*$|###|media\s+(enquiries|contact)|for\s+(further|more)\s+(comment|information|details)|notes?\s+(to|for)\s+editors?|enc(losure)?s?\b|cc\b|c\.c\.|bcc\b|copy to\b|p\.?s\.?\b|attachments?\b|tel\b|t:|e:|email\b|e-mail\b|phone\b|mobile\b|www\.|https?:)", re.IGNORECASE)
 
 SALUTATION = re.compile(r"^\s*(dear|to whom|hello|hi|good (morning|afternoon|evening))\b", re.IGNORECASE)
 HEAD_LINES = 8  # a letterhead sits in the first lines, before the salutation
+
+
+@functools.cache
+def signoffs() -> re.Pattern[str]:
+    words = sorted(lexicon.word_list("words/sign-offs"), key=len, reverse=True)
+    return re.compile(r"^\s*(" + "|".join(re.escape(w) for w in words) + r")\s*[,.!]*\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -27,10 +36,6 @@ class Line:
 
 def _lines_of(block: Block) -> list[Line]:
     return list(_split(block.text, block.start))
-
-
-def _lines(doc: Document, start: int, end: int) -> Iterator[Line]:
-    return _split(doc.text[start:end], start)
 
 
 def _split(text: str, start: int) -> Iterator[Line]:
@@ -48,10 +53,10 @@ def letterhead(doc: Document) -> list[Line]:
     out: list[Line] = []
     for block in doc.blocks:
         if block.kind == "header":
-            out.extend(_lines(doc, block.start, block.end))
+            out.extend(_lines_of(block))
     count = 0
     for block in doc.body_blocks():
-        for line in _lines(doc, block.start, block.end):
+        for line in _lines_of(block):
             if SALUTATION.match(line.text) or count >= HEAD_LINES or len(line.text) > 120:
                 return out
             out.append(line)
@@ -59,36 +64,46 @@ def letterhead(doc: Document) -> list[Line]:
     return out
 
 
-def signature(doc: Document) -> list[Line]:
-    """The lines after the last sign-off ("Yours sincerely", "Kind regards") in the
-    author's own text, up to contact details or a cc list. Without a sign-off: the
-    short lines that end the text (a name, a role, a team)."""
+def after_signoff(blocks: list[Block], follow: int) -> list[Line] | None:
+    """Up to 10 lines after the last sign-off ("Yours sincerely", "Kind regards") in the
+    author's own text, reading on into `follow` more blocks; None without a sign-off."""
     rx = signoffs()
-    body = list(doc.body_blocks())
+    body = [b for b in blocks if b.in_body]
     for i in range(len(body) - 1, -1, -1):
-        lines = list(_lines(doc, body[i].start, body[i].end))
+        lines = _lines_of(body[i])
         for j, line in enumerate(lines):
             if rx.match(line.text):
                 after = lines[j + 1 :]
-                for b in body[i + 1 : i + 6]:
-                    after.extend(_lines(doc, b.start, b.end))
-                out = []
-                for ln in after[:10]:
-                    if STOP_LINE.match(ln.text) or len(ln.text) > 120:
-                        break
-                    out.append(ln)
-                return out
-    return _closing_lines(body)
+                for b in body[i + 1 : i + 1 + follow]:
+                    after.extend(_lines_of(b))
+                return after[:10]
+    return None
 
 
-def _closing_lines(body: list[Block]) -> list[Line]:
+def closing_lines(blocks: list[Block]) -> list[Line]:
+    """Without a sign-off: the short lines that end the author's own text."""
+    body = [b for b in blocks if b.in_body]
     out: list[Line] = []
     for block in reversed(body[-3:]):
         lines = _lines_of(block)
         if any(len(ln.text) > 90 for ln in lines):
             break
         out = lines + out
-    return [ln for ln in out if not STOP_LINE.match(ln.text)][-6:]
+    return out
+
+
+def signature(doc: Document) -> list[Line]:
+    """The signature block: the lines after the last sign-off, up to contact details or
+    a cc list; without a sign-off, the short closing lines (a name, a role, a team)."""
+    after = after_signoff(doc.blocks, 5)
+    if after is None:
+        return [ln for ln in closing_lines(doc.blocks) if not STOP_LINE.match(ln.text)][-6:]
+    out = []
+    for ln in after:
+        if STOP_LINE.match(ln.text) or len(ln.text) > 120:
+            break
+        out.append(ln)
+    return out
 
 
 def name_line(doc: Document, lines: list[Line], name: str) -> Line | None:

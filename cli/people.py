@@ -179,3 +179,13 @@ def addressed_to_officer(doc: Document) -> bool:
     everyone = [p for p in (doc.sender, *doc.recipients, *doc.copies) if p is not None]
     domains = council_domains(everyone)
     return any(officer_like(p, domains) for p in doc.recipients)
+
+
+def officers_only(doc: Document) -> bool:
+    """Correspondence addressed to officers alone, and copied (openly or blind) to no Member or
+    resident: the private route for a concern, or casework put to the officers who handle it."""
+    others = doc.recipients + doc.copies + doc.blind_copies
+    if not doc.recipients:
+        return False
+    domains = council_domains([p for p in (doc.sender, *others) if p is not None])
+    return all(officer_like(p, domains) for p in others)

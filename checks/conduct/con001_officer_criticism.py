@@ -41,16 +41,6 @@ from protocheck.document import CLAUSE_BREAK, Document, Hit, Match
 from protocheck.registry import rule
 
 
-def _private_route(doc: Document) -> bool:
-    """Correspondence to officers alone (a manager, the Chief Executive), copied to no Member or resident."""
-    if doc.kind not in ("email", "letter") or not doc.recipients:
-        return False
-    everyone = [p for p in (doc.sender, *doc.recipients, *doc.copies) if p is not None]
-    domains = people.council_domains(everyone)
-    others = doc.recipients + doc.copies + doc.blind_copies
-    return all(people.officer_like(p, domains) for p in others)
-
-
 def _target(doc: Document, m: Match, label: str) -> Match | None:
     """Who is criticised: a reference in the sentence, or in the sentence before when
     this one goes on with a pronoun ("... the case officer. He clearly had not read it.")."""
@@ -82,7 +72,7 @@ def _criticism_possible(doc: Document) -> bool:
       uses=("patterns/criticism", "patterns/officer-reference", "patterns/member-reference", "phrases"),
       when=_criticism_possible)
 def officer_criticism(doc: Document) -> Iterator[Hit]:
-    if _private_route(doc):
+    if doc.kind in ("email", "letter") and people.officers_only(doc):  # the private route
         return
     found = quotes.quotes(doc)
     writer = doc.sender

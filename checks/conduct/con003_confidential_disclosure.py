@@ -56,16 +56,6 @@ def _heading(doc: Document, m: Match) -> bool:
     return block is None or block.kind in ("email-header", "header", "footer", "comment")
 
 
-def _to_officers_only(doc: Document) -> bool:
-    """A Member's casework to the officers who deal with it: not meant for the public or other Members."""
-    others = doc.recipients + doc.copies + doc.blind_copies
-    if not others or not people.addressed_to_officer(doc):
-        return False
-    everyone = [p for p in (doc.sender, *others) if p is not None]
-    domains = people.council_domains(everyone)
-    return all(people.officer_like(p, domains) for p in others)
-
-
 def _own_case(doc: Document, name: str) -> bool:
     """Personal data sent to the person it is about ("Dear Mrs Patel ... your arrears")."""
     surname = name.split()[-1].lower()
@@ -107,7 +97,7 @@ def confidential_disclosure(doc: Document) -> Iterator[Hit]:
         start, end = min(m.start, told.start), max(m.end, told.end)
         what = doc.text[m.start:m.end]
         yield Hit(start, doc.clause_end(start, end, 8), f"Passes on the content of {what} material", pattern=m.id)
-    if lexicon.phrase("consent-given").search(doc.text) or _to_officers_only(doc):
+    if lexicon.phrase("consent-given").search(doc.text) or people.officers_only(doc):
         return  # shared with the person's consent, or casework put to the officers who handle it
     for m in doc.find("SENSITIVE", scope="all"):
         sentence = doc.sentence_at(m.start)

@@ -168,26 +168,47 @@ def entries_by_id() -> dict[tuple[str, str], PatternEntry]:
 
 @functools.cache
 def yaml_data(relpath: str) -> Any:
-    """A YAML data file under lexicons/, parsed with libyaml where available.
+    """A YAML data file under lexicons/, parsed with libyaml where available (kept
+    parsed in the cache directory, see `_parsed`)."""
 
-    The parsed data is kept in the cache directory, keyed by the file's size and
-    modification time (as Python keeps bytecode), so a new process does not parse
-    the same YAML again; an edited file is parsed afresh.
+    def parse(text: str) -> Any:
+        import yaml
+
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        try:
+            return yaml.load(text, Loader=loader)  # a safe loader
+        except yaml.YAMLError as exc:
+            raise LexiconError(f"lexicons/{relpath}", None, str(exc)) from exc
+
+    return _parsed(root() / relpath, parse, f"lexicons/{relpath}")
+
+
+def toml_data(relpath: str) -> Any:
+    """A TOML data file under lexicons/ (kept parsed in the cache directory, see
+    `_parsed`); a syntax error raises tomllib.TOMLDecodeError."""
+    import tomllib
+
+    return _parsed(root() / relpath, tomllib.loads, f"lexicons/{relpath}")
+
+
+def _parsed(path: Path, parse: Any, rel: str) -> Any:
+    """`parse` applied to the text of `path`, kept in the cache directory.
+
+    The parsed data is stored with marshal, keyed by the file's size and modification
+    time (as Python keeps bytecode), so a new process does not parse the same file
+    again; an edited file is parsed afresh.
     """
-    path = root() / relpath
     stored = _parsed_path(path)
     if stored is not None:
         try:
             return marshal.loads(stored.read_bytes())  # plain data only: marshal runs no code
         except (OSError, EOFError, ValueError, TypeError):
             pass
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # a safe loader
-    except (OSError, yaml.YAMLError) as exc:
-        raise LexiconError(f"lexicons/{relpath}", None, str(exc)) from exc
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise LexiconError(rel, None, str(exc)) from exc
+    data = parse(text)
     if stored is not None:
         try:
             stored.parent.mkdir(parents=True, exist_ok=True)
@@ -195,7 +216,7 @@ def yaml_data(relpath: str) -> Any:
             tmp.write_bytes(marshal.dumps(data))
             tmp.replace(stored)
         except (OSError, ValueError):
-            pass  # a read-only home is no reason to fail
+            pass  # a read-only home, or data marshal cannot store: parse again next time
     return data
 
 

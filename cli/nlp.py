@@ -86,12 +86,12 @@ class Pipeline:
             url_match=defaults.url_match,
         )
         self.sentencizer = Sentencizer()
-        self.matchers: dict[str, list[tuple[Any, frozenset[str] | None]]] = {}
+        self.matchers: dict[str, list[tuple[Any, tuple[frozenset[str], ...]]]] = {}
         self.keys: dict[int, tuple[str, str]] = {}  # match key -> (label, pattern id)
 
-    def entries(self, name: str) -> list[tuple[Any, frozenset[str] | None]]:
-        """A Matcher for each entry of lexicons/patterns/<name>.yml, with the words that
-        must open a match (None: any word may). Built on first use."""
+    def entries(self, name: str) -> list[tuple[Any, tuple[frozenset[str], ...]]]:
+        """A Matcher for each entry of lexicons/patterns/<name>.yml, with its anchors
+        (see `_anchors`). Built on first use."""
         if name not in self.matchers:
             from spacy.matcher import Matcher
 
@@ -101,45 +101,49 @@ class Pipeline:
                 self.keys[self.vocab.strings.add(key)] = (entry.label, entry.id)
                 matcher = Matcher(self.vocab, validate=False)
                 matcher.add(key, [entry.pattern])
-                built.append((matcher, _openers(entry.pattern)))
+                built.append((matcher, _anchors(entry.pattern)))
             self.matchers[name] = built
         return self.matchers[name]
 
     def __call__(self, text: str, pattern_files: Iterable[str]) -> tuple[Any, list[tuple[str, str, Any]]]:
         """The tokenized, sentence-split doc and its (label, id, span) matches, deduplicated.
 
-        spaCy's Matcher tries every pattern at every token; a pattern whose first token
-        must be one of a few words is run only on text that has one of them, which
-        makes a long document several times faster to match.
+        spaCy's Matcher tries every pattern at every token, in Python for list and regex
+        predicates; a pattern is run only on text that has a word for each of its
+        anchors, which makes a long document several times faster to match.
         """
         sdoc = self.sentencizer(self.tokenizer(text))
         words = {t.lower_ for t in sdoc}
         found: set[tuple[int, int, int]] = set()
         for name in pattern_files:
-            for matcher, openers in self.entries(name):
-                if openers is None or not openers.isdisjoint(words):
+            for matcher, anchors in self.entries(name):
+                if all(not words.isdisjoint(anchor) for anchor in anchors):
                     found.update((k, a, b) for k, a, b in matcher(sdoc) if b > a)
         spans = [(*self.keys[k], sdoc[a:b]) for k, a, b in sorted(found, key=lambda m: (m[1], m[2], m[0]))]
         return sdoc, spans
 
 
-def _openers(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
-    """The lower-cased words one of which must open a match of `pattern`, or None.
+def _anchors(pattern: list[dict[str, Any]]) -> tuple[frozenset[str], ...]:
+    """For each token `pattern` requires that is pinned to a word or a list of words,
+    those words lower-cased: a text can match only if it has one word of each.
 
-    Known only when the first token is required (no "?", "*" or "{0,..}") and is
-    pinned by LOWER or ORTH to a word or a list of words.
+    A token is required unless its OP lets it be absent ("?", "*", "{0,..}", "{,..}")
+    or negates it ("!"); it is pinned when LOWER, ORTH or TEXT is a string or an IN list.
     """
-    first = pattern[0]
-    op = str(first.get("OP", ""))
-    if op in ("?", "*", "!") or op.startswith("{0") or op.startswith("{,"):
-        return None
-    for attr in ("LOWER", "ORTH", "TEXT"):
-        value = first.get(attr)
-        if isinstance(value, str):
-            return frozenset({value.lower()})
-        if isinstance(value, dict) and set(value) == {"IN"}:
-            return frozenset(str(v).lower() for v in value["IN"])
-    return None
+    anchors = []
+    for token in pattern:
+        op = str(token.get("OP", ""))
+        if op in ("?", "*", "!") or op.startswith("{0") or op.startswith("{,"):
+            continue
+        for attr in ("LOWER", "ORTH", "TEXT"):
+            value = token.get(attr)
+            if isinstance(value, str):
+                anchors.append(frozenset({value.lower()}))
+                break
+            if isinstance(value, dict) and set(value) == {"IN"}:
+                anchors.append(frozenset(str(v).lower() for v in value["IN"]))
+                break
+    return tuple(anchors)
 
 
 def _exceptions(rules: dict[str, Any]) -> dict[str, Any]:

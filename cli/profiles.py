@@ -50,11 +50,12 @@ class Profile:
 
 
 def _load(name: str) -> Profile:
-    path = lexicon.root() / "profiles" / f"{name}.toml"
     rel = f"lexicons/profiles/{name}.toml"
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        data = lexicon.toml_data(f"profiles/{name}.toml")
+    except lexicon.LexiconError as exc:
+        raise ProfileError(str(exc)) from exc
+    except tomllib.TOMLDecodeError as exc:
         raise ProfileError(f"{rel}: {exc}") from exc
     for key in ("id", "council", "document", "summary"):
         if not isinstance(data.get(key), str):

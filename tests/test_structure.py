@@ -150,6 +150,24 @@ def test_lexicon_examples_match_and_counters_do_not() -> None:
             assert (label, pid) not in {(s[0], s[1]) for s in nlp.spans_in(c)}, f"{e.file} {pid}: counter matches: {c}"
 
 
+def test_anchor_filter_never_skips_a_text_the_matcher_would_match() -> None:
+    """nlp runs an entry only on text with a word for each of its anchors; on every
+    example and counter-example, an entry that matches must pass that filter."""
+    from protocheck import nlp
+
+    pipe = nlp.pipeline()
+    checked = 0
+    for name in lexicon.pattern_files():
+        for entry, (matcher, anchors) in zip(lexicon.pattern_file(name), pipe.entries(name), strict=True):
+            for text in [*entry.examples, *entry.counters]:
+                sdoc = pipe.sentencizer(pipe.tokenizer(nlp.prepare(text)))
+                words = {t.lower_ for t in sdoc}
+                if matcher(sdoc):
+                    checked += 1
+                    assert all(not words.isdisjoint(a) for a in anchors), f"{entry.file} {entry.id}: {text}"
+    assert checked > 200
+
+
 def test_a_bad_pattern_fails_with_file_and_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "patterns").mkdir()
     (tmp_path / "patterns" / "bad.yml").write_text(

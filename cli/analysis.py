@@ -20,6 +20,7 @@ STATEMENT_FROM = re.compile(r"\b(?:statement|message|letter|update|column|commen
 MEMO_TO = re.compile(r"^\s*to\s*:\s*\n?\s*([^\n]{3,120})$", re.IGNORECASE | re.MULTILINE)
 MEMO_FROM = re.compile(r"^\s*from\s*:\s*\n?\s*([^\n]{3,120})$", re.IGNORECASE | re.MULTILINE)
 NAME_LINE = re.compile(r"^(?:(?:cllr\.?|councillor|the\s+mayor,?)\s+)?(?:(?:mr|mrs|ms|miss|dr)\.?\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|du|le|la)){0,4}(?:\s+(?:MBE|OBE|CBE|JP|DL))?,?$")
+COUNCIL_ADDRESS = re.compile(r"\b(council|civic|town\s+hall|county\s+hall|guildhall|municipal|council\s+offices)\b", re.IGNORECASE)
 MID_CLLR = re.compile(r"(?<=\S)\s+(?=(?:cllr\.?|councillor)\s+[A-Z])", re.IGNORECASE)
 _SIGNOFF_SPLIT = re.compile(r"[,.!]*\s*$")
 
@@ -231,7 +232,49 @@ def analyse(raw: RawDocument, config: Config | None, kind: str | None = None) ->
             target.append(people.make_person(name.strip(), title.strip() or None, addr.email, config, header.lower()))
     if not raw.headers:
         _memo_heading(doc, config)
+        if not doc.recipients:
+            _inside_address(doc, config)
     return doc
+
+
+def _inside_address(doc: Document, config: Config | None) -> None:
+    """A letter's addressee from the inside address above "Dear ...": the last line before
+    the salutation that is an officer's or a Member's title ("Corporate Head of Housing"),
+    with the name on the line above it ("Ms Sarah Mwangi"). Lines naming the sender, and
+    names the salutation contradicts ("Dear Mr Reed" above "Ms Sarah Mwangi"), are not it."""
+    lines: list[str] = []
+    salutation = None
+    for block in doc.body_blocks():
+        for line in block.text.split("\n"):
+            line = line.strip()
+            if not line:
+                continue
+            if letters.SALUTATION.match(line):
+                salutation = line
+                break
+            lines.append(line)
+        if salutation is not None or len(lines) > 20:
+            break
+    if salutation is None:
+        return
+    own = people.bare_name(doc.sender.name).lower().split()[-1:] if doc.sender and doc.sender.name else []
+    greeted = set(re.findall(r"[a-z'’-]+", re.sub(r"^\W*\w+\s+", "", salutation.lower()))) - {"mr", "mrs", "ms", "miss", "dr", "cllr", "councillor"}
+    for i in range(len(lines) - 1, -1, -1):
+        title = lines[i]
+        if len(title.split()) > 10 or not (people.officer_title(title) or people.member_title(title)):
+            continue
+        name = lines[i - 1] if i > 0 and NAME_LINE.match(lines[i - 1]) and not people.officer_title(lines[i - 1]) else ""
+        words = set(people.bare_name(name).lower().split()) if name else set()
+        if (own and own[0] in (words or set(title.lower().split()))) or OFFICE_OF.search(title):
+            return  # the sender's own lines
+        if words and greeted and not (words & greeted) and not greeted <= {"sir", "madam", "colleague", "colleagues"}:
+            continue
+        person = people.make_person(name.rstrip(","), title, None, config, "address")
+        if person.is_officer and not people.roster_lookup(config, name) \
+                and not COUNCIL_ADDRESS.search(" ".join(lines[i:i + 3])):
+            person.is_officer = False  # "Director, Beddoe Leisure Ltd, Unit 4 ...": not the council's
+        doc.recipients.append(person)
+        return
 
 
 def _memo_heading(doc: Document, config: Config | None) -> None:

@@ -271,6 +271,26 @@ class Document:
                 return True
         return False
 
+    def sentences_near(self, offset: int, paragraphs: int = 1) -> list[tuple[int, int]]:
+        """The sentences of the body paragraph at `offset` and of up to `paragraphs`
+        body paragraphs either side of it, in order."""
+        block = self.block_at(offset)
+        if block is None:
+            return []
+        body = [b for b in self.blocks if b.in_body and b.text.strip()]
+        k = next((i for i, b in enumerate(body) if b is block), None)
+        if k is None:
+            return []
+        lo, hi = body[max(0, k - paragraphs)].start, body[min(len(body) - 1, k + paragraphs)].end
+        i = bisect.bisect_left(self.sentences, (lo, -1))
+        inside = {id(b) for b in body}
+        out = []
+        while i < len(self.sentences) and self.sentences[i][0] < hi:
+            if id(self.block_at(self.sentences[i][0])) in inside:
+                out.append(self.sentences[i])
+            i += 1
+        return out
+
     def sentence_text(self, offset: int) -> str:
         s, e = self.sentence_at(offset)
         return self.text[s:e]

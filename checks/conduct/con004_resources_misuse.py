@@ -25,10 +25,12 @@ Derbyshire 5.7; Runnymede 2.9).
 > The party paid for these leaflets, printed by Castle Print Ltd. (no Council resource)
 > I used my Council laptop to reply to residents about the flooding. (ward casework)
 
+> Could you book the Council Chamber for 14 March? It is our Association's fundraising dinner. (a Member's request to officers, its purpose in the next sentence)
+
 ## Known gaps
-A request and its purpose in different sentences ("Could you come on Thursday?
-It is our branch AGM.") is not found, and whether a room was paid for at a
-commercial rate cannot be seen.
+Outside a Member's letter or email to officers, a request and its purpose in
+different sentences are not linked; whether a room was paid for at a commercial
+rate cannot be seen.
 """
 
 from __future__ import annotations
@@ -81,24 +83,69 @@ def _facility_nearby(doc: Document, sentence: tuple[int, int]) -> Match | None:
     return None
 
 
+def _purposes(doc: Document) -> Iterator[Match]:
+    """Party political or campaign purposes the document states as its own: not quoted,
+    not a briefing on Council business or a refusal, a weak one only with a party."""
+    for m in doc.find("PARTY_PURPOSE"):
+        if doc.in_quotation(m.start) or doc.in_same_sentence(m, ("COUNCIL_BUSINESS",), before=False):
+            continue
+        if m.id in WEAK and not _political(doc, m):
+            continue
+        yield m
+
+
+def _resource_asked(doc: Document, sentence: tuple[int, int]) -> Match | None:
+    """A Council facility, team or list that the sentence asks for or says was used (bare
+    "officers" or "staff" only in a request to the addressee); not "our mailing list"."""
+    if not lexicon.phrase("resource-request").search(doc.text, *sentence):
+        return None
+    found = [r for r in doc.matches.get("RESOURCE", []) if sentence[0] <= r.start < sentence[1]
+             and not lexicon.phrase("own-resource").search(doc.text[max(sentence[0], r.start - 30):r.start])]
+    facility = next((r for r in found if r.id != "officers-staff"), None)
+    if facility is not None:
+        return facility
+    return _addressee(doc, sentence) if found else None
+
+
 @rule("CON004", "resources-misuse", severity="warning", kinds=("letter", "email", "press-release", "other"),
       uses=("patterns/council-resource", "patterns/party-purpose", "patterns/council-business", "parties", "phrases"))
 def resources_misuse(doc: Document) -> Iterator[Hit]:
     seen: set[tuple[int, int]] = set()
-    for m in doc.find("PARTY_PURPOSE"):
+    purposes = list(_purposes(doc))
+    for m in purposes:
         sentence = doc.sentence_at(m.start)
-        if sentence in seen or doc.in_quotation(m.start):
+        if sentence in seen:
             continue
-        if doc.in_same_sentence(m, ("COUNCIL_BUSINESS",), before=False):
-            continue  # a briefing on Council business, or a refusal
-        if m.id in WEAK and not _political(doc, m):
-            continue  # a road safety campaign, a charity fundraiser
         resource = doc.in_same_sentence(m, ("RESOURCE",), before=False) or _addressee(doc, sentence) \
             or _facility_nearby(doc, sentence)
         if resource is None:
             continue
-        seen.add(sentence)
+        seen |= {sentence, doc.sentence_at(resource.start)}
+        if not sentence[0] <= resource.start < sentence[1]:  # the facility is asked for in the next sentence
+            yield _asked_near(doc, resource, m)
+            continue
         start, end = min(m.start, resource.start), max(m.end, resource.end)
         yield Hit(start, doc.clause_end(start, end, 6),
                   f"Council resources ({doc.text[resource.start:resource.end]}) for a party or campaign purpose "
                   f"({doc.text[m.start:m.end]})", pattern=m.id)
+    if not (doc.sender is not None and doc.sender.is_member and people.addressed_to_officer(doc)):
+        return
+    # A Member's request to officers: the party purpose may be stated in the paragraph
+    # before or after the one that asks for the room, the franking or the staff.
+    for m in purposes:
+        for sentence in doc.sentences_near(m.start):
+            if sentence in seen or doc.sentence_at(m.start) == sentence:
+                continue
+            if any(sentence[0] <= b.start < sentence[1] for b in doc.matches.get("COUNCIL_BUSINESS", [])):
+                continue
+            resource = _resource_asked(doc, sentence)
+            if resource is None or doc.in_quotation(resource.start):
+                continue
+            seen.add(sentence)
+            yield _asked_near(doc, resource, m)
+
+
+def _asked_near(doc: Document, resource: Match, purpose: Match) -> Hit:
+    return Hit(resource.start, doc.clause_end(resource.start, resource.end, 8),
+               f"Council resources ({doc.text[resource.start:resource.end]}) asked for, next to a party or "
+               f"campaign purpose ({doc.text[purpose.start:purpose.end]})", pattern=f"{purpose.id}-nearby")

@@ -15,7 +15,7 @@ from expect import Score, parse, sample_for
 from protocheck import engine
 
 
-def evaluate(root: Path) -> tuple[dict[str, Score], dict[str, list[str]], int]:
+def evaluate(root: Path, exclude: tuple[str, ...] = ()) -> tuple[dict[str, Score], dict[str, list[str]], int]:
     totals: dict[str, Score] = {}
     notes: dict[str, list[str]] = {}
     files = 0
@@ -23,6 +23,8 @@ def evaluate(root: Path) -> tuple[dict[str, Score], dict[str, list[str]], int]:
     from expect import check, score
 
     for exp_path in sorted(root.rglob("*.expect")):
+        if any(part in exclude for part in exp_path.relative_to(root).parts):
+            continue
         sample = exp_path.parent if exp_path.name == "diff.expect" else sample_for(exp_path)
         ef = parse(exp_path)
         result = check(exp_path, ef, opts)
@@ -45,8 +47,10 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("root", nargs="?", default="samples")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--exclude", action="append", default=[], metavar="FOLDER",
+                    help="leave out samples under a folder of this name (e.g. a held-out set)")
     args = ap.parse_args()
-    totals, notes, files = evaluate(Path(args.root))
+    totals, notes, files = evaluate(Path(args.root), tuple(args.exclude))
     print(f"{files} labelled samples\n")
     print(f"{'rule':<8} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>10} {'recall':>8}")
     for code in sorted(totals):

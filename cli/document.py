@@ -271,6 +271,21 @@ class Document:
                 return True
         return False
 
+    def previous_sentence(self, sentence: tuple[int, int], same_paragraph: bool = False) -> tuple[int, int] | None:
+        """The sentence before `sentence` in the body (the last of the paragraph above when
+        `sentence` opens a paragraph, unless `same_paragraph`), or None."""
+        i = bisect.bisect_left(self.sentences, (sentence[0], -1)) - 1
+        block = self.block_at(sentence[0])
+        while i >= 0:
+            prev = self.sentences[i]
+            at = self.block_at(prev[0])
+            if same_paragraph and at is not block:
+                return None
+            if at is not None and at.in_body:
+                return prev
+            i -= 1
+        return None
+
     def sentences_near(self, offset: int, paragraphs: int = 1) -> list[tuple[int, int]]:
         """The sentences of the body paragraph at `offset` and of up to `paragraphs`
         body paragraphs either side of it, in order."""

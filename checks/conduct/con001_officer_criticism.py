@@ -49,17 +49,19 @@ def _target(doc: Document, m: Match, label: str) -> Match | None:
         a, b = sorted((found.end, m.start)) if found.start < m.start else sorted((m.end, found.start))
         s, e = doc.sentence_at(m.start)
         # named in another clause: the criticism is of them only if it says "he", "her" ...
-        if not CLAUSE_BREAK.search(doc.text, a, b) or lexicon.phrase("third-person").search(doc.text, m.start, e):
+        if not CLAUSE_BREAK.search(doc.text, a, b) or lexicon.phrase("third-person").search(doc.text, min(found.end, m.start), e):
             return found
     s, e = doc.sentence_at(m.start)
     if label == "OFFICER_REF" and people.addressed_to_officer(doc):
         you = lexicon.phrase("second-person").search(doc.text, s, e)  # a Member's email to an officer: "you" is that officer
         if you:
             return Match(label, "addressee", you.start(), you.end())
-    if s == 0 or not lexicon.phrase("third-person").search(doc.text, s, e):
+    if not lexicon.phrase("third-person").search(doc.text, s, e):
         return None
-    ps, pe = doc.sentence_at(s - 1)
-    return next((o for o in doc.matches.get(label, []) if ps <= o.start < pe), None)
+    before = doc.previous_sentence((s, e))
+    if before is None:
+        return None
+    return next((o for o in doc.matches.get(label, []) if before[0] <= o.start < before[1]), None)
 
 
 def _criticism_possible(doc: Document) -> bool:
@@ -87,7 +89,11 @@ def officer_criticism(doc: Document) -> Iterator[Hit]:
         target = _target(doc, m, label)
         if target is None:
             continue
-        start, end = min(m.start, target.start), max(m.end, target.end)
+        s, e = doc.sentence_at(m.start)
+        if s <= target.start < e:
+            start, end = min(m.start, target.start), max(m.end, target.end)
+        else:  # named in the sentence before: quote the sentence that goes on about them
+            start, end = s, m.end
         who = "an officer" if author.is_member else "a Member"
         yield Hit(start, doc.clause_end(start, end, 6),
                   f"{author.short()} criticises {who} ({doc.text[target.start:target.end]}) where others will read it",

@@ -67,14 +67,12 @@ def _own_case(doc: Document, name: str) -> bool:
 def _named_just_before(doc: Document, sentence: tuple[int, int]) -> Match | None:
     """A person named in the previous sentence of the same paragraph, when this one goes on
     about them ("Mrs Doyle has three children. She is in hospital with ...")."""
-    start, end = sentence
-    if not lexicon.phrase("third-person").search(doc.text, start, end) or start == 0:
+    if not lexicon.phrase("third-person").search(doc.text, *sentence):
         return None
-    block = doc.block_at(start)
-    ps, pe = doc.sentence_at(start - 1)
-    if block is None or ps < block.start:
+    before = doc.previous_sentence(sentence, same_paragraph=True)
+    if before is None:
         return None
-    return next((p for p in doc.matches.get("NAMED_PERSON", []) if ps <= p.start < pe), None)
+    return next((p for p in doc.matches.get("NAMED_PERSON", []) if before[0] <= p.start < before[1]), None)
 
 
 @rule("CON003", "confidential-disclosure", severity="warning",

@@ -20,6 +20,7 @@ officer outside the formal process or lean on them to change their advice
 
 ## Flagged
 > I want you to grant this licence by Friday.
+> There is no need to put it on the booking system; I will square it with your manager.
 > Please take paragraph 5.2 out of the report before it goes to Cabinet.
 > I expect you to answer your phone out of hours when my residents call.
 > Could you move the Hussain family to the top of the list? I want this done this week.
@@ -31,9 +32,10 @@ officer outside the formal process or lean on them to change their advice
 > I fully accept that this is your professional judgement, but residents have sent new photographs. (new facts)
 
 ## Known gaps
-Pressure by implication ("residents will draw their own conclusions") and
-demands spread over two sentences are found only when a demand word is in the
-sentence itself.
+Pressure by implication is found only in set phrases ("residents will draw their
+own conclusions", "it will look bad for the team", "I would rather not have to
+raise this with ..."); a demand and its subject in different sentences are not
+linked.
 """
 
 from __future__ import annotations
@@ -82,6 +84,8 @@ def undue_pressure(doc: Document) -> Iterator[Hit]:
         demand = m if strong else doc.in_same_sentence(m, ("PRESSURE", "DEMAND"), before=False)
         if demand is None:
             continue
+        if demand is not m and lexicon.phrase("not-a-demand").search(doc.text, max(sentence[0], demand.start - 30), demand.end):
+            continue  # "please don't feel you have to stay"
         if not strong and doc.sentence_text(m.start).rstrip().rstrip("\"')").endswith("?"):
             continue
         seen.add(sentence)

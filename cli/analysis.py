@@ -16,11 +16,13 @@ from protocheck.config import Config
 from protocheck.document import KINDS, Block, Document, Person, RawDocument
 
 OFFICE_OF = re.compile(r"\bfrom\s+the\s+office\s+of\s+(?:the\s+)?((?:cllr\.?|councillor)\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})", re.IGNORECASE)
-STATEMENT_FROM = re.compile(r"\b(?:statement|message|letter|update|column|comment)\s+(?:from|by)\s+((?:cllr\.?|councillor)\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})", re.IGNORECASE)
+STATEMENT_FROM = re.compile(r"\b(?:statement|message|letter|update|column|comment|speech|question|motion|submitted|written|posted)\s+(?:(?:to\s+be\s+)?(?:read|made|given|delivered|written)\s+)?(?:from|by)\s+((?:cllr\.?|councillor)\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})", re.IGNORECASE)
 MEMO_TO = re.compile(r"^\s*to\s*:\s*\n?\s*([^\n]{3,120})$", re.IGNORECASE | re.MULTILINE)
 MEMO_FROM = re.compile(r"^\s*from\s*:\s*\n?\s*([^\n]{3,120})$", re.IGNORECASE | re.MULTILINE)
 NAME_LINE = re.compile(r"^(?:(?:cllr\.?|councillor|the\s+mayor,?)\s+)?(?:(?:mr|mrs|ms|miss|dr)\.?\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|du|le|la)){0,4}(?:\s+(?:MBE|OBE|CBE|JP|DL))?,?$")
 COUNCIL_ADDRESS = re.compile(r"\b(council|civic|town\s+hall|county\s+hall|guildhall|municipal|council\s+offices)\b", re.IGNORECASE)
+BYLINE = re.compile(r"^((?i:cllr\.?|councillor)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*(?:[-–—|,:]\s*(.{3,80}))?$")
+SENTENCE_LINE = re.compile(r"^(thank|thanks|many thanks|i |we )|[.!?]\s*$", re.IGNORECASE)  # "Thank you, Madam Mayor.": no signature
 MID_CLLR = re.compile(r"(?<=\S)\s+(?=(?:cllr\.?|councillor)\s+[A-Z])", re.IGNORECASE)
 _SIGNOFF_SPLIT = re.compile(r"[,.!]*\s*$")
 
@@ -111,7 +113,7 @@ def signatories(lines: list[str], config: Config | None) -> list[Person]:
         elif is_role and found:
             last_roles = _attach_role(found, line)
             last_was_role = True
-        elif is_role and not found:
+        elif is_role and not found and not SENTENCE_LINE.search(line):
             found.append(("", [line]))
             last_was_role, last_roles = True, found[-1][1]
     out = []
@@ -152,7 +154,7 @@ def find_sender(raw: RawDocument, config: Config | None) -> tuple[Person | None,
             office = people.make_person(m.group(1), None, None, config, "letterhead")
             break
     if office is None and not sigs and header_person is None:
-        office = _named_in_heading(raw, config)
+        office = _named_in_heading(raw, config) or _byline(raw, config)
     sender: Person | None = None
     if header_person is not None:
         sender = header_person
@@ -181,12 +183,24 @@ def find_sender(raw: RawDocument, config: Config | None) -> tuple[Person | None,
 def _named_in_heading(raw: RawDocument, config: Config | None) -> Person | None:
     """A statement's author named at its head: "Statement from Councillor Graham Petts",
     or a Member's name and role as the page header."""
-    for b in raw.blocks[:3]:
+    body = [b for b in raw.blocks if b.in_body]
+    for b in raw.blocks[:3] + body[:3] + body[-3:]:  # a heading, or "Submitted by Councillor ..." at the foot
         m = STATEMENT_FROM.search(b.text)
         if m:
             return people.make_person(m.group(1), None, None, config, "letterhead")
     lines = [ln.strip() for b in raw.blocks if b.kind == "header" for ln in b.text.split("\n") if ln.strip()]
     return next((p for p in signatories(lines, config) if p.is_member), None) if lines else None
+
+
+def _byline(raw: RawDocument, config: Config | None) -> Person | None:
+    """A post or column opening with its author: "Cllr Peter Haddon - Marshside Ward Councillor"."""
+    for b in [b for b in raw.blocks if b.in_body][:2]:
+        first = b.text.strip().split("\n")[0].strip()
+        m = BYLINE.match(first)
+        if m and NAME_LINE.match(m.group(1).strip()):
+            title = (m.group(2) or "").strip() or None
+            return people.make_person(m.group(1).strip(), title, None, config, "byline")
+    return None
 
 
 def _role_from_letterhead(sender: Person, raw: RawDocument) -> None:

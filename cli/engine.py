@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from protocheck import analysis, cache, lexicon, profiles, progress, registry
+from protocheck import analysis, cache, lexicon, people, profiles, progress, registry
 from protocheck import config as config_mod
 from protocheck.config import Config
 from protocheck.document import Document, Hit, RawDocument
@@ -67,6 +67,7 @@ def check_document(doc: Document, rules: list[registry.Rule], profile: profiles.
 
     uses = {u for r in applicable for u in r.uses}
     nlp.annotate(doc, {u.removeprefix("patterns/") for u in uses if u.startswith("patterns/")})
+    people.mark_roster(doc)
     if "parties" in uses:
         from protocheck import politics
 

@@ -8,7 +8,7 @@ import re
 
 from protocheck import lexicon
 from protocheck.config import Config, RosterEntry
-from protocheck.document import Document, Person
+from protocheck.document import Document, Match, Person
 
 
 @functools.cache
@@ -34,8 +34,23 @@ def has_title(text: str, which: str) -> bool:
     return bool(_phrases(which).search(text))
 
 
+_CHAIR = re.compile(r"^(vice[- ])?chair(man|woman|person)?\s+of$", re.IGNORECASE)
+
+
 def member_title(text: str) -> bool:
-    return has_title(text, "member-titles")
+    """A Member's title in `text`; a "Chair of ..." only of a council body (roles/council-bodies)."""
+    for m in _phrases("member-titles").finditer(text):
+        if not _CHAIR.match(m.group(1)):
+            return True
+        if _council_body().search(text, m.end(), m.end() + 60):
+            return True
+    return False
+
+
+@functools.cache
+def _council_body() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in lexicon.word_list("roles/council-bodies"))
+    return re.compile(rf"\b({words})\b", re.IGNORECASE)
 
 
 def officer_title(text: str) -> bool:
@@ -103,11 +118,19 @@ def _surname_match(name: str, entry: RosterEntry) -> bool:
     return parts[0][0].lower() == full[0][0].lower() and len(parts[0].rstrip(".")) == 1
 
 
+def _member_group(name: str | None, email: str | None) -> bool:
+    """ "All Members <allmembers@...>": the Council's Members as a group."""
+    groups = set(lexicon.word_list("roles/member-groups"))
+    local = (email or "").partition("@")[0].lower()
+    return (name or "").strip().lower() in groups or local in groups
+
+
 def make_person(name: str, title: str | None, email: str | None, config: Config | None, source: str) -> Person:
     """A Person from what a document says, completed from the roster."""
     text = " ".join(x for x in (name, title or "") if x)
     person = Person(name=bare_name(name) if name else "", email=email, title=title, source=source)
-    person.is_member = member_title(name or "") or bool(title and member_title(title)) or member_email(email)
+    person.is_member = member_title(name or "") or bool(title and member_title(title)) or member_email(email) \
+        or _member_group(name, email)
     person.is_officer = not person.is_member and bool(title and officer_title(title))
     person.is_mayor = bool(title and has_title(title, "mayor-titles")) and not re.search(r"\bdeputy\s+mayor\b", title or "", re.IGNORECASE)
     person.senior = has_title(text, "senior-member-titles")
@@ -189,3 +212,28 @@ def officers_only(doc: Document) -> bool:
         return False
     domains = council_domains([p for p in (doc.sender, *others) if p is not None])
     return all(officer_like(p, domains) for p in others)
+
+
+def mark_roster(doc: Document) -> None:
+    """Add the roster's people, named in the text, to doc.matches: officers as OFFICER_REF
+    and Members as MEMBER_REF (id "roster"), beside what the patterns found by title.
+    A full name or alias, or a surname after an honorific ("Mr Rudd", "Cllr Shah")."""
+    config = doc.config
+    if config is None or not (config.officers or config.members):
+        return
+    for label, roster in (("OFFICER_REF", config.officers), ("MEMBER_REF", config.members)):
+        found = doc.matches.setdefault(label, [])
+        have = {(m.start, m.end) for m in found}
+        for entry in roster:
+            forms = [n for n in entry.names() if len(n) >= 4]
+            surname = entry.name.split()[-1] if entry.name.split() else ""
+            patterns = [re.compile(rf"(?<![\w]){re.escape(f)}(?![\w])") for f in forms]
+            if len(surname) >= 3:
+                titles = "|".join(re.escape(w) for w in lexicon.word_list("roles/honorifics") if w != "the")
+                patterns.append(re.compile(rf"(?<![\w])(?i:{titles})\s+{re.escape(surname)}(?![\w])"))
+            for rx in patterns:
+                for m in rx.finditer(doc.text):
+                    if (m.start(), m.end()) not in have:
+                        have.add((m.start(), m.end()))
+                        found.append(Match(label, "roster", m.start(), m.end()))
+        found.sort(key=lambda m: (m.start, -m.end))

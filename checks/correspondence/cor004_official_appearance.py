@@ -65,9 +65,15 @@ def official_appearance(doc: Document) -> Iterator[Hit]:
     council_line = lexicon.phrase("council-name-line")
     office_of = any(OFFICE_OF.search(b.text) for b in doc.blocks if b.in_body or b.kind == "header")
     if not office_of:
-        for line in letters.letterhead(doc):
+        head = letters.letterhead(doc)
+        for i, line in enumerate(head):
             if council_line.search(line.text):
-                yield Hit(line.start, line.end, f"{what} from {who} is on Council letterhead without "
+                end = line.end
+                for more in head[i + 1 : i + 4]:  # the Council's address under its name is letterhead too
+                    if not lexicon.phrase("address-line").search(more.text):
+                        break
+                    end = more.end
+                yield Hit(line.start, end, f"{what} from {who} is on Council letterhead without "
                           '"From the Office of Councillor ..."')
                 break
     sign = letters.signature(doc)

@@ -78,10 +78,13 @@ def pre_election(doc: Document) -> Iterator[Hit]:
         if not best and last_named and said:
             yield Hit(block.start, block.start + len(said.group(0)), f"{context} and quotes {last_named}")
     rx = _phrase_regex("words/controversial")
-    for block in doc.body_blocks():
-        for m in rx.finditer(block.text):
-            yield Hit(block.start + m.start(), block.start + m.end(),
-                      f"{context} and deals with a controversial matter ({m.group(1).lower()})")
+    found = [(block, m) for block in doc.body_blocks() for m in rx.finditer(block.text)]
+    if found:  # one finding for the document: the matter is the release's, not each word's
+        block, m = found[0]
+        others = sorted({x.group(1).lower() for _, x in found} - {m.group(1).lower()})
+        also = f"; also {', '.join(others[:4])}" if others else ""
+        yield Hit(block.start + m.start(), block.start + m.end(),
+                  f"{context} and deals with a controversial matter ({m.group(1).lower()}{also})")
 
 
 def _named(who: str) -> bool:

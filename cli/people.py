@@ -237,3 +237,13 @@ def mark_roster(doc: Document) -> None:
                         have.add((m.start(), m.end()))
                         found.append(Match(label, "roster", m.start(), m.end()))
         found.sort(key=lambda m: (m.start, -m.end))
+
+
+def to_media(doc: Document) -> bool:
+    """A letter or email to the press: a recipient outside the council whose name or
+    address names a newspaper, broadcaster or news desk (phrases: media-outlet)."""
+    everyone = [p for p in (doc.sender, *doc.recipients, *doc.copies) if p is not None]
+    domains = council_domains(everyone)
+    outlet = lexicon.phrase("media-outlet")
+    return any(outlet.search(f"{p.name} {p.email or ''}") for p in doc.recipients
+               if not p.is_member and not officer_like(p, domains))

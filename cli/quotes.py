@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from protocheck import people
+from protocheck import lexicon, people
 from protocheck.document import Document, Person, quoted_passages
 
 SAY = r"(?:said|says|added|adds|explained|explains|commented|comments|continued|continues|stated|states|remarked|told|warned|urged|promised|pledged)"
@@ -97,4 +97,24 @@ def speaker_at(doc: Document, offset: int, found: list[Quote]) -> Person | bool 
     for q in found:
         if q.start <= offset < q.end:
             return q.speaker
+    return False
+
+
+def own_words(doc: Document, offset: int) -> bool:
+    """Is the quotation holding `offset` the writer's own words? Attributed to the sender,
+    or unattributed in a letter or email that offers the writer's quote to the press
+    ("Please use the following and attribute it to me")."""
+    sender = doc.sender
+    if sender is None:
+        return False
+    found = doc.cache.get("quotes")
+    if found is None:
+        found = doc.cache["quotes"] = quotes(doc)
+    speaker = speaker_at(doc, offset, found)
+    if isinstance(speaker, Person):
+        a, b = people.bare_name(speaker.name).lower().split(), people.bare_name(sender.name).lower().split()
+        return bool(a and b and a[-1] == b[-1])
+    if speaker is None or speaker is False:
+        head = doc.text[: min(len(doc.text), offset)]
+        return doc.kind in ("letter", "email") and bool(lexicon.phrase("offered-quote").search(head))
     return False

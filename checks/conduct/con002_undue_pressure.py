@@ -93,3 +93,21 @@ def undue_pressure(doc: Document) -> Iterator[Hit]:
         yield Hit(start, doc.clause_end(start, end, 8),
                   f"{doc.sender.short() if doc.sender else 'A Member'} presses an officer outside the formal process",
                   pattern=m.id)
+    # "The group met on Monday and the view was overwhelming. So please stop the letters."
+    for m in doc.find("PRESSURE_TOPIC"):
+        if m.id != "group-decision" or doc.in_quotation(m.start):
+            continue
+        here = doc.sentence_at(m.start)
+        following = [s for s in doc.sentences_near(m.start, paragraphs=0) if s[0] > here[0]][:2]
+        for sentence in following:
+            if sentence in seen:
+                continue
+            demand = next((d for d in doc.matches.get("DEMAND", []) + doc.matches.get("PRESSURE", [])
+                           if sentence[0] <= d.start < sentence[1]), None)
+            if demand is None or any(sentence[0] <= p.start < sentence[1] for p in doc.matches.get("POLITE_REQUEST", [])):
+                continue
+            seen.add(sentence)
+            yield Hit(demand.start, doc.clause_end(demand.start, demand.end, 8),
+                      f"{doc.sender.short() if doc.sender else 'A Member'} asks an officer to act on a party "
+                      f"group's decision ({doc.text[m.start:m.end]})", pattern="group-decision-nearby")
+            break

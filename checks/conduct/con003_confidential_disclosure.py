@@ -36,6 +36,7 @@ consent or in the public interest cannot be seen: suppress it with that reason.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from protocheck import letters, lexicon, people
@@ -75,6 +76,47 @@ def _named_just_before(doc: Document, sentence: tuple[int, int]) -> Match | None
     return next((p for p in doc.matches.get("NAMED_PERSON", []) if before[0] <= p.start < before[1]), None)
 
 
+def _tells(doc: Document, d: Match, sentence: tuple[int, int]) -> bool:
+    """A disclosure that stands alone in a sentence after the marking: figures, findings,
+    "I can reveal"; not an attachment, "according to", "I am happy to", or the writer's
+    own view ("My view is that residents are entitled to the facts")."""
+    if d.id in ("attached", "according-to"):
+        return False
+    said = doc.text[d.start:d.end].lower()
+    if d.id == "i-can-reveal":
+        return any(w in said for w in ("reveal", "tell", "share", "confirm"))
+    if d.id == "view-is-that":
+        return not re.search(r"\b(my|our)\s+(\w+\s+)?$", doc.text[max(sentence[0], d.start - 40):d.start].lower())
+    return True
+
+
+def _content_after_marking(doc: Document, seen: set[tuple[int, int]], internal: bool) -> Iterator[Hit]:
+    """What follows a confidential marking: "The Cabinet considered the tender report in
+    private. ... Greenline bid £4.2 million." The next two sentences of the paragraph, or
+    the opening sentence of the next one, when they give figures or findings. Not in
+    reports and agenda packs (the public report gives totals its exempt annex details)."""
+    if doc.kind in ("report", "agenda-pack") or internal:
+        return
+    for m in doc.find("CONFIDENTIAL"):
+        marked = doc.sentence_at(m.start)
+        if doc.in_same_sentence(m, ("NON_DISCLOSURE",), before=False) and m.id not in ("part-two", "exempt-paper"):
+            continue  # "I cannot share counsel's advice": kept back
+        after = [s for s in doc.sentences_near(m.start) if s[0] > marked[0]]
+        block = doc.block_at(m.start)
+        near = [s for s in after if doc.block_at(s[0]) is block][:2] or after[:1]
+        for sentence in near:
+            if sentence in seen:
+                continue
+            told = next((d for d in doc.matches.get("DISCLOSURE", []) if sentence[0] <= d.start < sentence[1]
+                         and _tells(doc, d, sentence)), None)
+            if told is None or any(sentence[0] <= n.start < sentence[1] for n in doc.matches.get("NON_DISCLOSURE", [])):
+                continue
+            seen.add(sentence)
+            yield Hit(told.start, doc.clause_end(told.start, told.end, 10),
+                      f"Passes on the content of {doc.text[m.start:m.end]} material (named in the sentence before)",
+                      pattern=f"{m.id}-after")
+
+
 @rule("CON003", "confidential-disclosure", severity="warning",
       kinds=("letter", "email", "press-release", "report", "agenda-pack", "other"),
       uses=("patterns/confidential-source", "patterns/disclosure", "patterns/non-disclosure",
@@ -83,11 +125,15 @@ def confidential_disclosure(doc: Document) -> Iterator[Hit]:
     if _restricted_circulation(doc):
         return
     seen: set[tuple[int, int]] = set()
+    internal = people.officers_only(doc)
     # forwarded or quoted text is what a Member passes on: search it too, not the headers
     for m in doc.find("CONFIDENTIAL", scope="all"):
         sentence = doc.sentence_at(m.start)
         if sentence in seen or _heading(doc, m) or doc.in_same_sentence(m, ("NON_DISCLOSURE",), before=False):
             continue
+        block = doc.block_at(m.start)
+        if internal and block is not None and not block.in_body:
+            continue  # an officer's confidential reply quoted back to officers: passed to no one else
         told = doc.in_same_sentence(m, ("DISCLOSURE",), before=False)
         if told is None or (told.id == "money" and doc.kind in ("report", "agenda-pack")):
             continue  # a public report may give a total while its confidential annex holds the detail
@@ -95,7 +141,8 @@ def confidential_disclosure(doc: Document) -> Iterator[Hit]:
         start, end = min(m.start, told.start), max(m.end, told.end)
         what = doc.text[m.start:m.end]
         yield Hit(start, doc.clause_end(start, end, 8), f"Passes on the content of {what} material", pattern=m.id)
-    if lexicon.phrase("consent-given").search(doc.text) or people.officers_only(doc):
+    yield from _content_after_marking(doc, seen, internal)
+    if lexicon.phrase("consent-given").search(doc.text) or internal:
         return  # shared with the person's consent, or casework put to the officers who handle it
     for m in doc.find("SENSITIVE", scope="all"):
         sentence = doc.sentence_at(m.start)

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from protocheck import lexicon, people
+from protocheck import lexicon, people, quotes
 from protocheck.document import Document, Hit
 from protocheck.registry import rule
 
@@ -83,8 +83,10 @@ def member_obligation(doc: Document) -> Iterator[Hit]:
     kind = "Email" if doc.kind == "email" else "Letter"
     entries = lexicon.entries_by_id()
     for m in doc.find("OBLIGATION"):
-        if doc.sentence_text(m.start).rstrip().rstrip("\"')").endswith("?") or doc.in_quotation(m.start):
-            continue  # a question, or someone else's words quoted
+        if doc.sentence_text(m.start).rstrip().rstrip("\"')").endswith("?"):
+            continue  # a question
+        if doc.in_quotation(m.start) and not quotes.own_words(doc, m.start):
+            continue  # someone else's words quoted (not the Member's own quote for the press)
         if doc.in_same_sentence(m, NOT_A_COMMITMENT_BEFORE) or doc.in_same_sentence(m, NOT_A_COMMITMENT_ANYWHERE, before=False):
             continue
         entry = entries.get(("OBLIGATION", m.id))

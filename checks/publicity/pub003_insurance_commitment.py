@@ -20,6 +20,9 @@ for the insurers and the courts, not the press office.
 > Residents who have suffered loss can make a claim through the Council's insurers.
 > The contractor's insurers are dealing with claims.
 
+Letters and emails count when they go to the press (a newspaper's or a
+broadcaster's address): a quote given to a reporter is publicity.
+
 ## Known gaps
 Liability admitted indirectly ("this should never have happened on our watch") is not found.
 """
@@ -28,12 +31,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from protocheck import people
 from protocheck.document import Document, Hit
 from protocheck.registry import rule
 
 
-@rule("PUB003", "insurance-commitment", severity="warning", kinds=("press-release", "other"),
-      uses=("patterns/liability", "patterns/no-liability"))
+def _publicity(doc: Document) -> bool:
+    """Press releases and other publicity, and letters or emails to the press."""
+    return doc.kind in ("press-release", "other") or people.to_media(doc)
+
+
+@rule("PUB003", "insurance-commitment", severity="warning", kinds=("press-release", "other", "email", "letter"),
+      uses=("patterns/liability", "patterns/no-liability", "phrases"), when=_publicity)
 def insurance_commitment(doc: Document) -> Iterator[Hit]:
     for m in doc.find("LIABILITY"):
         if doc.in_same_sentence(m, ("NO_LIABILITY",), before=False):

@@ -36,7 +36,7 @@ from protocheck.document import Document, Hit, Person
 from protocheck.registry import rule
 
 PREFERENCES = ("i-hope-party", "vote-party")
-SELF_EVIDENT = ("polls-hint",)  # a hint at how to vote needs no party named
+SELF_EVIDENT = ("polls-hint", "vote-out")  # a hint at how to vote needs no party named
 
 
 def _officer_may_speak(doc: Document) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import pytest
 from conftest import build_docx
 from protocheck.readers import read
 from protocheck.readers.pdf import Line, _paragraphs
@@ -143,3 +144,20 @@ def test_txt_windows_1252_and_pasted_headers(tmp_path: Path) -> None:
     raw = read(path)
     assert raw.headers["Bcc"][0].name == "Cllr Bob Hart"
     assert any(b.text == "The \u201cfee\u201d is \u00a350." for b in raw.blocks)
+
+
+def test_sample_source_comment_written_as_in_the_readme(tmp_path: Path) -> None:
+    """`comment: {on: ...}` as people type it: YAML 1.1 reads the bare key `on` as True;
+    the build must still anchor the comment, and refuse one it cannot place."""
+    import yaml
+    from build_samples import build_docx as build_from_source
+
+    spec = yaml.safe_load('body:\n  - {text: "Option 3 is cheaper.", comment: {on: "Option 3", text: "Why?", author: "Cllr A Ward"}}\n')
+    out = tmp_path / "c.docx"
+    build_from_source(spec, out)
+    raw = read(out)
+    comment = next(b for b in raw.blocks if b.kind == "comment")
+    assert comment.text == "Why?" and comment.meta["anchor"] == "Option 3"
+    bad = yaml.safe_load('body:\n  - {text: "Option 3 is cheaper.", comment: {on: "Option 9", text: "Why?"}}\n')
+    with pytest.raises(ValueError, match="not in the paragraph"):
+        build_from_source(bad, tmp_path / "d.docx")

@@ -104,10 +104,16 @@ def build_docx(spec: dict[str, Any], out: Path) -> None:
         elif "text" in item:
             p = d.add_paragraph(style=item.get("style"))
             comment = item.get("comment")
-            if comment and comment.get("on") and comment["on"] in item["text"]:
-                before, _, after = item["text"].partition(comment["on"])
+            if comment is not None:
+                if not isinstance(comment, dict):
+                    raise ValueError(f"comment must be a mapping {{on: ..., text: ...}}: {comment!r}")
+                # YAML 1.1 reads an unquoted `on:` key as the boolean True
+                on = comment.get("on", comment.get(True))
+                if not on or on not in item["text"]:
+                    raise ValueError(f"comment 'on' text {on!r} is not in the paragraph: {item['text'][:60]!r}")
+                before, _, after = item["text"].partition(on)
                 _text_run(p, before) if before else None
-                anchor = p.add_run(comment["on"])
+                anchor = p.add_run(on)
                 _text_run(p, after) if after else None
                 author = comment.get("author", "Reviewer")
                 initials = "".join(w[0] for w in author.split()[:2]).upper()

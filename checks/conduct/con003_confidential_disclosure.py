@@ -20,6 +20,7 @@ position and harm the people it is about (Wokingham Access to Information 7, 9,
 > I can reveal that the confidential tender report shows the lowest bid was £1.2 million.
 > Counsel's advice to the Council is that we would lose the appeal.
 > Mrs Patel at number 14 is £2,000 in rent arrears. (an email to other Members)
+> The Cabinet took the tender report in private. Greenline bid £4.2 million. (the content, in the next sentence)
 
 ## Not flagged
 > The item will be considered in private because the report contains exempt information. (the statutory notice)
@@ -28,10 +29,11 @@ position and harm the people it is about (Wokingham Access to Information 7, 9,
 > Your own arrears, in a reply to the tenant about her case. (the person's own data)
 
 ## Known gaps
-Confidential content that is not said to be confidential in the sentence itself
-("the bids were £1.2m and £1.5m" after a heading naming the Part II report) is not
-found, nor a confidential reply forwarded without comment. A disclosure with
-consent or in the public interest cannot be seen: suppress it with that reason.
+Content is linked to a confidential marking only in the two sentences after it (or
+the first of the next paragraph), and only when it gives figures or findings; a
+heading naming the Part II report does not mark what follows it, nor is a
+confidential reply forwarded without comment found. A disclosure with consent or
+in the public interest cannot be seen: suppress it with that reason.
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ Derbyshire 5.7; Runnymede 2.9).
 > The party paid for these leaflets, printed by Castle Print Ltd. (no Council resource)
 > I used my Council laptop to reply to residents about the flooding. (ward casework)
 
-> Could you book the Council Chamber for 14 March? It is our Association's fundraising dinner. (a Member's request to officers, its purpose in the next sentence)
+> Could you book the Council Chamber for 14 March? It is our Labour Party fundraising dinner. (a Member's request to officers, its purpose in the next sentence)
 
 ## Known gaps
 Outside a Member's letter or email to officers, a request and its purpose in

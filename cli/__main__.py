@@ -1,3 +1,3 @@
-from protocheck.app import main
+from protocheck.entry import main
 
 main()

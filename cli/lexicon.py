@@ -246,7 +246,10 @@ def regex_table(relpath: str) -> tuple[tuple[str, tuple[re.Pattern[str], ...]], 
 @functools.cache
 def phrase(name: str) -> re.Pattern[str]:
     """One named entry of lexicons/phrases.yml, compiled as a single case-insensitive alternation."""
-    table = dict(regex_table("phrases.yml"))
+    table = yaml_data("phrases.yml") or {}
     if name not in table:
         raise LexiconError("lexicons/phrases.yml", name, "no such phrase list")
-    return re.compile("|".join(f"(?:{p.pattern})" for p in table[name]), re.IGNORECASE)
+    try:  # only the list asked for is compiled: a run uses a few of the lists
+        return re.compile("|".join(f"(?:{p})" for p in table[name]), re.IGNORECASE)
+    except re.error as exc:
+        raise LexiconError("lexicons/phrases.yml", name, f"bad regular expression: {exc}") from exc

@@ -8,6 +8,7 @@ Each document runs only the pattern files its applicable rules use (a rule's
 from __future__ import annotations
 
 import functools
+import gc
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -163,7 +164,11 @@ def _exceptions(rules: dict[str, Any]) -> dict[str, Any]:
 
 @functools.cache
 def pipeline() -> Pipeline:
-    return Pipeline()
+    built = Pipeline()
+    if not gc.isenabled():  # the command paused collection for start-up (entry.py)
+        gc.freeze()
+        gc.enable()
+    return built
 
 
 def prepare(text: str) -> str:

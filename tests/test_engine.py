@@ -29,3 +29,15 @@ def test_a_failing_rule_leaves_the_other_rules_findings(tmp_path: Path, monkeypa
     findings = engine.check_document(doc, rules, doc.profile)
     assert [f.code for f in findings] == ["COR001"]
     assert any("COR003 stopped with an internal error (RuntimeError: boom)" in n for n in doc.notices)
+
+
+def test_collection_paused_for_start_up_is_turned_back_on() -> None:
+    """The command pauses cyclic garbage collection while it imports spaCy (entry.py);
+    building the pipeline turns it back on, so a long batch run still collects."""
+    import subprocess
+    import sys
+
+    code = ("import gc; gc.disable(); from protocheck import nlp; nlp.pipeline(); "
+            "print(gc.isenabled(), gc.get_freeze_count() > 0)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["True", "True"]

@@ -183,3 +183,10 @@ def test_a_bad_pattern_fails_with_file_and_entry(tmp_path: Path, monkeypatch: py
             lexicon.pattern_file("yes")
     finally:
         lexicon.pattern_file.cache_clear()
+
+
+def test_every_phrase_list_compiles() -> None:
+    names = list(lexicon.yaml_data("phrases.yml"))
+    assert len(names) > 20
+    for name in names:
+        assert lexicon.phrase(name).pattern, name

@@ -1,0 +1,39 @@
+"""The language pipeline: the tokenizer's exceptions, added as texts need them, give
+the same tokens as spaCy's tokenizer with all of them loaded."""
+
+from __future__ import annotations
+
+from conftest import SAMPLES
+from protocheck import lexicon, nlp
+from protocheck.readers import read
+
+TRICKY = [
+    "I cannot go. Mr. Smith (Mr.) said \"don't\" - isn't it? It's 9 a.m., not 5 p.m.",
+    "e.g. the U.K. rules, etc.; we'll see. Won't they? I'm sure they'd say 'can't'.",
+    "Dr. Jones, St. Mary's Rd. and No. 10 (Jan. 2027): Cllr. Shah's view.",
+    "CANNOT, Cannot and cannot. \"Mr.\", [Mrs.] {Ms.} <Dr.>",
+]
+
+
+def test_exceptions_added_on_demand_tokenize_as_all_of_them() -> None:
+    from spacy import util
+    from spacy.lang.en import English
+    from spacy.tokenizer import Tokenizer
+
+    pipe = nlp.pipeline()
+    d = English.Defaults
+    full = Tokenizer(pipe.vocab, rules=nlp._exceptions(d.tokenizer_exceptions),
+                     prefix_search=util.compile_prefix_regex(d.prefixes).search,
+                     suffix_search=util.compile_suffix_regex(d.suffixes).search,
+                     infix_finditer=util.compile_infix_regex(d.infixes).finditer,
+                     token_match=d.token_match, url_match=d.url_match)
+    texts = list(TRICKY)
+    for path in sorted(SAMPLES.rglob("*.txt"))[:60] + sorted(SAMPLES.rglob("*.eml"))[:60]:
+        texts += [b.text for b in read(path).blocks]
+    for entry in lexicon.entries_by_id().values():
+        texts += entry.examples + entry.counters
+    assert len(texts) > 1000
+    for text in texts:
+        text = nlp.prepare(text)
+        assert [t.text for t in pipe.tokenize(text)] == [t.text for t in full(text)], text
+    assert 0 < len(pipe.added) < len(pipe.exceptions)

@@ -91,6 +91,7 @@ class Pipeline:
         self.sentencizer = Sentencizer()
         self.matchers: dict[str, list[tuple[Any, tuple[frozenset[str], ...]]]] = {}
         self.keys: dict[int, tuple[str, str]] = {}  # match key -> (label, pattern id)
+        self._built: dict[str, Any] = {}  # "LABEL/id" -> its Matcher
 
     def tokenize(self, text: str) -> Any:
         """spaCy's tokenizer, given the exceptions this text can use first.
@@ -112,20 +113,22 @@ class Pipeline:
         return self.tokenizer(text)
 
     def entries(self, name: str) -> list[tuple[Any, tuple[frozenset[str], ...]]]:
-        """A Matcher for each entry of lexicons/patterns/<name>.yml, with its anchors
-        (see `_anchors`). Built on first use."""
+        """Each entry of lexicons/patterns/<name>.yml with its anchors (see `_anchors`)
+        and a Matcher, built the first time a text has the anchors' words."""
         if name not in self.matchers:
+            self.matchers[name] = [(entry, _anchors(entry.pattern)) for entry in lexicon.pattern_file(name)]
+        return self.matchers[name]
+
+    def matcher(self, entry: Any) -> Any:
+        key = f"{entry.label}/{entry.id}"
+        found = self._built.get(key)
+        if found is None:
             from spacy.matcher import Matcher
 
-            built = []
-            for entry in lexicon.pattern_file(name):
-                key = f"{entry.label}/{entry.id}"
-                self.keys[self.vocab.strings.add(key)] = (entry.label, entry.id)
-                matcher = Matcher(self.vocab, validate=False)
-                matcher.add(key, [entry.pattern])
-                built.append((matcher, _anchors(entry.pattern)))
-            self.matchers[name] = built
-        return self.matchers[name]
+            self.keys[self.vocab.strings.add(key)] = (entry.label, entry.id)
+            found = self._built[key] = Matcher(self.vocab, validate=False)
+            found.add(key, [entry.pattern])
+        return found
 
     def __call__(self, text: str, pattern_files: Iterable[str]) -> tuple[Any, list[tuple[str, str, Any]]]:
         """The tokenized, sentence-split doc and its (label, id, span) matches, deduplicated.
@@ -138,9 +141,9 @@ class Pipeline:
         words = {t.lower_ for t in sdoc}
         found: set[tuple[int, int, int]] = set()
         for name in pattern_files:
-            for matcher, anchors in self.entries(name):
+            for entry, anchors in self.entries(name):
                 if all(not words.isdisjoint(anchor) for anchor in anchors):
-                    found.update((k, a, b) for k, a, b in matcher(sdoc) if b > a)
+                    found.update((k, a, b) for k, a, b in self.matcher(entry)(sdoc) if b > a)
         spans = [(*self.keys[k], sdoc[a:b]) for k, a, b in sorted(found, key=lambda m: (m[1], m[2], m[0]))]
         return sdoc, spans
 

@@ -81,7 +81,7 @@ def member_obligation(doc: Document) -> Iterator[Hit]:
     if sender is None or not sender.is_member or _exempt(doc) or _internal(doc):
         return
     kind = "Email" if doc.kind == "email" else "Letter"
-    entries = lexicon.entries_by_id()
+    entries = {("OBLIGATION", e.id): e for e in lexicon.pattern_file("obligation")}
     for m in doc.find("OBLIGATION"):
         if doc.sentence_text(m.start).rstrip().rstrip("\"')").endswith("?"):
             continue  # a question

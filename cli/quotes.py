@@ -50,6 +50,14 @@ def _person(who: str, doc: Document) -> Person | None:
 
 
 def quotes(doc: Document) -> list[Quote]:
+    """Every quoted passage of three words or more in the body, with its speaker
+    (worked out once per document and kept in doc.cache)."""
+    if "quotes" not in doc.cache:
+        doc.cache["quotes"] = _find_quotes(doc)
+    return doc.cache["quotes"]
+
+
+def _find_quotes(doc: Document) -> list[Quote]:
     out: list[Quote] = []
     last: Quote | None = None
     for block in doc.blocks:
@@ -107,10 +115,7 @@ def own_words(doc: Document, offset: int) -> bool:
     sender = doc.sender
     if sender is None:
         return False
-    found = doc.cache.get("quotes")
-    if found is None:
-        found = doc.cache["quotes"] = quotes(doc)
-    speaker = speaker_at(doc, offset, found)
+    speaker = speaker_at(doc, offset, quotes(doc))
     if isinstance(speaker, Person):
         a, b = people.bare_name(speaker.name).lower().split(), people.bare_name(sender.name).lower().split()
         return bool(a and b and a[-1] == b[-1])

@@ -18,6 +18,7 @@ Derbyshire 5.7; Runnymede 2.9).
 > Could one of your officers come to our Labour branch meeting on Thursday?
 > Can the communications team draft our election leaflet for May?
 > I printed the campaign leaflets on the members' printer.
+> I'd be very grateful for your vote on 7 May. (a Member's e-mail to residents from a .gov.uk address)
 
 ## Not flagged
 > Could the Director brief the Conservative Group on the budget proposals? (Council business, on request)
@@ -26,6 +27,9 @@ Derbyshire 5.7; Runnymede 2.9).
 > I used my Council laptop to reply to residents about the flooding. (ward casework)
 
 > Could you book the Council Chamber for 14 March? It is our Labour Party fundraising dinner. (a Member's request to officers, its purpose in the next sentence)
+
+A Member's e-mail from a Council address that asks residents for their vote is
+flagged too: the Council's e-mail system is a Council resource.
 
 ## Known gaps
 Outside a Member's letter or email to officers, a request and its purpose in
@@ -83,6 +87,20 @@ def _facility_nearby(doc: Document, sentence: tuple[int, int]) -> Match | None:
     return None
 
 
+CAMPAIGNING = ("vote-for", "your-vote", "standing-as-candidate", "electioneering", "walk-sheets")  # votes, canvassing
+
+
+def _council_account(doc: Document) -> str | None:
+    """A Member's e-mail sent from a Council address (a .gov.uk, .gov.wales or .gov.scot
+    domain) to people outside the Council."""
+    sender = doc.sender
+    if doc.kind != "email" or sender is None or not sender.is_member or not sender.email:
+        return None
+    if not lexicon.phrase("government-mail-domain").search(people.domain(sender)):
+        return None
+    return None if people.officers_only(doc) else sender.email
+
+
 def _purposes(doc: Document) -> Iterator[Match]:
     """Party political or campaign purposes the document states as its own: not quoted,
     not a briefing on Council business or a refusal, a weak one only with a party."""
@@ -128,6 +146,14 @@ def resources_misuse(doc: Document) -> Iterator[Hit]:
         yield Hit(start, doc.clause_end(start, end, 6),
                   f"Council resources ({doc.text[resource.start:resource.end]}) for a party or campaign purpose "
                   f"({doc.text[m.start:m.end]})", pattern=m.id)
+    account = _council_account(doc)
+    if account is not None:  # the Council's e-mail system carrying a Member's election appeal
+        appeal = next((m for m in purposes if m.id in CAMPAIGNING and doc.sentence_at(m.start) not in seen), None)
+        if appeal is not None:
+            seen.add(doc.sentence_at(appeal.start))
+            yield Hit(appeal.start, doc.clause_end(appeal.start, appeal.end, 8),
+                      f"An election appeal ({doc.text[appeal.start:appeal.end]}) sent from the Council e-mail "
+                      f"account {account}", pattern=f"{appeal.id}-council-email")
     if not (doc.sender is not None and doc.sender.is_member and people.addressed_to_officer(doc)):
         return
     # A Member's request to officers: the party purpose may be stated in the paragraph

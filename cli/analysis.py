@@ -22,6 +22,7 @@ MEMO_FROM = re.compile(r"^\s*from\s*:\s*\n?\s*([^\n]{3,120})$", re.IGNORECASE | 
 NAME_LINE = re.compile(r"^(?:(?:cllr\.?|councillor|the\s+mayor,?)\s+)?(?:(?:mr|mrs|ms|miss|dr)\.?\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|du|le|la)){0,4}(?:\s+(?:MBE|OBE|CBE|JP|DL))?,?$")
 COUNCIL_ADDRESS = re.compile(r"\b(council|civic|town\s+hall|county\s+hall|guildhall|municipal|council\s+offices)\b", re.IGNORECASE)
 BYLINE = re.compile(r"^((?i:cllr\.?|councillor)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*(?:[-–—|,:]\s*(.{3,80}))?$")
+OFFICE_LINE = re.compile(r"\b(office|team|contact|enquiries|department|services?|unit|desk)\b", re.IGNORECASE)  # "Mayor's Office": no person
 SENTENCE_LINE = re.compile(r"^(thank|thanks|many thanks|i |we )|[.!?]\s*$", re.IGNORECASE)  # "Thank you, Madam Mayor.": no signature
 MID_CLLR = re.compile(r"(?<=\S)\s+(?=(?:cllr\.?|councillor)\s+[A-Z])", re.IGNORECASE)
 _SIGNOFF_SPLIT = re.compile(r"[,.!]*\s*$")
@@ -113,7 +114,7 @@ def signatories(lines: list[str], config: Config | None) -> list[Person]:
         elif is_role and found:
             last_roles = _attach_role(found, line)
             last_was_role = True
-        elif is_role and not found and not SENTENCE_LINE.search(line):
+        elif is_role and not found and not SENTENCE_LINE.search(line) and not OFFICE_LINE.search(line):
             found.append(("", [line]))
             last_was_role, last_roles = True, found[-1][1]
     out = []

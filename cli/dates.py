@@ -21,7 +21,9 @@ DATE_PATTERNS = [
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), ("y", "mm", "d")),
     (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"), ("d", "mm", "y")),
 ]
-DATE_LINE = re.compile(r"^\s*(date|dated|issued|issue date|release date|published|for release on)\s*[:\-]?\s*", re.IGNORECASE)
+DATE_LINE = re.compile(r"^\s*(date|dated|issued|issue date|release date|published|published on|first published|"
+                       r"posted|posted on|(page\s+)?last\s+updated|updated|for release on|embargoed until)\s*[:\-]?\s*",
+                       re.IGNORECASE)
 
 
 def parse_dates(text: str) -> list[tuple[int, dt.date]]:
@@ -48,9 +50,9 @@ def issue_date(doc: Document) -> tuple[dt.date | None, str]:
             found = parse_dates(b.text)
             if found:
                 return found[0][1], "its date line"
-    for b in body[:10]:  # a date or dateline near the top
+    for b in body[:10]:  # a date or a dateline near the top: a short line, or one that opens with it
         found = parse_dates(b.text[:200])
-        if found:
+        if found and (found[0][0] <= 40 or len(b.text.split()) <= 12):
             return found[0][1], "its date line"
     if doc.raw.format == "eml" and doc.raw.date:
         from email.utils import parsedate_to_datetime

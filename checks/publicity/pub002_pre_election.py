@@ -57,6 +57,7 @@ def pre_election(doc: Document) -> Iterator[Hit]:
     context = (f"Publicity dated {when:%-d %b %Y} ({source}) falls in the pre-election period for {period.name} "
                f"({period.notice:%-d %b} to {period.poll:%-d %b %Y})")
     last_named: str | None = None
+    named_already: set[tuple[str, str]] = set()
     for block in doc.body_blocks():
         verb = "pictures" if lexicon.phrase("image-caption").match(block.text) else "names"
         best: dict[tuple[int, int], tuple[int, int, str]] = {}
@@ -68,10 +69,15 @@ def pre_election(doc: Document) -> Iterator[Hit]:
             if key not in best or (named and not _named(best[key][2])):
                 best[key] = (start, end, who)
         for _sentence, (start, end, who) in sorted(best.items()):
+            if verb == "names" and _listing(block.text, start, end):
+                continue  # "Councillor Peter Coles, Liberal Democrat": a directory line, not publicity about him
             entry = people.roster_member(config, who)
             name = f"Cllr {entry.name}" if entry else who
             standing = ", who is standing" if entry and entry.standing else ""
             said = "quotes" if _attributed(doc, block.start + start) else verb
+            if (name, said) in named_already:
+                continue  # a councillor named again, or quoted again: one finding each way
+            named_already.add((name, said))
             last_named = name
             yield Hit(block.start + start, block.start + end, f"{context} and {said} {name}{standing}")
         said = lexicon.phrase("pronoun-quote").match(block.text)
@@ -85,6 +91,17 @@ def pre_election(doc: Document) -> Iterator[Hit]:
         also = f"; also {', '.join(others[:4])}" if others else ""
         yield Hit(block.start + m.start(), block.start + m.end(),
                   f"{context} and deals with a controversial matter ({m.group(1).lower()}{also})")
+
+
+def _listing(text: str, start: int, end: int) -> bool:
+    """A line that is only a name with its party, ward or role, as in a list of councillors."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    rest = (text[line_start:start] + " " + text[end : len(text) if line_end < 0 else line_end]).strip(" ,;:-\u2013()")
+    return len(line.split()) <= 10 and not rest.endswith((".", "!", "?", '"', "\u201d")) and \
+        not re.search(r"\b(said|says|added|explained|visited|opened|welcomed|announced|commented|photo|pictured?|image)\b"
+                      r"|\b\w+ing\b", rest, re.IGNORECASE)
 
 
 def _named(who: str) -> bool:

@@ -54,6 +54,8 @@ def missing_implications(doc: Document) -> Iterator[Hit]:
     asks = [b for b in recs if re.search(rf"\b({verbs})(s|d|ed|es)?\b", b.text, re.IGNORECASE)]
     if not asks:
         return  # for information only, or no recommendations
+    if doc.kind != "report" and len(have - {"recommendations"}) < 2:
+        return  # a web page or summary with recommendations, not a report laid out for decision
     missing = [name for name, section in (("Legal", "legal"), ("Financial", "financial")) if section not in have]
     if missing:
         heading = next((b for b in recs if b.meta.get("is_heading")), asks[0])

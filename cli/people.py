@@ -163,8 +163,21 @@ def council_domains(persons: list[Person]) -> set[str]:
 
 
 def officer_like(person: Person, domains: set[str]) -> bool:
-    """An officer by title or roster, or a non-Member address on the council's domain."""
-    return person.is_officer or (not person.is_member and bool(domain(person)) and domain(person) in domains)
+    """An officer by title or roster, a non-Member address on the council's domain, or
+    one of the council's teams written to by name ("Repairs and Investment Team")."""
+    if person.is_officer:
+        return True
+    if person.is_member:
+        return False
+    if domain(person):
+        return domain(person) in domains
+    return bool(_council_team().search(person.name or ""))
+
+
+@functools.cache
+def _council_team() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in lexicon.word_list("roles/council-teams"))
+    return re.compile(rf"\b({words})\s*$", re.IGNORECASE)
 
 
 _NAMED_MEMBER = re.compile(r"\b(?:Cllr\.?|Councillor|Cllrs)\s+(?:[A-Z]\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}")

@@ -67,6 +67,16 @@ def _member_to_officer(doc: Document) -> bool:
     return False
 
 
+_NEGATED = re.compile(r"\s*(can\s*not|can't|can\u2019t|not|n't|are\s+not|aren't|won't|will\s+not|do\s+not|don't)\b",
+                      re.IGNORECASE)
+
+
+def _polite(doc: Document, sentence: tuple[int, int]) -> bool:
+    """A request or deference in the sentence; not "if you cannot make it", which is a condition."""
+    return any(sentence[0] <= p.start < sentence[1] and not _NEGATED.match(doc.text, p.end)
+               for p in doc.matches.get("POLITE_REQUEST", []))
+
+
 @rule("CON002", "undue-pressure", severity="warning", kinds=("letter", "email", "other"),
       uses=("patterns/pressure", "patterns/pressure-topic", "patterns/demand", "patterns/polite-request", "phrases"),
       when=_member_to_officer)
@@ -79,7 +89,7 @@ def undue_pressure(doc: Document) -> Iterator[Hit]:
             continue
         if lexicon.phrase("not-a-demand").search(doc.text, doc.sentence_at(m.start)[0], m.end):
             continue  # "I am not asking you to change the recommendation"
-        if strong and doc.in_same_sentence(m, ("POLITE_REQUEST",), before=False):
+        if strong and _polite(doc, sentence):
             continue  # a request or deference; a topic (changed advice, a queue jumped) is pressure however put
         demand = m if strong else doc.in_same_sentence(m, ("PRESSURE", "DEMAND"), before=False)
         if demand is None:
@@ -104,7 +114,7 @@ def undue_pressure(doc: Document) -> Iterator[Hit]:
                 continue
             demand = next((d for d in doc.matches.get("DEMAND", []) + doc.matches.get("PRESSURE", [])
                            if sentence[0] <= d.start < sentence[1]), None)
-            if demand is None or any(sentence[0] <= p.start < sentence[1] for p in doc.matches.get("POLITE_REQUEST", [])):
+            if demand is None or _polite(doc, sentence):
                 continue
             seen.add(sentence)
             yield Hit(demand.start, doc.clause_end(demand.start, demand.end, 8),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -252,6 +253,8 @@ def rule(code: str) -> int:
     console.print(r.summary)
     console.print()
     for name, body in r.sections.items():
+        # each "> example" line is an example of its own, not a line of one paragraph
+        body = re.sub(r"^(>.*)\n(?=>)", "\\1\n>\n", body, flags=re.MULTILINE)
         console.print(Markdown(f"## {name}\n\n{body}"))
         console.print()
     console.print(Markdown("## Clauses it cites"))

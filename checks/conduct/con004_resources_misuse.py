@@ -6,7 +6,9 @@ officers and staff, printing and franking, rooms, mailing lists, the
 communications team, budgets) for party political, campaigning, electioneering
 or private purposes: an officer asked to a ward or constituency party meeting,
 staff asked to draft a campaign leaflet, the members' printer used for election
-literature, a Council consultation list used for a party survey.
+literature, a Council consultation list used for a party survey. A Member's
+e-mail from a Council address that asks residents for their vote is flagged too:
+the Council's e-mail system is a Council resource.
 
 ## Why it matters
 Council resources are paid for by every taxpayer and may be used only for Council
@@ -18,6 +20,7 @@ Derbyshire 5.7; Runnymede 2.9).
 > Could one of your officers come to our Labour branch meeting on Thursday?
 > Can the communications team draft our election leaflet for May?
 > I printed the campaign leaflets on the members' printer.
+> Could you book the Council Chamber for 14 March? It is our Labour Party fundraising dinner. (a Member's request to officers, its purpose in the next sentence)
 > I'd be very grateful for your vote on 7 May. (a Member's e-mail to residents from a .gov.uk address)
 
 ## Not flagged
@@ -26,10 +29,6 @@ Derbyshire 5.7; Runnymede 2.9).
 > The party paid for these leaflets, printed by Castle Print Ltd. (no Council resource)
 > I used my Council laptop to reply to residents about the flooding. (ward casework)
 
-> Could you book the Council Chamber for 14 March? It is our Labour Party fundraising dinner. (a Member's request to officers, its purpose in the next sentence)
-
-A Member's e-mail from a Council address that asks residents for their vote is
-flagged too: the Council's e-mail system is a Council resource.
 
 ## Known gaps
 Outside a Member's letter or email to officers, a request and its purpose in

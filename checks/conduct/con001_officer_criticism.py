@@ -34,6 +34,7 @@ pronoun's sentence follows the officer's at once. Sarcasm is not recognised.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from protocheck import lexicon, people, quotes
@@ -44,14 +45,14 @@ from protocheck.registry import rule
 def _target(doc: Document, m: Match, label: str) -> Match | None:
     """Who is criticised: a reference in the sentence, or in the sentence before when
     this one goes on with a pronoun ("... the case officer. He clearly had not read it.")."""
-    found = doc.in_same_sentence(m, (label,), before=False)
-    if found is not None:
+    s, e = doc.sentence_at(m.start)
+    for found in _references(doc, label, s, e):
+        if found is m:
+            continue
         a, b = sorted((found.end, m.start)) if found.start < m.start else sorted((m.end, found.start))
-        s, e = doc.sentence_at(m.start)
         # named in another clause: the criticism is of them only if it says "he", "her" ...
         if not CLAUSE_BREAK.search(doc.text, a, b) or lexicon.phrase("third-person").search(doc.text, min(found.end, m.start), e):
             return found
-    s, e = doc.sentence_at(m.start)
     if label == "OFFICER_REF" and people.addressed_to_officer(doc):
         you = lexicon.phrase("second-person").search(doc.text, s, e)  # a Member's email to an officer: "you" is that officer
         if you:
@@ -61,7 +62,35 @@ def _target(doc: Document, m: Match, label: str) -> Match | None:
     before = doc.previous_sentence((s, e))
     if before is None:
         return None
-    return next((o for o in doc.matches.get(label, []) if before[0] <= o.start < before[1]), None)
+    return next(iter(_references(doc, label, *before)), None)
+
+
+def _references(doc: Document, label: str, start: int, end: int) -> list[Match]:
+    """References of `label` between start and end. A bare "Mr Keane" is an officer only
+    when the roster says so, or when the document names him with an officer's role
+    somewhere ("the Council's engineer, Mr Keith Dunmore"): residents have names too."""
+    out = []
+    for ref in doc.matches.get(label, []):
+        if not start <= ref.start < end:
+            continue
+        if ref.id == "honorific-name" and not _known_in_role(doc, label, ref):
+            continue
+        out.append(ref)
+    return out
+
+
+def _known_in_role(doc: Document, label: str, ref: Match) -> bool:
+    surname = doc.text[ref.start:ref.end].split()[-1]
+    if any(o.id == "roster" and surname in doc.text[o.start:o.end] for o in doc.matches.get(label, [])):
+        return True
+    if label != "OFFICER_REF":
+        return False
+    for m in re.finditer(rf"\b{re.escape(surname)}\b", doc.text):
+        s, e = doc.sentence_at(m.start())
+        if people.officer_title(doc.text[s:e]) or any(
+                o.id != "honorific-name" and s <= o.start < e for o in doc.matches.get(label, [])):
+            return True
+    return False
 
 
 def _criticism_possible(doc: Document) -> bool:
@@ -80,10 +109,11 @@ def officer_criticism(doc: Document) -> Iterator[Hit]:
     writer = doc.sender
     for m in doc.find("CRITICISM"):
         speaker = quotes.speaker_at(doc, m.start, found)
-        author = writer if speaker is False else speaker
+        own = speaker is not False and quotes.own_words(doc, m.start)  # the writer's quote for the press
+        author = writer if speaker is False or own else speaker
         if author is None or not (author.is_member or author.is_officer):
             continue
-        if speaker is False and doc.in_quotation(m.start):
+        if speaker is False and doc.in_quotation(m.start) and not quotes.own_words(doc, m.start):
             continue  # someone else's words, quoted
         label = "OFFICER_REF" if author.is_member else "MEMBER_REF"
         target = _target(doc, m, label)

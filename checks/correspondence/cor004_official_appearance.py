@@ -64,6 +64,7 @@ def official_appearance(doc: Document) -> Iterator[Hit]:
     what = "Email" if doc.kind == "email" else "Letter"
     council_line = lexicon.phrase("council-name-line")
     office_of = any(OFFICE_OF.search(b.text) for b in doc.blocks if b.in_body or b.kind == "header")
+    letterhead_hit = None
     if not office_of:
         head = letters.letterhead(doc)
         for i, line in enumerate(head):
@@ -73,13 +74,16 @@ def official_appearance(doc: Document) -> Iterator[Hit]:
                     if not lexicon.phrase("address-line").search(more.text):
                         break
                     end = more.end
-                yield Hit(line.start, end, f"{what} from {who} is on Council letterhead without "
-                          '"From the Office of Councillor ..."')
+                letterhead_hit = Hit(line.start, end, f"{what} from {who} is on Council letterhead without "
+                                     '"From the Office of Councillor ..."')
                 break
     sign = letters.signature(doc)
     corporate = lexicon.phrase("corporate-signoff")
     titled = any(people.member_title(ln.text) for ln in sign)
     for line in sign:
         if corporate.search(line.text) or (not titled and council_line.search(line.text)):
-            yield Hit(line.start, line.end, f"{what} from {who} is signed in the Council's name")
-            return
+            also = " and on Council letterhead" if letterhead_hit is not None else ""
+            yield Hit(line.start, line.end, f"{what} from {who} is signed in the Council's name{also}")
+            return  # one finding for the document: the sign-off says most plainly whose letter it is
+    if letterhead_hit is not None:
+        yield letterhead_hit

@@ -230,7 +230,8 @@ def officers_only(doc: Document) -> bool:
 def mark_roster(doc: Document) -> None:
     """Add the roster's people, named in the text, to doc.matches: officers as OFFICER_REF
     and Members as MEMBER_REF (id "roster"), beside what the patterns found by title.
-    A full name or alias, or a surname after an honorific ("Mr Rudd", "Cllr Shah")."""
+    A full name or alias, a surname after an honorific ("Mr Rudd", "Cllr Shah"), or the
+    first name alone once the full name appears in the document."""
     config = doc.config
     if config is None or not (config.officers or config.members):
         return
@@ -241,6 +242,10 @@ def mark_roster(doc: Document) -> None:
             forms = [n for n in entry.names() if len(n) >= 4]
             surname = entry.name.split()[-1] if entry.name.split() else ""
             patterns = [re.compile(rf"(?<![\w]){re.escape(f)}(?![\w])") for f in forms]
+            first = entry.name.split()[0] if len(entry.name.split()) > 1 else ""
+            if len(first) >= 3 and any(p.search(doc.text) for p in patterns[:1]):
+                # named in full somewhere in the document: "Simon" alone is then the same person
+                patterns.append(re.compile(rf"(?<![\w]){re.escape(first)}(?![\w]|\s+[A-Z])"))
             if len(surname) >= 3:
                 titles = "|".join(re.escape(w) for w in lexicon.word_list("roles/honorifics") if w != "the")
                 patterns.append(re.compile(rf"(?<![\w])(?i:{titles})\s+{re.escape(surname)}(?![\w])"))

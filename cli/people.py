@@ -231,29 +231,48 @@ def mark_roster(doc: Document) -> None:
     """Add the roster's people, named in the text, to doc.matches: officers as OFFICER_REF
     and Members as MEMBER_REF (id "roster"), beside what the patterns found by title.
     A full name or alias, a surname after an honorific ("Mr Rudd", "Cllr Shah"), or the
-    first name alone once the full name appears in the document."""
+    first name alone once the full name appears in the document.
+
+    Only names that occur in the text (a plain substring test) go into the three
+    patterns, so a long agenda pack is scanned three times, not three times per person."""
     config = doc.config
     if config is None or not (config.officers or config.members):
         return
+    text = doc.text
+    full: dict[str, set[str]] = {}  # a name as written -> labels
+    surnames: dict[str, set[str]] = {}
+    firsts: dict[str, set[str]] = {}
     for label, roster in (("OFFICER_REF", config.officers), ("MEMBER_REF", config.members)):
+        for entry in roster:
+            present = [n for n in entry.names() if len(n) >= 4 and n in text]
+            for name in present:
+                full.setdefault(name, set()).add(label)
+            parts = entry.name.split()
+            if len(parts) > 1 and entry.name in present and len(parts[0]) >= 3:
+                firsts.setdefault(parts[0], set()).add(label)  # "Simon" once "Simon Achebe" is named
+            if parts and len(parts[-1]) >= 3 and parts[-1] in text:
+                surnames.setdefault(parts[-1], set()).add(label)
+    spans: set[tuple[str, int, int]] = set()
+
+    def scan(rx: re.Pattern[str], table: dict[str, set[str]]) -> None:
+        for m in rx.finditer(text):
+            for label in table.get(m.group("name"), ()):
+                spans.add((label, m.start(), m.end()))
+
+    def alternation(names: dict[str, set[str]]) -> str:
+        return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+    if full:
+        scan(re.compile(rf"(?<![\w])(?P<name>{alternation(full)})(?![\w])"), full)
+    if firsts:
+        scan(re.compile(rf"(?<![\w])(?P<name>{alternation(firsts)})(?![\w]|\s+[A-Z])"), firsts)
+    if surnames:
+        titles = "|".join(re.escape(w) for w in lexicon.word_list("roles/honorifics") if w != "the")
+        scan(re.compile(rf"(?<![\w])(?i:{titles})\s+(?P<name>{alternation(surnames)})(?![\w])"), surnames)
+    for label in ("OFFICER_REF", "MEMBER_REF"):
         found = doc.matches.setdefault(label, [])
         have = {(m.start, m.end) for m in found}
-        for entry in roster:
-            forms = [n for n in entry.names() if len(n) >= 4]
-            surname = entry.name.split()[-1] if entry.name.split() else ""
-            patterns = [re.compile(rf"(?<![\w]){re.escape(f)}(?![\w])") for f in forms]
-            first = entry.name.split()[0] if len(entry.name.split()) > 1 else ""
-            if len(first) >= 3 and any(p.search(doc.text) for p in patterns[:1]):
-                # named in full somewhere in the document: "Simon" alone is then the same person
-                patterns.append(re.compile(rf"(?<![\w]){re.escape(first)}(?![\w]|\s+[A-Z])"))
-            if len(surname) >= 3:
-                titles = "|".join(re.escape(w) for w in lexicon.word_list("roles/honorifics") if w != "the")
-                patterns.append(re.compile(rf"(?<![\w])(?i:{titles})\s+{re.escape(surname)}(?![\w])"))
-            for rx in patterns:
-                for m in rx.finditer(doc.text):
-                    if (m.start(), m.end()) not in have:
-                        have.add((m.start(), m.end()))
-                        found.append(Match(label, "roster", m.start(), m.end()))
+        found += [Match(label, "roster", a, b) for lab, a, b in sorted(spans) if lab == label and (a, b) not in have]
         found.sort(key=lambda m: (m.start, -m.end))
 
 

@@ -20,10 +20,7 @@ STATEMENT_FROM = re.compile(r"\b(?:statement|message|letter|update|column|commen
 MEMO_TO = re.compile(r"^\s*to\s*:\s*\n?\s*([^\n]{3,120})$", re.IGNORECASE | re.MULTILINE)
 MEMO_FROM = re.compile(r"^\s*from\s*:\s*\n?\s*([^\n]{3,120})$", re.IGNORECASE | re.MULTILINE)
 NAME_LINE = re.compile(r"^(?:(?:cllr\.?|councillor|the\s+mayor,?)\s+)?(?:(?:mr|mrs|ms|miss|dr)\.?\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|du|le|la)){0,4}(?:\s+(?:MBE|OBE|CBE|JP|DL))?,?$")
-COUNCIL_ADDRESS = re.compile(r"\b(council|civic|town\s+hall|county\s+hall|guildhall|municipal|council\s+offices)\b", re.IGNORECASE)
 BYLINE = re.compile(r"^((?i:cllr\.?|councillor)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*(?:[-–—|,:]\s*(.{3,80}))?$")
-OFFICE_LINE = re.compile(r"\b(office|team|contact|enquiries|department|services?|unit|desk)\b", re.IGNORECASE)  # "Mayor's Office": no person
-SENTENCE_LINE = re.compile(r"^(thank|thanks|many thanks|i |we )|[.!?]\s*$", re.IGNORECASE)  # "Thank you, Madam Mayor.": no signature
 MID_CLLR = re.compile(r"(?<=\S)\s+(?=(?:cllr\.?|councillor)\s+[A-Z])", re.IGNORECASE)
 _SIGNOFF_SPLIT = re.compile(r"[,.!]*\s*$")
 
@@ -114,7 +111,7 @@ def signatories(lines: list[str], config: Config | None) -> list[Person]:
         elif is_role and found:
             last_roles = _attach_role(found, line)
             last_was_role = True
-        elif is_role and not found and not SENTENCE_LINE.search(line) and not OFFICE_LINE.search(line):
+        elif is_role and not found and not lexicon.phrase("not-a-signatory").search(line):
             found.append(("", [line]))
             last_was_role, last_roles = True, found[-1][1]
     out = []
@@ -273,7 +270,8 @@ def _inside_address(doc: Document, config: Config | None) -> None:
     if salutation is None:
         return
     own = people.bare_name(doc.sender.name).lower().split()[-1:] if doc.sender and doc.sender.name else []
-    greeted = set(re.findall(r"[a-z'’-]+", re.sub(r"^\W*\w+\s+", "", salutation.lower()))) - {"mr", "mrs", "ms", "miss", "dr", "cllr", "councillor"}
+    greeted = set(re.findall(r"[a-z'’-]+", re.sub(r"^\W*\w+\s+", "", salutation.lower())))
+    greeted -= {w.rstrip(".") for w in lexicon.word_list("roles/honorifics")}
     for i in range(len(lines) - 1, -1, -1):
         title = lines[i]
         if len(title.split()) > 10 or not (people.officer_title(title) or people.member_title(title)):
@@ -282,11 +280,11 @@ def _inside_address(doc: Document, config: Config | None) -> None:
         words = set(people.bare_name(name).lower().split()) if name else set()
         if (own and own[0] in (words or set(title.lower().split()))) or OFFICE_OF.search(title):
             return  # the sender's own lines
-        if words and greeted and not (words & greeted) and not greeted <= {"sir", "madam", "colleague", "colleagues"}:
+        if words and greeted and not (words & greeted) and not greeted <= set(lexicon.word_list("roles/generic-greetings")):
             continue
         person = people.make_person(name.rstrip(","), title, None, config, "address")
         if person.is_officer and not people.roster_lookup(config, name) \
-                and not COUNCIL_ADDRESS.search(" ".join(lines[i:i + 3])):
+                and not lexicon.phrase("council-address").search(" ".join(lines[i:i + 3])):
             person.is_officer = False  # "Director, Beddoe Leisure Ltd, Unit 4 ...": not the council's
         doc.recipients.append(person)
         return

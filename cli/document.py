@@ -271,6 +271,11 @@ class Document:
                 return True
         return False
 
+    def matches_in(self, span: tuple[int, int], *labels: str) -> list[Match]:
+        """The matches of `labels` that start inside `span` (a sentence, say), in order."""
+        found = [m for label in labels for m in self.matches.get(label, []) if span[0] <= m.start < span[1]]
+        return sorted(found, key=lambda m: m.start) if len(labels) > 1 else found
+
     def previous_sentence(self, sentence: tuple[int, int], same_paragraph: bool = False) -> tuple[int, int] | None:
         """The sentence before `sentence` in the body (the last of the paragraph above when
         `sentence` opens a paragraph, unless `same_paragraph`), or None."""

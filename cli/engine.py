@@ -67,7 +67,8 @@ def check_document(doc: Document, rules: list[registry.Rule], profile: profiles.
 
     uses = {u for r in applicable for u in r.uses}
     nlp.annotate(doc, {u.removeprefix("patterns/") for u in uses if u.startswith("patterns/")})
-    people.mark_roster(doc)
+    if uses & {"patterns/officer-reference", "patterns/member-reference"}:
+        people.mark_roster(doc)  # the roster's names beside the references the patterns find
     if "parties" in uses:
         from protocheck import politics
 

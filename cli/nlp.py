@@ -89,9 +89,9 @@ class Pipeline:
             url_match=defaults.url_match,
         )
         self.sentencizer = Sentencizer()
-        self.matchers: dict[str, list[tuple[Any, tuple[frozenset[str], ...]]]] = {}
+        self._entries: dict[str, list[tuple[Any, tuple[frozenset[str], ...]]]] = {}  # file -> (entry, anchors)
+        self._matchers: dict[str, Any] = {}  # "LABEL/id" -> its Matcher
         self.keys: dict[int, tuple[str, str]] = {}  # match key -> (label, pattern id)
-        self._built: dict[str, Any] = {}  # "LABEL/id" -> its Matcher
 
     def tokenize(self, text: str) -> Any:
         """spaCy's tokenizer, given the exceptions this text can use first.
@@ -116,20 +116,20 @@ class Pipeline:
         return self.tokenizer(text)
 
     def entries(self, name: str) -> list[tuple[Any, tuple[frozenset[str], ...]]]:
-        """Each entry of lexicons/patterns/<name>.yml with its anchors (see `_anchors`)
-        and a Matcher, built the first time a text has the anchors' words."""
-        if name not in self.matchers:
-            self.matchers[name] = [(entry, _anchors(entry.pattern)) for entry in lexicon.pattern_file(name)]
-        return self.matchers[name]
+        """Each entry of lexicons/patterns/<name>.yml with its anchors (see `_anchors`)."""
+        if name not in self._entries:
+            self._entries[name] = [(entry, _anchors(entry.pattern)) for entry in lexicon.pattern_file(name)]
+        return self._entries[name]
 
     def matcher(self, entry: Any) -> Any:
+        """The Matcher for one pattern entry, built the first time a text has its anchors' words."""
         key = f"{entry.label}/{entry.id}"
-        found = self._built.get(key)
+        found = self._matchers.get(key)
         if found is None:
             from spacy.matcher import Matcher
 
             self.keys[self.vocab.strings.add(key)] = (entry.label, entry.id)
-            found = self._built[key] = Matcher(self.vocab, validate=False)
+            found = self._matchers[key] = Matcher(self.vocab, validate=False)
             found.add(key, [entry.pattern])
         return found
 

@@ -210,21 +210,26 @@ def roster_member(config: Config | None, who: str) -> RosterEntry | None:
     return found[1] if found and found[0] == "member" else None
 
 
+def document_domains(doc: Document, blind: bool = False) -> set[str]:
+    """The council's mail domains as a document shows them: its Members' addresses among
+    the sender, the recipients and the copies (and the blind copies, if asked)."""
+    everyone = [doc.sender, *doc.recipients, *doc.copies, *(doc.blind_copies if blind else ())]
+    return council_domains([p for p in everyone if p is not None])
+
+
 def addressed_to_officer(doc: Document) -> bool:
     """A letter or email whose recipients include an officer (by title, roster or council address)."""
-    everyone = [p for p in (doc.sender, *doc.recipients, *doc.copies) if p is not None]
-    domains = council_domains(everyone)
+    domains = document_domains(doc)
     return any(officer_like(p, domains) for p in doc.recipients)
 
 
 def officers_only(doc: Document) -> bool:
     """Correspondence addressed to officers alone, and copied (openly or blind) to no Member or
     resident: the private route for a concern, or casework put to the officers who handle it."""
-    others = doc.recipients + doc.copies + doc.blind_copies
     if not doc.recipients:
         return False
-    domains = council_domains([p for p in (doc.sender, *others) if p is not None])
-    return all(officer_like(p, domains) for p in others)
+    domains = document_domains(doc, blind=True)
+    return all(officer_like(p, domains) for p in doc.recipients + doc.copies + doc.blind_copies)
 
 
 def mark_roster(doc: Document) -> None:
@@ -279,8 +284,7 @@ def mark_roster(doc: Document) -> None:
 def to_media(doc: Document) -> bool:
     """A letter or email to the press: a recipient outside the council whose name or
     address names a newspaper, broadcaster or news desk (phrases: media-outlet)."""
-    everyone = [p for p in (doc.sender, *doc.recipients, *doc.copies) if p is not None]
-    domains = council_domains(everyone)
+    domains = document_domains(doc)
     outlet = lexicon.phrase("media-outlet")
     return any(outlet.search(f"{p.name} {p.email or ''}") for p in doc.recipients
                if not p.is_member and not officer_like(p, domains))

@@ -119,7 +119,4 @@ def own_words(doc: Document, offset: int) -> bool:
     if isinstance(speaker, Person):
         a, b = people.bare_name(speaker.name).lower().split(), people.bare_name(sender.name).lower().split()
         return bool(a and b and a[-1] == b[-1])
-    if speaker is None or speaker is False:
-        head = doc.text[: min(len(doc.text), offset)]
-        return doc.kind in ("letter", "email") and bool(lexicon.phrase("offered-quote").search(head))
-    return False
+    return doc.kind in ("letter", "email") and bool(lexicon.phrase("offered-quote").search(doc.text, 0, offset))

@@ -69,26 +69,18 @@ def _references(doc: Document, label: str, start: int, end: int) -> list[Match]:
     """References of `label` between start and end. A bare "Mr Keane" is an officer only
     when the roster says so, or when the document names him with an officer's role
     somewhere ("the Council's engineer, Mr Keith Dunmore"): residents have names too."""
-    out = []
-    for ref in doc.matches.get(label, []):
-        if not start <= ref.start < end:
-            continue
-        if ref.id == "honorific-name" and not _known_in_role(doc, label, ref):
-            continue
-        out.append(ref)
-    return out
+    return [ref for ref in doc.matches_in((start, end), label)
+            if ref.id != "honorific-name" or _known_in_role(doc, ref)]
 
 
-def _known_in_role(doc: Document, label: str, ref: Match) -> bool:
+def _known_in_role(doc: Document, ref: Match) -> bool:
+    """Some sentence naming the same surname gives an officer's role. (A roster officer
+    needs no such sentence: people.mark_roster adds "Mr Rudd" as a roster reference.)"""
     surname = doc.text[ref.start:ref.end].split()[-1]
-    if any(o.id == "roster" and surname in doc.text[o.start:o.end] for o in doc.matches.get(label, [])):
-        return True
-    if label != "OFFICER_REF":
-        return False
     for m in re.finditer(rf"\b{re.escape(surname)}\b", doc.text):
-        s, e = doc.sentence_at(m.start())
-        if people.officer_title(doc.text[s:e]) or any(
-                o.id != "honorific-name" and s <= o.start < e for o in doc.matches.get(label, [])):
+        sentence = doc.sentence_at(m.start())
+        if people.officer_title(doc.text[sentence[0]:sentence[1]]) or any(
+                o.id != "honorific-name" for o in doc.matches_in(sentence, "OFFICER_REF")):
             return True
     return False
 
@@ -109,11 +101,11 @@ def officer_criticism(doc: Document) -> Iterator[Hit]:
     writer = doc.sender
     for m in doc.find("CRITICISM"):
         speaker = quotes.speaker_at(doc, m.start, found)
-        own = speaker is not False and quotes.own_words(doc, m.start)  # the writer's quote for the press
+        own = quotes.own_words(doc, m.start)  # the writer's quote for the press
         author = writer if speaker is False or own else speaker
         if author is None or not (author.is_member or author.is_officer):
             continue
-        if speaker is False and doc.in_quotation(m.start) and not quotes.own_words(doc, m.start):
+        if speaker is False and doc.in_quotation(m.start) and not own:
             continue  # someone else's words, quoted
         label = "OFFICER_REF" if author.is_member else "MEMBER_REF"
         target = _target(doc, m, label)

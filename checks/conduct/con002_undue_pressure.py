@@ -67,14 +67,10 @@ def _member_to_officer(doc: Document) -> bool:
     return False
 
 
-_NEGATED = re.compile(r"\s*(can\s*not|can't|can\u2019t|not|n't|are\s+not|aren't|won't|will\s+not|do\s+not|don't)\b",
-                      re.IGNORECASE)
-
-
 def _polite(doc: Document, sentence: tuple[int, int]) -> bool:
     """A request or deference in the sentence; not "if you cannot make it", which is a condition."""
-    return any(sentence[0] <= p.start < sentence[1] and not _NEGATED.match(doc.text, p.end)
-               for p in doc.matches.get("POLITE_REQUEST", []))
+    negated = lexicon.phrase("negated-next")
+    return any(not negated.match(doc.text, p.end) for p in doc.matches_in(sentence, "POLITE_REQUEST"))
 
 
 @rule("CON002", "undue-pressure", severity="warning", kinds=("letter", "email", "other"),
@@ -112,8 +108,7 @@ def undue_pressure(doc: Document) -> Iterator[Hit]:
         for sentence in following:
             if sentence in seen:
                 continue
-            demand = next((d for d in doc.matches.get("DEMAND", []) + doc.matches.get("PRESSURE", [])
-                           if sentence[0] <= d.start < sentence[1]), None)
+            demand = next(iter(doc.matches_in(sentence, "DEMAND", "PRESSURE")), None)
             if demand is None or _polite(doc, sentence):
                 continue
             seen.add(sentence)

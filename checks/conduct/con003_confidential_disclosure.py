@@ -75,7 +75,7 @@ def _named_just_before(doc: Document, sentence: tuple[int, int]) -> Match | None
     before = doc.previous_sentence(sentence, same_paragraph=True)
     if before is None:
         return None
-    return next((p for p in doc.matches.get("NAMED_PERSON", []) if before[0] <= p.start < before[1]), None)
+    return next(iter(doc.matches_in(before, "NAMED_PERSON")), None)
 
 
 def _tells(doc: Document, d: Match, sentence: tuple[int, int]) -> bool:
@@ -109,9 +109,8 @@ def _content_after_marking(doc: Document, seen: set[tuple[int, int]], internal: 
         for sentence in near:
             if sentence in seen:
                 continue
-            told = next((d for d in doc.matches.get("DISCLOSURE", []) if sentence[0] <= d.start < sentence[1]
-                         and _tells(doc, d, sentence)), None)
-            if told is None or any(sentence[0] <= n.start < sentence[1] for n in doc.matches.get("NON_DISCLOSURE", [])):
+            told = next((d for d in doc.matches_in(sentence, "DISCLOSURE") if _tells(doc, d, sentence)), None)
+            if told is None or doc.matches_in(sentence, "NON_DISCLOSURE"):
                 continue
             seen.add(sentence)
             yield Hit(told.start, doc.clause_end(told.start, told.end, 10),

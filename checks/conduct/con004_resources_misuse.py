@@ -71,16 +71,10 @@ def _addressee(doc: Document, sentence: tuple[int, int]) -> Match | None:
 def _facility_nearby(doc: Document, sentence: tuple[int, int]) -> Match | None:
     """A Council facility (printer, franking, rooms, accounts) in the sentence before or after,
     in the same paragraph: "Could you put them through the franking machine? They are our election leaflets." """
-    block = doc.block_at(sentence[0])
-    if block is None:
-        return None
-    before = doc.sentence_at(sentence[0] - 1) if sentence[0] > block.start else None
-    after = doc.sentence_at(sentence[1] + 1) if sentence[1] + 1 < block.end else None
+    before = doc.previous_sentence(sentence, same_paragraph=True)
+    after = next((s for s in doc.sentences_near(sentence[0], paragraphs=0) if s[0] > sentence[0]), None)
     for near in (before, after):
-        if near is None:
-            continue
-        found = next((r for r in doc.matches.get("RESOURCE", []) if near[0] <= r.start < near[1]
-                      and r.id != "officers-staff"), None)
+        found = next((r for r in doc.matches_in(near, "RESOURCE") if r.id != "officers-staff"), None) if near else None
         if found is not None:
             return found
     return None
@@ -116,8 +110,8 @@ def _resource_asked(doc: Document, sentence: tuple[int, int]) -> Match | None:
     "officers" or "staff" only in a request to the addressee); not "our mailing list"."""
     if not lexicon.phrase("resource-request").search(doc.text, *sentence):
         return None
-    found = [r for r in doc.matches.get("RESOURCE", []) if sentence[0] <= r.start < sentence[1]
-             and not lexicon.phrase("own-resource").search(doc.text[max(sentence[0], r.start - 30):r.start])]
+    found = [r for r in doc.matches_in(sentence, "RESOURCE")
+             if not lexicon.phrase("own-resource").search(doc.text[max(sentence[0], r.start - 30):r.start])]
     facility = next((r for r in found if r.id != "officers-staff"), None)
     if facility is not None:
         return facility
@@ -161,7 +155,7 @@ def resources_misuse(doc: Document) -> Iterator[Hit]:
         for sentence in doc.sentences_near(m.start):
             if sentence in seen or doc.sentence_at(m.start) == sentence:
                 continue
-            if any(sentence[0] <= b.start < sentence[1] for b in doc.matches.get("COUNCIL_BUSINESS", [])):
+            if doc.matches_in(sentence, "COUNCIL_BUSINESS"):
                 continue
             resource = _resource_asked(doc, sentence)
             if resource is None or doc.in_quotation(resource.start):

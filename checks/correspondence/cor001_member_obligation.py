@@ -63,8 +63,7 @@ def _exempt(doc: Document) -> bool:
 
 def _internal(doc: Document) -> bool:
     """An e-mail from a Member to officers only: not sent on behalf of the Council (CON002's ground)."""
-    everyone = [p for p in (doc.sender, *doc.recipients, *doc.copies) if p is not None]
-    domains = people.council_domains(everyone)
+    domains = people.document_domains(doc)
     return bool(doc.recipients) and all(people.officer_like(p, domains) or p.is_member for p in doc.recipients + doc.copies) \
         and any(people.officer_like(p, domains) for p in doc.recipients)
 

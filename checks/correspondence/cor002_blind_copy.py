@@ -42,7 +42,7 @@ def member_officer(doc: Document) -> bool:
     if any(p.is_member for p in doc.blind_copies):
         return True
     parties = [p for p in [doc.sender, *doc.recipients, *doc.copies] if p is not None]
-    domains = people.council_domains(parties + doc.blind_copies)
+    domains = people.document_domains(doc, blind=True)
     has_member = any(p.is_member for p in parties)
     has_officer = any(people.officer_like(p, domains) for p in parties)
     blind_council = any(p.is_member or people.officer_like(p, domains) for p in doc.blind_copies)

@@ -100,8 +100,7 @@ def _listing(text: str, start: int, end: int) -> bool:
     line = text[line_start : len(text) if line_end < 0 else line_end]
     rest = (text[line_start:start] + " " + text[end : len(text) if line_end < 0 else line_end]).strip(" ,;:-\u2013()")
     return len(line.split()) <= 10 and not rest.endswith((".", "!", "?", '"', "\u201d")) and \
-        not re.search(r"\b(said|says|added|explained|visited|opened|welcomed|announced|commented|photo|pictured?|image)\b"
-                      r"|\b\w+ing\b", rest, re.IGNORECASE)
+        not lexicon.phrase("councillor-in-action").search(rest)
 
 
 def _named(who: str) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from protocheck import analysis, cache, lexicon, people, profiles, progress, registry
+from protocheck import analysis, cache, lexicon, people, profiles, progress, registry, rulebook
 from protocheck import config as config_mod
 from protocheck.config import Config
 from protocheck.document import Document, Hit, RawDocument
@@ -85,6 +85,8 @@ def check_document(doc: Document, rules: list[registry.Rule], profile: profiles.
                 key = doc.sentence_at(hit.start)
                 if key in seen:
                     continue  # one finding per sentence per rule
+                if hit.change is None and rulebook.describes(doc, key):
+                    continue  # a protocol or guidance stating the rule, not a breach of it
                 seen.add(key)
                 findings.append(to_finding(rule, hit, doc, profile))
         except Exception as exc:  # a bug in one rule must not cost the file the other rules' findings

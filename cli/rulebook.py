@@ -1,0 +1,81 @@
+"""Rulebooks: documents that state the protocol's rules rather than break them.
+
+A council's Member/Officer protocol, its pre-election guidance, a code of conduct or
+a report proposing changes to one of them is full of sentences that read like
+breaches out of context: "Officers must not relay the content of political group
+discussions", "You should not issue photographs which include candidates". A
+document holding at least `MIN_STATEMENTS` rule statements about a class of people
+("Members", "an Officer", "political group meetings") is a rulebook. In a rulebook,
+a finding whose sentence states a rule in general terms, or is an item of a list
+that such a statement opens ("You should not:", "Members Don't"), is dropped.
+
+A sentence about a particular occasion is never a rule statement, in a rulebook or
+not: one in the first person singular, naming a party, or giving a day or date
+("Officers will brief the Labour group on 3 March").
+
+The words are data: lexicons/phrases.yml `rule-modal`, `generic-class`,
+`addressed-class`, `rule-lead-in` and `particular-occasion`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from protocheck import lexicon, politics
+from protocheck.document import Document
+
+MIN_STATEMENTS = 3  # rule statements about a class of people that make a document a rulebook
+LIST_REACH = 15  # list items walked back to find the statement that opens the list
+
+_FIRST_PERSON = re.compile(r"(?<!Part )(?<!PART )(?<!\()\b(I(?![).])|I'm|I've|I'd|I'll|[Mm]y|[Mm]e|[Mm]yself)\b")
+_LIST_ITEM = re.compile(r"^\s*([-\u2022*\u2013\u25cf\u25aa\u00b7o]|\(?[a-z0-9]{1,3}[.)]|\(?[ivx]{1,4}[.)])\s")
+
+
+def particular(text: str) -> bool:
+    """Whether `text` speaks of a particular occasion: first person singular, a party, a date."""
+    return bool(_FIRST_PERSON.search(text) or lexicon.phrase("particular-occasion").search(text)
+                or politics.mentions(text))
+
+
+def states_rule(text: str, addressed: bool = False) -> bool:
+    """Whether `text` states a rule about a class of people (or, if `addressed`, to its reader)."""
+    if particular(text):
+        return False
+    if lexicon.phrase("generic-class").search(text) and lexicon.phrase("rule-modal").search(text):
+        return True
+    return addressed and bool(lexicon.phrase("addressed-class").search(text)) and (
+        bool(lexicon.phrase("rule-modal").search(text)) or bool(lexicon.phrase("rule-lead-in").search(text)))
+
+
+def is_rulebook(doc: Document) -> bool:
+    """Whether the document states at least MIN_STATEMENTS rules about a class of people."""
+    if "rulebook" not in doc.cache:
+        found = 0
+        for s, e in doc.sentences:
+            if states_rule(doc.text[s:e]):
+                found += 1
+                if found >= MIN_STATEMENTS:
+                    break
+        doc.cache["rulebook"] = found >= MIN_STATEMENTS
+    return bool(doc.cache["rulebook"])
+
+
+def describes(doc: Document, sentence: tuple[int, int]) -> bool:
+    """Whether `sentence` of a rulebook states a rule, or is an item of a list one opens."""
+    if not is_rulebook(doc):
+        return False
+    text = doc.text[sentence[0]:sentence[1]]
+    if states_rule(text, addressed=True):
+        return True
+    if not _LIST_ITEM.match(text) or particular(text):
+        return False
+    prev = doc.previous_sentence(sentence)
+    for _ in range(LIST_REACH):
+        if prev is None:
+            return False
+        lead = doc.text[prev[0]:prev[1]].strip()
+        if not _LIST_ITEM.match(lead):
+            return bool(lexicon.phrase("rule-lead-in").search(lead)) and (
+                states_rule(lead, addressed=True) or len(lead.split()) <= 6)
+        prev = doc.previous_sentence(prev)
+    return False

@@ -249,6 +249,30 @@ def analyse(raw: RawDocument, config: Config | None, kind: str | None = None) ->
     return doc
 
 
+def council_published(doc: Document) -> bool:
+    """Whether the document shows the Council as its publisher: a masthead, account or
+    imprint line naming a council ("Kestrel Vale Borough Council", "Published by ...
+    District Council"), the council's name from config, or a council web or e-mail
+    domain. A party's site or a newspaper report about the council shows none of these.
+    """
+    if "council_published" not in doc.cache:
+        masthead = lexicon.phrase("council-masthead")
+        name = (doc.config.council or "").lower() if doc.config else ""
+        body = [b for b in doc.blocks if b.in_body and b.text.strip()]
+        edges = [b for b in doc.blocks if b.kind in ("header", "footer")] + body[:8] + body[-5:]
+        lines = [ln.strip() for b in edges for ln in b.text.splitlines() if ln.strip()]
+        doc.cache["council_published"] = any(
+            len(ln.split()) <= 16 and (masthead.search(ln) or (name and name in ln.lower())) for ln in lines
+        ) or bool(lexicon.phrase("council-web-address").search(doc.text))
+    return bool(doc.cache["council_published"])
+
+
+def council_publicity(doc: Document) -> bool:
+    """Whether the document is the Council's publicity: a press release, a document
+    forced to a kind, or any other document that shows the Council as its publisher."""
+    return doc.kind != "other" or doc.kind_forced or council_published(doc)
+
+
 def _inside_address(doc: Document, config: Config | None) -> None:
     """A letter's addressee from the inside address above "Dear ...": the last line before
     the salutation that is an officer's or a Member's title ("Corporate Head of Housing"),

@@ -14,7 +14,8 @@ not: one in the first person singular, naming a party, or giving a day or date
 ("Officers will brief the Labour group on 3 March").
 
 The words are data: lexicons/phrases.yml `rule-modal`, `generic-class`,
-`addressed-class`, `rule-lead-in` and `particular-occasion`.
+`addressed-class`, `rule-lead-in`, `particular-occasion`, `rulebook-self` and
+`rulebook-title`.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from protocheck.document import Document
 
 MIN_STATEMENTS = 3  # rule statements about a class of people that make a document a rulebook
 LIST_REACH = 15  # list items walked back to find the statement that opens the list
+TITLE_REACH = 8  # opening body paragraphs searched for a title or a "this guidance ..." line
 
 _FIRST_PERSON = re.compile(r"(?<!Part )(?<!PART )(?<!\()\b(I(?![).])|I'm|I've|I'd|I'll|[Mm]y|[Mm]e|[Mm]yself)\b")
 _LIST_ITEM = re.compile(r"^\s*([-\u2022*\u2013\u25cf\u25aa\u00b7o]|\(?[a-z0-9]{1,3}[.)]|\(?[ivx]{1,4}[.)])\s")
@@ -48,26 +50,47 @@ def states_rule(text: str, addressed: bool = False) -> bool:
 
 
 def is_rulebook(doc: Document) -> bool:
-    """Whether the document states at least MIN_STATEMENTS rules about a class of people."""
+    """Whether the document states rules: it names itself as a protocol, guidance or code
+    (in a title line or "this guidance sets out ..."), or it holds at least MIN_STATEMENTS
+    rule statements about a class of people."""
     if "rulebook" not in doc.cache:
-        found = 0
-        for s, e in doc.sentences:
-            if states_rule(doc.text[s:e]):
-                found += 1
-                if found >= MIN_STATEMENTS:
-                    break
-        doc.cache["rulebook"] = found >= MIN_STATEMENTS
+        doc.cache["rulebook"] = _titled(doc) or _counted(doc)
     return bool(doc.cache["rulebook"])
 
 
+def _titled(doc: Document) -> bool:
+    body = [b for b in doc.blocks if b.in_body and b.text.strip()][:TITLE_REACH]
+    title = lexicon.phrase("rulebook-title")
+    if any(len(ln.split()) <= 14 and title.search(ln) for b in body for ln in b.text.splitlines()):
+        return True
+    opening = doc.text[body[0].start:body[-1].end] if body else ""
+    return bool(lexicon.phrase("rulebook-self").search(opening))
+
+
+def _counted(doc: Document) -> bool:
+    found = 0
+    for s, e in doc.sentences:
+        if states_rule(doc.text[s:e]):
+            found += 1
+            if found >= MIN_STATEMENTS:
+                return True
+    return False
+
+
 def describes(doc: Document, sentence: tuple[int, int]) -> bool:
-    """Whether `sentence` of a rulebook states a rule, or is an item of a list one opens."""
+    """Whether `sentence` of a rulebook speaks of rules in general: a rule statement, a
+    sentence about a class of people or about the rulebook itself that names no
+    particular occasion, or an item of a list that a rule statement opens."""
     if not is_rulebook(doc):
         return False
     text = doc.text[sentence[0]:sentence[1]]
     if states_rule(text, addressed=True):
         return True
-    if not _LIST_ITEM.match(text) or particular(text):
+    if particular(text):
+        return False
+    if lexicon.phrase("generic-class").search(text) or lexicon.phrase("rulebook-self").search(text):
+        return True
+    if not _LIST_ITEM.match(text):
         return False
     prev = doc.previous_sentence(sentence)
     for _ in range(LIST_REACH):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,28 @@ def test_quote_speakers(tmp_path: Path) -> None:
     assert found[1].speaker is found[0].speaker  # a paragraph of quotation continues the last speaker
     assert found[2].speaker is not None and found[2].speaker.is_officer and found[2].speaker.name == "Tom Reed"
 
+
+
+PARTY_ITEM = ("News - 18 September 2026\n\n"
+              "Thanks to the Conservative administration, recycling rates have doubled since 2022.\n\n"
+              "Unlike the previous Lib Dem leadership, we are fixing the roads.\n")
+
+
+@pytest.mark.parametrize(("masthead", "flagged"), [
+    ("", False),  # a party's web page or a newspaper's: no council shown as publisher
+    ("Kestrel Vale Borough Council\nHome > News\n\n", True),
+    ("", True),  # the same text with the council's web address below it (added in the test)
+])
+def test_party_political_needs_the_council_as_publisher(tmp_path: Path, masthead: str, flagged: bool) -> None:
+    from conftest import run_cli
+
+    text = masthead + PARTY_ITEM
+    if flagged and not masthead:
+        text += "\nMore news at www.kestrelvale.gov.uk/news\n"
+    page = tmp_path / "page.txt"
+    page.write_text(text, encoding="utf-8")
+    out = run_cli("--format", "json", "--no-cache", "--select", "PUB001", str(page))
+    codes = [f["code"] for f in json.loads(out.stdout)["files"][0]["findings"]]
+    assert (codes.count("PUB001") == 2) is flagged, out.stdout
+    forced = run_cli("--format", "json", "--no-cache", "--select", "PUB001", "--kind", "press-release", str(page))
+    assert [f["code"] for f in json.loads(forced.stdout)["files"][0]["findings"]] == ["PUB001", "PUB001"]

@@ -74,3 +74,24 @@ def test_guidance_is_quiet_but_a_particular_breach_inside_it_is_still_found(tmp_
     findings = json.loads(out.stdout)["files"][0]["findings"]
     assert [f["code"] for f in findings] == ["RPT007"], out.stdout
     assert "Conservative group meeting" in findings[0]["text"]
+
+
+def test_a_titled_guidance_page_is_a_rulebook_from_its_title(tmp_path: Path) -> None:
+    """One rule statement is too few to count as a rulebook, but a page titled as guidance
+    is one: its sentences about candidates, resources and Members describe the rules."""
+    page = tmp_path / "faq.txt"
+    page.write_text(
+        "Pre-election period: frequently asked questions\n\n"
+        "Can a councillor use the Council's meeting rooms during the election?\n\n"
+        "The use by a Member of any Council resources for party political purposes, including printing "
+        "election leaflets on Council printers, is a breach of the Code.\n\n"
+        "Further information on how to stand for election and information for candidates will be "
+        "available on the Council's website.\n", encoding="utf-8")
+    from protocheck import analysis, nlp
+    from protocheck.readers import read
+
+    doc = analysis.analyse(read(page), None)
+    nlp.annotate(doc, set())
+    assert rulebook.is_rulebook(doc)
+    out = run_cli("--format", "json", "--no-cache", str(page))
+    assert json.loads(out.stdout)["files"][0]["findings"] == [], out.stdout

@@ -24,6 +24,8 @@ take sides (Code of Recommended Practice on Local Authority Publicity 2011).
 > The park has kept its Green Flag Award. / Labour market statistics. (not a party)
 > A party's own leaflet ("Published and promoted by ... on behalf of ..."): not council
 > publicity, unless `--kind press-release` is given.
+> A party's web page or a newspaper report, read as kind `other`, that shows no council
+> as its publisher (no masthead, account or imprint naming a council, no .gov.uk address).
 
 ## Known gaps
 Praise of an administration that names no party ("this administration has delivered")
@@ -35,10 +37,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from protocheck import lexicon
+from protocheck.analysis import council_publicity
 from protocheck.document import Document, Hit, Match
 from protocheck.registry import rule
 
 CUES = ("PARTY_CREDIT", "PARTY_ATTACK")
+VOTER_REACH = 30  # characters from a party's name to "voted against" for the party to be the one voting
 
 
 def _under(doc: Document, party: Match) -> Match | None:
@@ -50,7 +54,7 @@ def _under(doc: Document, party: Match) -> Match | None:
 
 @rule("PUB001", "party-political", severity="error", kinds=("press-release", "other"),
       uses=("patterns/party-credit", "patterns/party-attack", "patterns/campaign", "patterns/party-neutral",
-            "patterns/party-publication", "parties", "phrases"))
+            "patterns/party-publication", "parties", "phrases"), when=council_publicity)
 def party_political(doc: Document) -> Iterator[Hit]:
     if doc.find("IMPRINT", scope="all") and not doc.kind_forced:
         return  # a party's own publication, not council publicity
@@ -61,6 +65,8 @@ def party_political(doc: Document) -> Iterator[Hit]:
         cue = doc.in_same_sentence(party, CUES, before=False) or _under(doc, party)
         if cue is None:
             continue
+        if cue.id == "voted-against" and not 0 <= cue.start - party.end <= VOTER_REACH:
+            continue  # "with two councillors voting against" does not say the party did
         if doc.in_same_sentence(party, ("PARTY_NEUTRAL",), before=False) and not doc.in_same_sentence(
                 party, ("PARTY_ATTACK",), before=False):
             continue

@@ -21,6 +21,7 @@ Local Authority Publicity 2011, paras 33-35; Wokingham Media Relations 6(g)).
 ## Not flagged
 > The same release dated 25 March 2027 (the day before notice) or 7 May 2027 (the day after the poll).
 > Bin collections move by one day over the bank holiday. (service information, no councillor)
+> A newspaper report or party web page (kind `other`, no council shown as publisher).
 > Any release when no `[[elections]]` are configured; with no date to be found the
 > file gets one note asking for `--date`, not a finding.
 
@@ -35,12 +36,13 @@ import re
 from collections.abc import Iterator
 
 from protocheck import dates, lexicon, people
+from protocheck.analysis import council_publicity
 from protocheck.document import Document, Hit
 from protocheck.registry import rule
 
 
 @rule("PUB002", "pre-election", severity="warning", kinds=("press-release", "other"),
-      uses=("words/controversial", "words/statutory-notices", "phrases"))
+      uses=("words/controversial", "words/statutory-notices", "phrases"), when=council_publicity)
 def pre_election(doc: Document) -> Iterator[Hit]:
     config = doc.config
     if config is None or not config.elections:

@@ -78,27 +78,36 @@ def _counted(doc: Document) -> bool:
 
 
 def describes(doc: Document, sentence: tuple[int, int]) -> bool:
-    """Whether `sentence` of a rulebook speaks of rules in general: a rule statement, a
+    """Whether `sentence` speaks of rules in general. In a rulebook: a rule statement, a
     sentence about a class of people or about the rulebook itself that names no
-    particular occasion, or an item of a list that a rule statement opens."""
-    if not is_rulebook(doc):
-        return False
+    particular occasion, or an item of a list that a rule statement opens. In any
+    document: an item of a list that a prohibition opens ("you will not be able to:")."""
     text = doc.text[sentence[0]:sentence[1]]
-    if states_rule(text, addressed=True):
-        return True
     if particular(text):
         return False
+    if not is_rulebook(doc):
+        lead = _lead_in(doc, sentence, text)
+        return lead is not None and bool(lexicon.phrase("prohibition-lead-in").search(lead))
+    if states_rule(text, addressed=True):
+        return True
     if lexicon.phrase("generic-class").search(text) or lexicon.phrase("rulebook-self").search(text):
         return True
+    lead = _lead_in(doc, sentence, text)
+    return lead is not None and bool(lexicon.phrase("rule-lead-in").search(lead)) and (
+        states_rule(lead, addressed=True) or len(lead.split()) <= 6)
+
+
+def _lead_in(doc: Document, sentence: tuple[int, int], text: str) -> str | None:
+    """For a list item, the line that opens its list: the nearest sentence before it that
+    is not itself an item (at most LIST_REACH items back)."""
     if not _LIST_ITEM.match(text):
-        return False
+        return None
     prev = doc.previous_sentence(sentence)
     for _ in range(LIST_REACH):
         if prev is None:
-            return False
+            return None
         lead = doc.text[prev[0]:prev[1]].strip()
         if not _LIST_ITEM.match(lead):
-            return bool(lexicon.phrase("rule-lead-in").search(lead)) and (
-                states_rule(lead, addressed=True) or len(lead.split()) <= 6)
+            return lead
         prev = doc.previous_sentence(prev)
-    return False
+    return None

@@ -10,6 +10,9 @@ In a Member's letter or email to an officer, a sentence that:
   surgery on Saturday");
 - asks for a constituent to jump the queue ("move the family to the top of the list");
 - asks staff to implement a party group decision, or to go round their manager.
+In any document a Member writes (a group e-mail, say), a sentence that reports
+having had officers act on a decision the group took ("As agreed last night, the
+charges are going. I have asked Parking Services to switch off the machines").
 
 ## Why it matters
 Officers work to the instructions of their senior officers and give impartial
@@ -30,6 +33,7 @@ officer outside the formal process or lean on them to change their advice
 > I would be grateful if officers could look into the fly-tipping on Mill Lane. (reporting a problem)
 > I disagree with the recommendation and will say so at committee. (disagreement through the process)
 > I fully accept that this is your professional judgement, but residents have sent new photographs. (new facts)
+> As agreed at group, I have asked officers to prepare a briefing on the options. (information, not action)
 
 ## Known gaps
 Pressure by implication is found only in set phrases ("residents will draw their
@@ -48,6 +52,10 @@ from protocheck.document import Document, Hit
 from protocheck.registry import rule
 
 OFFICER_OPENING = 12  # lines at the top of a letter or memo that may name the officer it goes to
+
+
+def _member_writes(doc: Document) -> bool:
+    return doc.sender is not None and doc.sender.is_member
 
 
 def _member_to_officer(doc: Document) -> bool:
@@ -75,8 +83,11 @@ def _polite(doc: Document, sentence: tuple[int, int]) -> bool:
 
 @rule("CON002", "undue-pressure", severity="warning", kinds=("letter", "email", "other"),
       uses=("patterns/pressure", "patterns/pressure-topic", "patterns/demand", "patterns/polite-request", "phrases"),
-      when=_member_to_officer)
+      when=_member_writes)
 def undue_pressure(doc: Document) -> Iterator[Hit]:
+    yield from _group_decision_carried_out(doc)
+    if not _member_to_officer(doc):
+        return
     seen: set[tuple[int, int]] = set()
     candidates = [(m, True) for m in doc.find("PRESSURE")] + [(m, False) for m in doc.find("PRESSURE_TOPIC")]
     for m, strong in sorted(candidates, key=lambda c: c[0].start):
@@ -116,3 +127,20 @@ def undue_pressure(doc: Document) -> Iterator[Hit]:
                       f"{doc.sender.short() if doc.sender else 'A Member'} asks an officer to act on a party "
                       f"group's decision ({doc.text[m.start:m.end]})", pattern="group-decision-nearby")
             break
+
+
+def _group_decision_carried_out(doc: Document) -> Iterator[Hit]:
+    """A Member reports having had officers act on what the group agreed: "As agreed last
+    night, the charges are going. I have asked Parking Services to switch off the machines."
+    The decision is the group's when the document speaks of a group meeting."""
+    if not lexicon.phrase("group-met").search(doc.text):
+        return
+    for agreed in lexicon.phrase("as-agreed").finditer(doc.text):
+        here = doc.sentence_at(agreed.start())
+        for sentence in [s for s in doc.sentences_near(agreed.start(), paragraphs=0) if s[0] >= here[0]][:3]:
+            told = lexicon.phrase("instruction-passed-on").search(doc.text, *sentence)
+            if told is not None and not doc.in_quotation(told.start()):
+                yield Hit(told.start(), doc.clause_end(told.start(), told.end(), 8),
+                          f"{doc.sender.short() if doc.sender else 'A Member'} has officers carry out a group "
+                          f"decision ({agreed.group(0)})", pattern="group-decision-carried-out")
+                return

@@ -21,6 +21,7 @@ Derbyshire 5.7; Runnymede 2.9).
 > Can the communications team draft our election leaflet for May?
 > I printed the campaign leaflets on the members' printer.
 > Could you book the Council Chamber for 14 March? It is our Labour Party fundraising dinner. (a Member's request to officers, its purpose in the next sentence)
+> Get the Communications team to draft your leaflet text. (a Member's e-mail about canvassing and the by-election)
 > I'd be very grateful for your vote on 7 May. (a Member's e-mail to residents from a .gov.uk address)
 
 ## Not flagged
@@ -44,7 +45,8 @@ from protocheck import lexicon, people
 from protocheck.document import Document, Hit, Match
 from protocheck.registry import rule
 
-WEAK = ("campaign",)  # party purposes only with a party or an election in the sentence
+WEAK = ("campaign", "own-leaflet")  # party purposes only with a party or an election in the sentence
+CAMPAIGN_SEASON = 2  # distinct campaign words that make a Member's whole document campaign business
 
 
 def _political(doc: Document, m: Match) -> bool:
@@ -57,7 +59,17 @@ def _political(doc: Document, m: Match) -> bool:
     if doc.sender is not None and doc.sender.is_member and (
             lexicon.phrase("own-campaign").search(sentence) or lexicon.phrase("campaign-material").search(sentence)):
         return True  # a Member's "our campaign", a Member's campaign leaflets
-    return bool(doc.in_same_sentence(m, ("PARTY",), before=False)) or bool(lexicon.phrase("election-context").search(sentence))
+    if doc.in_same_sentence(m, ("PARTY",), before=False) or lexicon.phrase("election-context").search(sentence):
+        return True
+    return doc.sender is not None and doc.sender.is_member and _campaign_season(doc)
+
+
+def _campaign_season(doc: Document) -> bool:
+    """A Member's document written in an election campaign: canvassing, the by-election,
+    the agent, the doorstep (CAMPAIGN_SEASON distinct words, subject line included)."""
+    text = f"{doc.raw.subject or ''}\n{doc.text}"
+    words = {m.group(0).lower() for m in lexicon.phrase("campaign-season").finditer(text)}
+    return len(words) >= CAMPAIGN_SEASON
 
 
 def _addressee(doc: Document, sentence: tuple[int, int]) -> Match | None:

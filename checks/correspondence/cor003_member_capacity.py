@@ -8,8 +8,9 @@ personal capacity, or on behalf of a political group. The capacity may be given
 anywhere in the Member's own text: the letterhead, the body ("writing as one of
 your ward councillors"), the signature block ("Councillor for Abbey Ward") or the
 attribution of a quote ("said Cllr Jo Bloggs, Executive Member for Highways").
-The finding points at the signature's name line, or at the Member's first quoted
-sentence.
+The finding points at the sentence where the Member calls themselves only "a
+councillor" ("speaking as a councillor"), else at the signature's name line, or at
+the Member's first quoted sentence.
 
 ## Why it matters
 A reader must be able to tell whether a Member speaks for the Council, for a
@@ -77,11 +78,17 @@ def member_capacity(doc: Document) -> Iterator[Hit]:
     if sender is not None and sender.is_member:
         if _states_capacity(_own_text(doc)):
             return
+        what = "Email" if doc.kind == "email" else "Letter" if doc.kind == "letter" else "Statement"
+        message = f"{what} from {sender.short()} does not say in what capacity the Member writes"
+        vague = next((v for v in lexicon.phrase("vague-capacity").finditer(doc.text)
+                      if (b := doc.block_at(v.start())) is not None and b.in_body), None)
+        if vague is not None:  # "speaking as a councillor": the place to say which capacity
+            s, e = doc.sentence_at(vague.start())
+            yield Hit(s, e, message + f' ("{vague.group(0)}" does not say which)')
+            return
         sign = letters.signature(doc)
         line = letters.name_line(doc, sign, sender.name) or next(
             (ln for ln in sign if NAME_LINE.match(ln.text)), sign[-1] if sign else None)
-        what = "Email" if doc.kind == "email" else "Letter" if doc.kind == "letter" else "Statement"
-        message = f"{what} from {sender.short()} does not say in what capacity the Member writes"
         if line is not None:
             yield Hit(line.start, line.end, message)
             return

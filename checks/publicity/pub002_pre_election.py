@@ -60,6 +60,7 @@ def pre_election(doc: Document) -> Iterator[Hit]:
                f"({period.notice:%-d %b} to {period.poll:%-d %b %Y})")
     last_named: str | None = None
     named_already: set[tuple[str, str]] = set()
+    featured: list[Hit] = []
     for block in doc.body_blocks():
         verb = "pictures" if lexicon.phrase("image-caption").match(block.text) else "names"
         best: dict[tuple[int, int], tuple[int, int, str]] = {}
@@ -81,18 +82,21 @@ def pre_election(doc: Document) -> Iterator[Hit]:
                 continue  # a councillor named again, or quoted again: one finding each way
             named_already.add((name, said))
             last_named = name
-            yield Hit(block.start + start, block.start + end, f"{context} and {said} {name}{standing}")
+            featured.append(Hit(block.start + start, block.start + end, f"{context} and {said} {name}{standing}"))
         said = lexicon.phrase("pronoun-quote").match(block.text)
         if not best and last_named and said:
-            yield Hit(block.start, block.start + len(said.group(0)), f"{context} and quotes {last_named}")
+            featured.append(Hit(block.start, block.start + len(said.group(0)), f"{context} and quotes {last_named}"))
     rx = _phrase_regex("words/controversial")
     found = [(block, m) for block in doc.body_blocks() for m in rx.finditer(block.text)]
     if found:  # one finding for the document: the matter is the release's, not each word's
         block, m = found[0]
         others = sorted({x.group(1).lower() for _, x in found} - {m.group(1).lower()})
-        also = f"; also {', '.join(others[:4])}" if others else ""
-        yield Hit(block.start + m.start(), block.start + m.end(),
-                  f"{context} and deals with a controversial matter ({m.group(1).lower()}{also})")
+        matter = f"a controversial matter ({m.group(1).lower()}{'; also ' + ', '.join(others[:4]) if others else ''})"
+        if featured:  # the Member is featured on that matter: one finding says both
+            featured[0].message += f", on {matter}"
+        else:
+            featured.append(Hit(block.start + m.start(), block.start + m.end(), f"{context} and deals with {matter}"))
+    yield from featured
 
 
 def _listing(text: str, start: int, end: int) -> bool:

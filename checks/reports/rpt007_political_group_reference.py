@@ -20,6 +20,7 @@ groups what officers advised one of them (Wokingham 9.3.32(m); North Northampton
 > The cross-party working group met four times. / Councillors from all groups took part.
 > The user group meeting asked for longer opening hours. (not a political group)
 > The Committee debated the Conservative group's amendment. (a formal meeting)
+> Public reports will not refer to discussions held in political group meetings. (no particular group)
 
 ## Known gaps
 A group referred to only by its leader's name ("the Leader's colleagues agreed") is not found.
@@ -50,6 +51,8 @@ def political_group_reference(doc: Document) -> Iterator[Hit]:
         party = doc.in_same_sentence(m, ("PARTY",), before=False)
         if party is None and not re.search(rf"\b({political})\b", sentence, re.IGNORECASE):
             continue
+        if party is None and lexicon.phrase("generic-group-reference").search(sentence):
+            continue  # "reports will not refer to advice given to political group meetings": no particular group
         name = party.id if party else "a political group"
         start, end = (min(m.start, party.start), max(m.end, party.end)) if party else (m.start, m.end)
         yield Hit(start, doc.clause_end(start, end, 6), f"Public report refers to {name}'s group discussions or briefing",

@@ -1,0 +1,99 @@
+"""Conduct and capacity cases found on unseen drafts, each with its hard negative."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+
+GROUP_EMAIL = """From: Cllr Richard Ainsworth <cllr.richard.ainsworth@example.gov.uk>
+To: Group Members <group@example.gov.uk>
+Subject: {subject}
+Date: Wed, 13 Jan 2027 22:41:09 +0000
+
+Colleagues,
+
+Thank you all for a good group meeting last night.
+
+{body}
+
+Richard
+
+Cllr Richard Ainsworth
+Leader, Conservative Group
+"""
+
+
+def findings(path: Path, *args: str) -> list[tuple[str, str]]:
+    out = run_cli("--format", "json", "--no-cache", "--fail-on", "never", *args, str(path))
+    return [(f["code"], f["text"]) for f in json.loads(out.stdout)["files"][0]["findings"]]
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("body", "flagged"), [
+    ("As agreed last night, the Eastgate charges are going. I have asked Parking Services to switch off the "
+     "pay machines at Eastgate from Monday, so you can tell residents.", True),
+    ("As agreed last night, I have asked officers to look into the Eastgate charges and report back.", False),
+    ("I have asked Parking Services to switch off the faulty pay machine at Eastgate until it is repaired.", False),
+])
+def test_a_group_decision_carried_out_by_officers(tmp_path: Path, body: str, flagged: bool) -> None:
+    email = write(tmp_path, "group.eml", GROUP_EMAIL.format(subject="Points from group", body=body))
+    found = [t for c, t in findings(email, "--select", "CON002")]
+    assert bool(found) is flagged, found
+    if flagged:
+        assert found[0].startswith("I have asked Parking Services to switch off")
+
+
+@pytest.mark.parametrize(("subject", "flagged"), [
+    ("Moorside by-election: canvassing and leaflets", True),  # a campaign: the Member's leaflet is the party's
+    ("Ward newsletters", False),  # no campaign: a Member's own newsletter may be fine
+])
+def test_a_members_own_leaflet_is_campaign_material_in_a_campaign(tmp_path: Path, subject: str,
+                                                                   flagged: bool) -> None:
+    body = ("Canvassing starts on Saturday from the committee rooms. " if flagged else "") + \
+        "The quickest way is to get the Communications team to draft your leaflet text on the library."
+    email = write(tmp_path, "leaflet.eml", GROUP_EMAIL.format(subject=subject, body=body))
+    assert bool([c for c, _ in findings(email, "--select", "CON004")]) is flagged
+
+
+def test_the_capacity_finding_sits_where_the_member_says_only_councillor(tmp_path: Path) -> None:
+    letter = write(tmp_path, "letter.txt",
+                   "Dear Editor,\n\nAs a Millbank councillor, I feel I must respond to last week's letter about "
+                   "housing allocations.\n\nThe backlog is being cleared.\n\nYours faithfully,\n\nCllr Priya Desai\n")
+    assert findings(letter, "--select", "COR003") == [
+        ("COR003", "As a Millbank councillor, I feel I must respond to last week's letter about housing allocations.")]
+    clear = write(tmp_path, "clear.txt", letter.read_text().replace("As a Millbank councillor",
+                                                                    "As one of your ward councillors for Abbey"))
+    assert findings(clear, "--select", "COR003") == []
+
+
+def test_a_list_of_what_is_forbidden_is_no_breach(tmp_path: Path) -> None:
+    advert = write(tmp_path, "advert.txt",
+                   "Policy Officer\n\nThis post is politically restricted. If you are appointed you will not be able "
+                   "to:\n\n- stand as a candidate for election to a local authority;\n\n- act as an election agent "
+                   "for a candidate;\n\n- canvass on behalf of a political party using Council staff time.\n")
+    assert findings(advert) == []
+    from protocheck import lexicon
+
+    assert lexicon.phrase("prohibition-lead-in").search("If you are appointed you will not be able to:")
+    assert not lexicon.phrase("prohibition-lead-in").search("Please could you:")
+
+
+def test_a_pre_election_release_featuring_a_member_on_a_controversial_matter_is_one_finding(tmp_path: Path) -> None:
+    (tmp_path / "protocheck.toml").write_text(
+        '[[elections]]\nname = "Moorside by-election"\nnotice = 2027-01-12\npoll = 2027-02-18\n', encoding="utf-8")
+    release = write(tmp_path, "release.txt",
+                    "EXAMPLE BOROUGH COUNCIL\nNEWS RELEASE\nFor immediate release\nDate: 28 January 2027\n\n"
+                    "Library: next steps\n\nA petition opposing the move was presented in December.\n\n"
+                    "Councillor Anjali Mistry, Cabinet Member for Leisure, said: \"We have listened.\"\n\nENDS\n")
+    out = run_cli("--format", "json", "--no-cache", "--select", "PUB002", str(release))
+    found = json.loads(out.stdout)["files"][0]["findings"]
+    assert len(found) == 1, found
+    assert "Anjali Mistry" in found[0]["message"] and "controversial matter (petition)" in found[0]["message"]

@@ -41,12 +41,11 @@ def particular(text: str) -> bool:
 
 def states_rule(text: str, addressed: bool = False) -> bool:
     """Whether `text` states a rule about a class of people (or, if `addressed`, to its reader)."""
-    if particular(text):
-        return False
-    if lexicon.phrase("generic-class").search(text) and lexicon.phrase("rule-modal").search(text):
-        return True
+    modal = lexicon.phrase("rule-modal").search(text)
+    if modal and lexicon.phrase("generic-class").search(text):
+        return not particular(text)
     return addressed and bool(lexicon.phrase("addressed-class").search(text)) and (
-        bool(lexicon.phrase("rule-modal").search(text)) or bool(lexicon.phrase("rule-lead-in").search(text)))
+        bool(modal) or bool(lexicon.phrase("rule-lead-in").search(text))) and not particular(text)
 
 
 def is_rulebook(doc: Document) -> bool:

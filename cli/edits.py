@@ -144,7 +144,9 @@ def substantive(edit: Edit, doc: Document) -> str | None:
         if not old_figures or not added or any(counts.get(n, 0) < 2 for n in added):
             return "changes a figure"
         # a distinctive figure (125,000) that already stands elsewhere in the report: a slip corrected
-    if _negation_count(old) != _negation_count(new):
+    baseline = lexicon.phrase("baseline-option")
+    if _negation_count(old) != _negation_count(new) and not (
+            baseline.search(edit.deleted) and baseline.search(edit.inserted)):  # "do minimum" -> "make no changes"
         return "turns a statement round (a negation added or removed)"
     if len(old) <= 6 and len(new) <= 6 and (set(old) ^ set(new)) & _substance_words():
         return "changes a hedge or decision word"  # "will" -> "may", "approve" -> "note"

@@ -55,6 +55,8 @@ def test_member_deleting_an_option_is_rpt001(tmp_path: Path) -> None:
     (["4.1 Officers ", {"del": "recommend", **MEMBER}, {"ins": "may consider", **MEMBER}, " option 2."],
      "changes a hedge or decision word"),
     (["4.1 The repairs will cost ", {"del": "£310,000", **MEMBER}, {"ins": "£210,000", **MEMBER}, "."], "changes a figure"),
+    (["4.1 Option 1: ", {"del": "make no changes to the scheme", **MEMBER}, {"ins": "make changes to the scheme", **MEMBER},
+      "."], "turns a statement round (a negation added or removed)"),
 ])
 def test_substantive_member_edits(tmp_path: Path, runs: list[object], why: str) -> None:
     assert [w for _, w, _ in _changes(_report(tmp_path, runs))] == [why]
@@ -65,6 +67,7 @@ def test_substantive_member_edits(tmp_path: Path, runs: list[object], why: str) 
     ["4.1 Option 1: keep the pool open", {"ins": " and extend its hours", **MEMBER}, "."],
     ["4.1 Option 1: close the pool. ", {"del": "Option 1: close the pool.", **MEMBER}],
     ["4.1 The works start on ", {"del": "3 March 2027", **MEMBER}, {"ins": "3/3/2027", **MEMBER}, "."],
+    ["4.1 Option 1: ", {"del": "do minimum", **MEMBER}, {"ins": "make no changes to the current scheme", **MEMBER}, "."],
     ["4.1 ", {"del": "Option 3: close the pool and move lessons to Killamarsh.", **OFFICER}],
 ])
 def test_edits_that_change_no_substance_or_are_an_officers(tmp_path: Path, runs: list[object]) -> None:

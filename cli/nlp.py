@@ -246,16 +246,31 @@ def annotate(doc: Document, pattern_files: Iterable[str] | None = None) -> None:
     doc.sentences = sorted(sentences)
 
 
-_LINE_END = re.compile(r"(?<=[.!?:])[\"'\u201d\u2019)]?\n")
+_LINE_END = re.compile(r"(?<=[.!?:;])[\"'\u201d\u2019)]?\n")
+_LIST_ITEM_START = re.compile(r"[ \t]*(?:[-\u2022\u00b7*\u2013\u25cf\u25aa]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
+_NEXT_CHAR = re.compile(r"[ \t]*(\S)")
+SHORT_LINE = 50  # characters: a line this short that ends without a stop is a heading or an item
 
 
 def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A sentence that runs over a line break after . ! ? or : is two sentences
-    (the newline is hidden from spaCy to keep wrapped lines whole)."""
+    """A sentence that runs over a line break is two sentences when the line ends with
+    . ! ? : or ;, when the next line is a list item, or when the line is a short one
+    (SHORT_LINE) and the next opens with a capital: web pages copied as text put
+    headings, menus and list items on lines of their own. The newline is hidden from
+    spaCy to keep a hard-wrapped paragraph's lines whole."""
+    cuts = {m.end() - 1 for m in _LINE_END.finditer(text, start, end)}
+    pos = text.find("\n", start, end)
+    while pos >= 0:
+        line_start = text.rfind("\n", 0, pos) + 1
+        following = _NEXT_CHAR.match(text, pos + 1)
+        if _LIST_ITEM_START.match(text, pos + 1) or (
+                pos - line_start <= SHORT_LINE and following is not None and following.group(1).isupper()):
+            cuts.add(pos)
+        pos = text.find("\n", pos + 1, end)
     out = []
-    for m in _LINE_END.finditer(text, start, end):
-        out.append((start, m.end() - 1))
-        start = m.end()
+    for cut in sorted(cuts):
+        out.append((start, cut))
+        start = cut + 1
     out.append((start, end))
     return [(a, b) for a, b in out if b > a]
 

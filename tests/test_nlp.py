@@ -49,3 +49,17 @@ def test_a_long_unbroken_run_of_text_is_tokenized_in_bounded_time() -> None:
     doc = pipe.tokenize("x" * 300_000 + " Mr. Smith's")
     assert time.perf_counter() - start < 5
     assert [t.text for t in doc][-3:] == ["Mr.", "Smith", "'s"]
+
+
+def test_web_page_lines_are_sentences_but_wrapped_lines_are_not() -> None:
+    from protocheck.nlp import _split_lines
+
+    page = ("Cost of Living Working Group\nMeeting: 16/11/2022 - Council (Item 48)\nWho can apply\n"
+            "- Schools\n- Registered charities\nFind out who your ward member is")
+    pieces = [page[a:b] for a, b in _split_lines(page, 0, len(page))]
+    assert pieces == ["Cost of Living Working Group", "Meeting: 16/11/2022 - Council (Item 48)", "Who can apply",
+                      "- Schools", "- Registered charities", "Find out who your ward member is"]
+    wrapped = ("I raised your case with officers as soon as your letter arrived, and\n"
+               "Parking Services have confirmed that the machines on levels 2 and 3\n"
+               "were at fault for most of that month")
+    assert _split_lines(wrapped, 0, len(wrapped)) == [(0, len(wrapped))]

@@ -20,7 +20,9 @@ STATEMENT_FROM = re.compile(r"\b(?:statement|message|letter|update|column|commen
 MEMO_TO = re.compile(r"^\s*to\s*:\s*\n?\s*([^\n]{3,120})$", re.IGNORECASE | re.MULTILINE)
 MEMO_FROM = re.compile(r"^\s*from\s*:\s*\n?\s*([^\n]{3,120})$", re.IGNORECASE | re.MULTILINE)
 NAME_LINE = re.compile(r"^(?:(?:cllr\.?|councillor|the\s+mayor,?)\s+)?(?:(?:mr|mrs|ms|miss|dr)\.?\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|du|le|la)){0,4}(?:\s+(?:MBE|OBE|CBE|JP|DL))?,?$")
-BYLINE = re.compile(r"^((?i:cllr\.?|councillor)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*(?:[-–—|,:]\s*(.{3,80}))?$")
+BYLINE = re.compile(r"^((?i:cllr\.?|councillor)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*(?:[-–—|,:]\s*(.{3,200}))?$")
+BYLINE_LINES = 3  # opening lines of a post that may carry its author
+SELF_DESCRIPTION_REACH = 15  # opening paragraphs where a writer may say "as your councillor, I ..."
 MID_CLLR = re.compile(r"(?<=\S)\s+(?=(?:cllr\.?|councillor)\s+[A-Z])", re.IGNORECASE)
 _SIGNOFF_SPLIT = re.compile(r"[,.!]*\s*$")
 
@@ -175,6 +177,8 @@ def find_sender(raw: RawDocument, config: Config | None) -> tuple[Person | None,
         sender = office
     if sender is not None and not sender.is_member and not sender.is_officer:
         _role_from_letterhead(sender, raw)
+    if sender is not None and not sender.is_member and not sender.is_officer:
+        _role_from_own_words(sender, raw)
     return sender, sigs
 
 
@@ -193,11 +197,11 @@ def _named_in_heading(raw: RawDocument, config: Config | None) -> Person | None:
 def _byline(raw: RawDocument, config: Config | None) -> Person | None:
     """A post or column opening with its author: "Cllr Peter Haddon - Marshside Ward Councillor"."""
     for b in [b for b in raw.blocks if b.in_body][:2]:
-        first = b.text.strip().split("\n")[0].strip()
-        m = BYLINE.match(first)
-        if m and NAME_LINE.match(m.group(1).strip()):
-            title = (m.group(2) or "").strip() or None
-            return people.make_person(m.group(1).strip(), title, None, config, "byline")
+        for line in b.text.strip().split("\n")[:BYLINE_LINES]:  # "Facebook - public post" may come first
+            m = BYLINE.match(line.strip())
+            if m and NAME_LINE.match(m.group(1).strip()):
+                title = (m.group(2) or "").strip() or None
+                return people.make_person(m.group(1).strip(), title, None, config, "byline")
     return None
 
 
@@ -222,6 +226,18 @@ def _role_from_letterhead(sender: Person, raw: RawDocument) -> None:
                 sender.is_officer, sender.source = True, "letterhead"
                 sender.title = sender.title or line.strip()
                 return
+
+
+def _role_from_own_words(sender: Person, raw: RawDocument) -> None:
+    """A writer who signs with a bare name but says in the letter who they are: "As your
+    county councillor for the Orton Vale division, I share your concern"."""
+    said = lexicon.phrase("member-self-description")
+    for block in [b for b in raw.blocks if b.in_body][:SELF_DESCRIPTION_REACH]:
+        m = said.search(block.text)
+        if m:
+            sender.is_member, sender.source = True, "own-words"
+            sender.title = sender.title or (m.group("role") or m.group("role2") or "").strip()
+            return
 
 
 def _same_person(a: Person, b: Person) -> bool:

@@ -119,10 +119,18 @@ def _surname_match(name: str, entry: RosterEntry) -> bool:
 
 
 def _member_group(name: str | None, email: str | None) -> bool:
-    """ "All Members <allmembers@...>": the Council's Members as a group."""
+    """ "All Members <allmembers@...>", "Conservative Group Members <conservative.group@...>":
+    the Council's Members, or a political group's, as a list."""
     groups = set(lexicon.word_list("roles/member-groups"))
     local = (email or "").partition("@")[0].lower()
-    return (name or "").strip().lower() in groups or local in groups
+    if (name or "").strip().lower() in groups or local in groups:
+        return True
+    if lexicon.phrase("group-members-list").search(name or ""):
+        return True
+    from protocheck import politics
+
+    return bool(lexicon.phrase("group-word").search(f"{name} {local}") and politics.mentions(
+        f"{name or ''} {local.replace('.', ' ').title()}"))
 
 
 def make_person(name: str, title: str | None, email: str | None, config: Config | None, source: str) -> Person:

@@ -97,3 +97,44 @@ def test_a_pre_election_release_featuring_a_member_on_a_controversial_matter_is_
     found = json.loads(out.stdout)["files"][0]["findings"]
     assert len(found) == 1, found
     assert "Anjali Mistry" in found[0]["message"] and "controversial matter (petition)" in found[0]["message"]
+
+
+TO_OFFICER = """From: Cllr Neil Harcourt <cllr.neil.harcourt@example.gov.uk>
+To: Alison Treece <alison.treece@example.gov.uk>
+Subject: Hollins Farm
+Date: Tue, 24 Nov 2026 08:12:19 +0000
+
+Alison
+
+Writing as Portfolio Holder for Planning.
+
+{line}
+
+Neil
+
+Cllr Neil Harcourt
+Portfolio Holder for Planning
+"""
+
+
+@pytest.mark.parametrize(("line", "flagged"), [
+    ("I have told your enforcement team this morning to stop all enforcement action at Hollins Farm.", True),
+    ("I have asked your enforcement team to send me the file on Hollins Farm.", False),
+    ("I have asked the enforcement team to look into the complaint about Hollins Farm.", False),
+])
+def test_an_instruction_given_to_staff(tmp_path: Path, line: str, flagged: bool) -> None:
+    email = write(tmp_path, "to-officer.eml", TO_OFFICER.format(line=line))
+    assert bool(findings(email, "--select", "CON002")) is flagged
+
+
+@pytest.mark.parametrize(("name", "email", "group"), [
+    ("Conservative Group Members", "conservative.group@example.gov.uk", True),
+    ("Group Members", "group@example.gov.uk", True),
+    ("Labour Group", "labour.group@example.gov.uk", True),
+    ("Steering Group", "steering.group@example.gov.uk", False),
+    ("Alison Treece", "alison.treece@example.gov.uk", False),
+])
+def test_a_political_groups_list_is_members(name: str, email: str, group: bool) -> None:
+    from protocheck import people
+
+    assert people.make_person(name, None, email, None, "to-header").is_member is group

@@ -3,7 +3,8 @@
 ## What it flags
 In a Member's letter or email to an officer, a sentence that:
 - instructs the officer outside the formal decision-making process ("I want you
-  to grant this licence by Friday", "I am instructing you to withdraw the notice");
+  to grant this licence by Friday", "I am instructing you to withdraw the notice",
+  "I have told your enforcement team to stop all action");
 - insists that the officer change professional advice or a report's
   recommendation ("please remove paragraph 4.3", "change your recommendation");
 - demands work outside the officer's duties or hours ("I expect you to come to my
@@ -110,6 +111,18 @@ def undue_pressure(doc: Document) -> Iterator[Hit]:
         yield Hit(start, doc.clause_end(start, end, 8),
                   f"{doc.sender.short() if doc.sender else 'A Member'} presses an officer outside the formal process",
                   pattern=m.id)
+    # "I have told your enforcement team to stop all action": an instruction given to staff
+    for told in lexicon.phrase("instruction-passed-on").finditer(doc.text):
+        sentence = doc.sentence_at(told.start())
+        block = doc.block_at(told.start())
+        if sentence in seen or block is None or not block.in_body or doc.in_quotation(told.start()):
+            continue
+        if not lexicon.phrase("instruction-verb").search(told.group(0)):
+            continue  # "I have asked Parking Services to switch off the faulty machine": a request
+        seen.add(sentence)
+        yield Hit(told.start(), doc.clause_end(told.start(), told.end(), 8),
+                  f"{doc.sender.short() if doc.sender else 'A Member'} has instructed officers outside the formal process",
+                  pattern="instruction-given")
     # "The group met on Monday and the view was overwhelming. So please stop the letters."
     for m in doc.find("PRESSURE_TOPIC"):
         if m.id != "group-decision" or doc.in_quotation(m.start):

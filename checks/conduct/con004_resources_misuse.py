@@ -97,13 +97,16 @@ CAMPAIGNING = ("vote-for", "your-vote", "standing-as-candidate", "electioneering
 
 def _council_account(doc: Document) -> str | None:
     """A Member's e-mail sent from a Council address (a .gov.uk, .gov.wales or .gov.scot
-    domain) to people outside the Council."""
+    domain) to people outside the Council: residents, not officers or other Members."""
     sender = doc.sender
     if doc.kind != "email" or sender is None or not sender.is_member or not sender.email:
         return None
     if not lexicon.phrase("government-mail-domain").search(people.domain(sender)):
         return None
-    return None if people.officers_only(doc) else sender.email
+    domains = people.document_domains(doc)
+    public = [p for p in doc.recipients + doc.copies + doc.blind_copies
+              if not p.is_member and not people.officer_like(p, domains)]
+    return sender.email if public else None  # an appeal to voters, not a note to colleagues or officers
 
 
 def _purposes(doc: Document) -> Iterator[Match]:

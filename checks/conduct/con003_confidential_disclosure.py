@@ -156,6 +156,9 @@ def confidential_disclosure(doc: Document) -> Iterator[Hit]:
         if _own_case(doc, named) or doc.kind == "report":
             continue
         seen.add(sentence)
-        start, end = min(m.start, person.start), max(m.end, person.end)
+        if sentence[0] <= person.start < sentence[1]:
+            start, end = min(m.start, person.start), max(m.end, person.end)
+        else:  # named in the sentence before: the finding is this sentence, which goes on about them
+            start, end = sentence[0], m.end
         yield Hit(start, doc.clause_end(start, end, 6), f"Personal data about {named} in a document meant for others",
                   pattern=m.id)

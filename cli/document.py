@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from protocheck.profiles import Profile
 
 BLOCK_SEPARATOR = "\n\n"
+# the start of a list item: a bullet, "1.", "(a)", "iv)" and a space
+LIST_ITEM = re.compile(r"\s*(?:[-\u2022\u00b7*\u2013\u25cf\u25aa]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s")
 CLAUSE_BREAK = re.compile(r";|,\s+(and|but|so|while|whereas|although)\s(?!that\b)|\s-\s|\u2013|\u2014")
 
 # Where a block sits. "body" scope is what the author wrote in the document itself.

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from protocheck import lexicon, progress
-from protocheck.document import Document, Match
+from protocheck.document import LIST_ITEM, Document, Match
 
 # Same-length substitutions so offsets in the nlp text are offsets in Document.text.
 _SAME_LENGTH = str.maketrans({"\n": " ", "\t": " ", "\u2019": "'", "\u2018": "'", "\u201c": '"',
@@ -247,7 +247,6 @@ def annotate(doc: Document, pattern_files: Iterable[str] | None = None) -> None:
 
 
 _LINE_END = re.compile(r"(?<=[.!?:;])[\"'\u201d\u2019)]?\n")
-_LIST_ITEM_START = re.compile(r"[ \t]*(?:[-\u2022\u00b7*\u2013\u25cf\u25aa]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s")
 _NEXT_CHAR = re.compile(r"[ \t]*(\S)")
 SHORT_LINE = 50  # characters: a line this short that ends without a stop is a heading or an item
 
@@ -263,7 +262,7 @@ def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     while pos >= 0:
         line_start = text.rfind("\n", 0, pos) + 1
         following = _NEXT_CHAR.match(text, pos + 1)
-        if _LIST_ITEM_START.match(text, pos + 1) or (
+        if LIST_ITEM.match(text, pos + 1) or (
                 pos - line_start <= SHORT_LINE and following is not None and following.group(1).isupper()):
             cuts.add(pos)
         pos = text.find("\n", pos + 1, end)

@@ -23,14 +23,13 @@ from __future__ import annotations
 import re
 
 from protocheck import lexicon, politics
-from protocheck.document import Document
+from protocheck.document import LIST_ITEM, Document
 
 MIN_STATEMENTS = 3  # rule statements about a class of people that make a document a rulebook
 LIST_REACH = 15  # list items walked back to find the statement that opens the list
 TITLE_REACH = 8  # opening body paragraphs searched for a title or a "this guidance ..." line
 
 _FIRST_PERSON = re.compile(r"(?<!Part )(?<!PART )(?<!\()\b(I(?![).])|I'm|I've|I'd|I'll|[Mm]y|[Mm]e|[Mm]yself)\b")
-_LIST_ITEM = re.compile(r"^\s*([-\u2022*\u2013\u25cf\u25aa\u00b7o]|\(?[a-z0-9]{1,3}[.)]|\(?[ivx]{1,4}[.)])\s")
 
 
 def particular(text: str) -> bool:
@@ -99,14 +98,14 @@ def describes(doc: Document, sentence: tuple[int, int]) -> bool:
 def _lead_in(doc: Document, sentence: tuple[int, int], text: str) -> str | None:
     """For a list item, the line that opens its list: the nearest sentence before it that
     is not itself an item (at most LIST_REACH items back)."""
-    if not _LIST_ITEM.match(text):
+    if not LIST_ITEM.match(text):
         return None
     prev = doc.previous_sentence(sentence)
     for _ in range(LIST_REACH):
         if prev is None:
             return None
         lead = doc.text[prev[0]:prev[1]].strip()
-        if not _LIST_ITEM.match(lead):
+        if not LIST_ITEM.match(lead):
             return lead
         prev = doc.previous_sentence(prev)
     return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from protocheck import lexicon
+from protocheck import lexicon, politics
 from protocheck.config import Config, RosterEntry
 from protocheck.document import Document, Match, Person
 
@@ -127,8 +127,6 @@ def _member_group(name: str | None, email: str | None) -> bool:
         return True
     if lexicon.phrase("group-members-list").search(name or ""):
         return True
-    from protocheck import politics
-
     return bool(lexicon.phrase("group-word").search(f"{name} {local}") and politics.mentions(
         f"{name or ''} {local.replace('.', ' ').title()}"))
 

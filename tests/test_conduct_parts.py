@@ -138,3 +138,35 @@ def test_a_political_groups_list_is_members(name: str, email: str, group: bool) 
     from protocheck import people
 
     assert people.make_person(name, None, email, None, "to-header").is_member is group
+
+
+@pytest.mark.parametrize(("address", "media"), [
+    ("katie.lomas@ashbourneadvertiser.co.uk", True),
+    ("newsdesk@bbc.co.uk", True),
+    ("jo.whitcombe@gmail.com", False),
+    ("news.letters@example.gov.uk", True),  # a news desk's own address counts as the press
+])
+def test_a_newspapers_address_is_the_press(address: str, media: bool) -> None:
+    from protocheck import lexicon
+
+    assert bool(lexicon.phrase("media-outlet").search(address)) is media
+
+
+def test_an_officer_saying_how_they_will_vote_is_a_political_view(tmp_path: Path) -> None:
+    email = write(tmp_path, "officer.eml",
+                  "From: Marcus Bell <marcus.bell@example.gov.uk>\nTo: Jo Whitcombe <jo@gmail.com>\n"
+                  "Subject: RE: Noise\nDate: Thu, 22 Oct 2026 15:32:40 +0100\n\nDear Ms Whitcombe,\n\n"
+                  "I know you're frustrated. For what it's worth, I'll be voting Green in May myself.\n\n"
+                  "Kind regards,\n\nMarcus Bell\nEnvironmental Health Officer\n")
+    assert [c for c, _ in findings(email, "--select", "PUB004")] == ["PUB004"]
+
+
+def test_an_out_of_office_note_and_a_residents_association_are_no_breach(tmp_path: Path) -> None:
+    email = write(tmp_path, "ooo.eml",
+                  "From: Cllr Gareth Pryce <cllr.gareth.pryce@example.gov.uk>\nTo: Yvonne Bland <y@btinternet.com>\n"
+                  "Subject: Automatic reply\nDate: Thu, 22 Oct 2026 15:32:40 +0100\n\n"
+                  "Please send comments to planning@example.gov.uk so that the case officer receives them; "
+                  "I am not able to forward emails while I am away.\n\nAs promised after the residents' association "
+                  "meeting, could officers send me the notes of the briefing?\n\nCllr Gareth Pryce\n"
+                  "Ward Councillor for Abbey\n")
+    assert findings(email, "--select", "CON001,CON004") == []

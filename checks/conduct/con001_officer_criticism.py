@@ -25,6 +25,7 @@ Appendix "Members Don't"; Runnymede 2.2, 3.12).
 > The Cabinet's decision to close the library is disgraceful. (a decision, not an officer)
 > The contractor's work was shoddy. (not an officer)
 > I disagree with the officers' recommendation and will say so at committee. (disagreement, not an attack)
+> Please send comments to the case officer; I am not able to forward emails while I am away. (the writer of themselves)
 
 ## Known gaps
 Criticism spread over several sentences, or of an officer named only in an
@@ -107,6 +108,8 @@ def officer_criticism(doc: Document) -> Iterator[Hit]:
             continue
         if speaker is False and doc.in_quotation(m.start) and not own:
             continue  # someone else's words, quoted
+        if lexicon.phrase("self-subject").search(doc.text, max(0, m.start - 30), m.start):
+            continue  # "I am not able to forward emails": the writer of themselves
         label = "OFFICER_REF" if author.is_member else "MEMBER_REF"
         target = _target(doc, m, label)
         if target is None:

@@ -117,6 +117,9 @@ def _purposes(doc: Document) -> Iterator[Match]:
             continue
         if m.id in WEAK and not _political(doc, m):
             continue
+        if m.id in ("party-meeting", "party-agm") and lexicon.phrase("civic-association").search(
+                doc.text, max(0, m.start - 30), m.start):
+            continue  # "the residents' association meeting"
         yield m
 
 

@@ -14,13 +14,11 @@ not: one in the first person singular, naming a party, or giving a day or date
 ("Officers will brief the Labour group on 3 March").
 
 The words are data: lexicons/phrases.yml `rule-modal`, `generic-class`,
-`addressed-class`, `rule-lead-in`, `particular-occasion`, `rulebook-self` and
+`addressed-class`, `rule-lead-in`, `first-person-singular`, `particular-occasion`, `rulebook-self` and
 `rulebook-title`.
 """
 
 from __future__ import annotations
-
-import re
 
 from protocheck import lexicon, politics
 from protocheck.document import LIST_ITEM, Document
@@ -29,12 +27,11 @@ MIN_STATEMENTS = 3  # rule statements about a class of people that make a docume
 LIST_REACH = 15  # list items walked back to find the statement that opens the list
 TITLE_REACH = 8  # opening body paragraphs searched for a title or a "this guidance ..." line
 
-_FIRST_PERSON = re.compile(r"(?<!Part )(?<!PART )(?<!\()\b(I(?![).])|I'm|I've|I'd|I'll|[Mm]y|[Mm]e|[Mm]yself)\b")
 
 
 def particular(text: str) -> bool:
     """Whether `text` speaks of a particular occasion: first person singular, a party, a date."""
-    return bool(_FIRST_PERSON.search(text) or lexicon.phrase("particular-occasion").search(text)
+    return bool(lexicon.phrase("first-person-singular").search(text) or lexicon.phrase("particular-occasion").search(text)
                 or politics.mentions(text))
 
 

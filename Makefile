@@ -23,8 +23,9 @@ demo: $(STAMP) ## check the bundled samples/ (README command 1)
 test: $(STAMP) ## run the test suite (README command 2; CI runs this)
 	$(BIN)/python -m pytest -q
 
-lint: $(STAMP) ## ruff
+lint: $(STAMP) ## ruff check, ruff format --check
 	$(BIN)/ruff check cli checks lexicons tests
+	$(BIN)/ruff format --check cli checks tests
 
 fmt: $(STAMP) ## ruff format and import sorting
 	$(BIN)/ruff check --fix --select I cli checks tests

@@ -1,1 +1,3 @@
-"""Protocol rules: one module a rule, grouped by family, named `<code>_<slug>.py`."""
+"""protocheck: checks council drafts against the council's Member/Officer protocol."""
+
+__version__ = "0.1.0"

@@ -1,3 +1,5 @@
-"""protocheck: checks council drafts against the council's Member/Officer protocol."""
+"""The `protocheck` command line: parses arguments, calls the library, renders the report.
 
-__version__ = "0.1.0"
+The only code that prints or sets an exit code. Run it as `protocheck` or
+`python -m protocheck.cli`.
+"""

@@ -1,3 +1,3 @@
-from protocheck.entry import main
+from protocheck.cli.entry import main
 
 main()

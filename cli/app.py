@@ -37,79 +37,206 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
 ) -> None:
     """protocheck: Member/Officer protocol checks for council drafts."""
 
 
 @app.command()
 def check(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders to check (.docx .pdf .eml .txt).", show_default=False)],
-    format: Annotated[str, typer.Option("--format", help="text, json, sarif, github or junit.")] = "text",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here instead of stdout.")] = None,
-    config: Annotated[Path | None, typer.Option("--config", help="A protocheck.toml (else the nearest one above each file).")] = None,
-    profile: Annotated[str | None, typer.Option("--profile", help="Council profile: model, wokingham, north-northamptonshire, conwy, north-east-derbyshire, runnymede.")] = None,
-    kind: Annotated[str | None, typer.Option("--kind", help="Force the document kind: letter, email, press-release, report, agenda-pack, other.")] = None,
-    date: Annotated[str | None, typer.Option("--date", help="Date the document will be issued (YYYY-MM-DD), for the pre-election check.")] = None,
-    select: Annotated[list[str] | None, typer.Option("--select", help="Only these rules: codes, slugs or prefixes (COR, RPT001, blind-copy). Repeat or comma-separate.")] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rules (codes, slugs or prefixes).")] = None,
-    fail_on: Annotated[str | None, typer.Option("--fail-on", help="Severity that makes the exit code 1: error, warning, info, never.")] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel worker processes for many files.")] = 1,
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Files or folders to check (.docx .pdf .eml .txt).", show_default=False
+        ),
+    ],
+    format: Annotated[
+        str, typer.Option("--format", help="text, json, sarif, github or junit.")
+    ] = "text",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report here instead of stdout.")
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", help="A protocheck.toml (else the nearest one above each file)."),
+    ] = None,
+    profile: Annotated[
+        str | None,
+        typer.Option(
+            "--profile",
+            help="Council profile: model, wokingham, north-northamptonshire, conwy, north-east-derbyshire, runnymede.",
+        ),
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            help="Force the document kind: letter, email, press-release, report, agenda-pack, other.",
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="Date the document will be issued (YYYY-MM-DD), for the pre-election check.",
+        ),
+    ] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select",
+            help="Only these rules: codes, slugs or prefixes (COR, RPT001, blind-copy). Repeat or comma-separate.",
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", help="Skip these rules (codes, slugs or prefixes)."),
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on", help="Severity that makes the exit code 1: error, warning, info, never."
+        ),
+    ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="Parallel worker processes for many files.")
+    ] = 1,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore the result cache.")] = False,
-    dump_text: Annotated[bool, typer.Option("--dump-text", help="Print the text protocheck extracted (what offsets index), then stop.")] = False,
-    color: Annotated[bool | None, typer.Option("--color/--no-color", help="Force colour on or off (default: on a terminal).")] = None,
-    annotate: Annotated[Path | None, typer.Option("--annotate", help="Write a copy of each .docx with a Word comment on each finding (a folder for several files).")] = None,
+    dump_text: Annotated[
+        bool,
+        typer.Option(
+            "--dump-text",
+            help="Print the text protocheck extracted (what offsets index), then stop.",
+        ),
+    ] = False,
+    color: Annotated[
+        bool | None,
+        typer.Option("--color/--no-color", help="Force colour on or off (default: on a terminal)."),
+    ] = None,
+    annotate: Annotated[
+        Path | None,
+        typer.Option(
+            "--annotate",
+            help="Write a copy of each .docx with a Word comment on each finding (a folder for several files).",
+        ),
+    ] = None,
 ) -> None:
     """Check documents against the council's protocol (the default command)."""
-    from protocheck import commands
+    from protocheck.cli import commands
 
     code = commands.check(
-        paths=paths, fmt=format, output=output, config=config, profile=profile, kind=kind, date=date,
-        select=_split(select), ignore=_split(ignore), fail_on=fail_on, jobs=jobs, use_cache=not no_cache,
-        dump_text=dump_text, color=color, annotate=annotate,
+        paths=paths,
+        fmt=format,
+        output=output,
+        config=config,
+        profile=profile,
+        kind=kind,
+        date=date,
+        select=_split(select),
+        ignore=_split(ignore),
+        fail_on=fail_on,
+        jobs=jobs,
+        use_cache=not no_cache,
+        dump_text=dump_text,
+        color=color,
+        annotate=annotate,
     )
     raise typer.Exit(code)
 
 
 @app.command()
 def diff(
-    draft: Annotated[Path, typer.Argument(help="The officer's draft (.docx, .pdf or .txt).", show_default=False)],
-    revised: Annotated[Path, typer.Argument(help="The version that came back.", show_default=False)],
-    editor: Annotated[str | None, typer.Option("--editor", help="Who made the revision (\"Cllr Jo Bloggs\"); else the revised file's last author.")] = None,
-    format: Annotated[str, typer.Option("--format", help="text, json, sarif, github or junit.")] = "text",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here instead of stdout.")] = None,
-    config: Annotated[Path | None, typer.Option("--config", help="A protocheck.toml (else the nearest one above REVISED).")] = None,
+    draft: Annotated[
+        Path, typer.Argument(help="The officer's draft (.docx, .pdf or .txt).", show_default=False)
+    ],
+    revised: Annotated[
+        Path, typer.Argument(help="The version that came back.", show_default=False)
+    ],
+    editor: Annotated[
+        str | None,
+        typer.Option(
+            "--editor",
+            help='Who made the revision ("Cllr Jo Bloggs"); else the revised file\'s last author.',
+        ),
+    ] = None,
+    format: Annotated[
+        str, typer.Option("--format", help="text, json, sarif, github or junit.")
+    ] = "text",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report here instead of stdout.")
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", help="A protocheck.toml (else the nearest one above REVISED)."),
+    ] = None,
     profile: Annotated[str | None, typer.Option("--profile", help="Council profile.")] = None,
     kind: Annotated[str | None, typer.Option("--kind", help="Force the document kind.")] = None,
-    date: Annotated[str | None, typer.Option("--date", help="Date the document will be issued (YYYY-MM-DD).")] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="Date the document will be issued (YYYY-MM-DD).")
+    ] = None,
     select: Annotated[list[str] | None, typer.Option("--select", help="Only these rules.")] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rules.")] = None,
-    fail_on: Annotated[str | None, typer.Option("--fail-on", help="error, warning, info, never.")] = None,
+    fail_on: Annotated[
+        str | None, typer.Option("--fail-on", help="error, warning, info, never.")
+    ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore the result cache.")] = False,
-    color: Annotated[bool | None, typer.Option("--color/--no-color", help="Force colour on or off.")] = None,
-    annotate: Annotated[Path | None, typer.Option("--annotate", help="Write a copy of REVISED (.docx) with a Word comment on each finding.")] = None,
+    color: Annotated[
+        bool | None, typer.Option("--color/--no-color", help="Force colour on or off.")
+    ] = None,
+    annotate: Annotated[
+        Path | None,
+        typer.Option(
+            "--annotate",
+            help="Write a copy of REVISED (.docx) with a Word comment on each finding.",
+        ),
+    ] = None,
 ) -> None:
     """Compare two versions of a report: every difference is an edit by --editor, judged like a tracked change."""
-    from protocheck import commands
+    from protocheck.cli import commands
 
-    code = commands.diff(draft=draft, revised=revised, editor=editor, fmt=format, output=output, config=config,
-                         profile=profile, kind=kind, date=date, select=_split(select), ignore=_split(ignore),
-                         fail_on=fail_on, use_cache=not no_cache, color=color, annotate=annotate)
+    code = commands.diff(
+        draft=draft,
+        revised=revised,
+        editor=editor,
+        fmt=format,
+        output=output,
+        config=config,
+        profile=profile,
+        kind=kind,
+        date=date,
+        select=_split(select),
+        ignore=_split(ignore),
+        fail_on=fail_on,
+        use_cache=not no_cache,
+        color=color,
+        annotate=annotate,
+    )
     raise typer.Exit(code)
 
 
 @app.command()
 def baseline(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders whose current findings are accepted.", show_default=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The baseline file to write.")] = Path("protocheck-baseline.json"),
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Files or folders whose current findings are accepted.", show_default=False
+        ),
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The baseline file to write.")
+    ] = Path("protocheck-baseline.json"),
     config: Annotated[Path | None, typer.Option("--config", help="A protocheck.toml.")] = None,
     profile: Annotated[str | None, typer.Option("--profile", help="Council profile.")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel worker processes.")] = 1,
 ) -> None:
     """Record the current findings as accepted, so that CI fails only on new ones."""
-    from protocheck import commands
+    from protocheck.cli import commands
 
-    raise typer.Exit(commands.baseline(paths=paths, output=output, config=config, profile=profile, jobs=jobs))
+    raise typer.Exit(
+        commands.baseline(paths=paths, output=output, config=config, profile=profile, jobs=jobs)
+    )
 
 
 @app.command("rules")
@@ -117,15 +244,17 @@ def rules_cmd(
     format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
 ) -> None:
     """Table of every rule: code, slug, severity, the profiles that enable it."""
-    from protocheck import commands
+    from protocheck.cli import commands
 
     raise typer.Exit(commands.rules(format))
 
 
 @app.command("rule")
-def rule_cmd(code: Annotated[str, typer.Argument(help="A rule code or slug (COR001, member-obligation).")]) -> None:
+def rule_cmd(
+    code: Annotated[str, typer.Argument(help="A rule code or slug (COR001, member-obligation).")],
+) -> None:
     """What a rule flags, why, examples, and the clauses each profile cites."""
-    from protocheck import commands
+    from protocheck.cli import commands
 
     raise typer.Exit(commands.rule(code))
 
@@ -133,18 +262,20 @@ def rule_cmd(code: Annotated[str, typer.Argument(help="A rule code or slug (COR0
 @app.command("profiles")
 def profiles_cmd() -> None:
     """The council profiles and what differs between them."""
-    from protocheck import commands
+    from protocheck.cli import commands
 
     raise typer.Exit(commands.profiles())
 
 
 @app.command("init")
 def init_cmd(
-    path: Annotated[Path, typer.Argument(help="Where to write the file.")] = Path("protocheck.toml"),
+    path: Annotated[Path, typer.Argument(help="Where to write the file.")] = Path(
+        "protocheck.toml"
+    ),
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a commented starter protocheck.toml."""
-    from protocheck.config import STARTER
+    from protocheck.model.config import STARTER
 
     if path.exists() and not force:
         raise _fail(f"{path} already exists (use --force to overwrite)")
@@ -159,7 +290,12 @@ def _split(values: list[str] | None) -> list[str]:
 def _main() -> None:
     argv = sys.argv[1:]
     first = next((a for a in argv if not a.startswith("-")), None)
-    if argv and first is not None and first not in COMMANDS and not any(a in ("--version",) for a in argv[:1]):
+    if (
+        argv
+        and first is not None
+        and first not in COMMANDS
+        and not any(a in ("--version",) for a in argv[:1])
+    ):
         sys.argv.insert(1, "check")  # `protocheck FILE...` is `protocheck check FILE...`
     elif argv and first is None and not any(a in ("-h", "--help", "--version") for a in argv):
         sys.argv.insert(1, "check")
@@ -173,11 +309,17 @@ def _main() -> None:
 
         if os.environ.get("PROTOCHECK_DEBUG"):
             raise
-        if type(exc).__name__ in ("LexiconError", "ProfileError", "ConfigError"):  # a data file is wrong
+        if type(exc).__name__ in (
+            "LexiconError",
+            "ProfileError",
+            "ConfigError",
+        ):  # a data file is wrong
             print(f"protocheck: error: {exc}", file=sys.stderr)
             sys.exit(2)
-        print(f"protocheck: internal error: {type(exc).__name__}: {exc} (PROTOCHECK_DEBUG=1 shows the traceback)",
-              file=sys.stderr)
+        print(
+            f"protocheck: internal error: {type(exc).__name__}: {exc} (PROTOCHECK_DEBUG=1 shows the traceback)",
+            file=sys.stderr,
+        )
         sys.exit(2)
 
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from protocheck.findings import SEVERITY_RANK, Report
+from protocheck.model.findings import SEVERITY_RANK, Report
 
 
 def _err(message: str) -> int:
@@ -16,15 +16,28 @@ def _err(message: str) -> int:
     return 2
 
 
-def _setup(*, first: Path | None, fmt: str, config: Path | None, profile: str | None, kind: str | None,
-           date: str | None, select: list[str], ignore: list[str], fail_on: str | None,
-           use_cache: bool) -> tuple[Any, Any] | int:
+def _setup(
+    *,
+    first: Path | None,
+    fmt: str,
+    config: Path | None,
+    profile: str | None,
+    kind: str | None,
+    date: str | None,
+    select: list[str],
+    ignore: list[str],
+    fail_on: str | None,
+    use_cache: bool,
+) -> tuple[Any, Any] | int:
     """Validate the options shared by check and diff: (options, base config) or an exit code."""
     import datetime as dt
 
-    from protocheck import config as config_mod
-    from protocheck import engine, profiles, registry, report
-    from protocheck.document import KINDS
+    from protocheck import engine
+    from protocheck.cli import report
+    from protocheck.model import config as config_mod
+    from protocheck.model import profiles
+    from protocheck.model.document import KINDS
+    from protocheck.rules import registry
 
     if fmt not in report.FORMATS:
         return _err(f"--format must be one of {', '.join(report.FORMATS)}")
@@ -43,18 +56,37 @@ def _setup(*, first: Path | None, fmt: str, config: Path | None, profile: str | 
     if bad:
         return _err(f"unknown rule selector(s): {', '.join(bad)} (see protocheck rules)")
     try:
-        base_cfg = config_mod.load_cached(config.resolve()) if config is not None else config_mod.for_file(first or Path.cwd())
+        base_cfg = (
+            config_mod.load_cached(config.resolve())
+            if config is not None
+            else config_mod.for_file(first or Path.cwd())
+        )
     except config_mod.ConfigError as exc:
         return _err(str(exc))
-    opts = engine.Options(config_path=config, profile=profile, kind=kind, date=date, select=select,
-                          ignore=ignore, use_cache=use_cache)
+    opts = engine.Options(
+        config_path=config,
+        profile=profile,
+        kind=kind,
+        date=date,
+        select=select,
+        ignore=ignore,
+        use_cache=use_cache,
+    )
     return opts, base_cfg
 
 
-def _finish(results: list[Any], base_cfg: Any, *, fmt: str, output: Path | None, profile: str | None,
-            fail_on: str | None, color: bool | None) -> int:
+def _finish(
+    results: list[Any],
+    base_cfg: Any,
+    *,
+    fmt: str,
+    output: Path | None,
+    profile: str | None,
+    fail_on: str | None,
+    color: bool | None,
+) -> int:
     """Render the report, say which files could not be read, and choose the exit code."""
-    from protocheck import report
+    from protocheck.cli import report
 
     rep = Report(profile=profile or base_cfg.profile, files=results)
     for r in results:
@@ -63,7 +95,11 @@ def _finish(results: list[Any], base_cfg: Any, *, fmt: str, output: Path | None,
     if fmt == "text" and output is None:
         report.render("text", rep, stream=sys.stdout, color=color)
     else:
-        text = report.render(fmt, rep) if fmt != "text" else report.render("text", rep, color=False, width=100)
+        text = (
+            report.render(fmt, rep)
+            if fmt != "text"
+            else report.render("text", rep, color=False, width=100)
+        )
         if output is not None:
             output.write_text(text, encoding="utf-8")
         else:
@@ -77,9 +113,13 @@ def _finish(results: list[Any], base_cfg: Any, *, fmt: str, output: Path | None,
 
 def _annotate(results: list[Any], sources: list[Path], target: Path) -> int | None:
     """--annotate: a commented copy of each .docx checked; an exit code on a usage error."""
-    from protocheck import annotate
+    from protocheck.cli.report import annotate
 
-    pairs = [(src, r) for src, r in zip(sources, results, strict=True) if src.suffix.lower() == ".docx" and not r.error]
+    pairs = [
+        (src, r)
+        for src, r in zip(sources, results, strict=True)
+        if src.suffix.lower() == ".docx" and not r.error
+    ]
     if not pairs:
         return _err("--annotate needs a readable .docx input")
     if len(pairs) > 1 or target.is_dir():
@@ -95,13 +135,38 @@ def _annotate(results: list[Any], sources: list[Path], target: Path) -> int | No
     return None
 
 
-def check(*, paths: list[Path], fmt: str, output: Path | None, config: Path | None, profile: str | None,
-          kind: str | None, date: str | None, select: list[str], ignore: list[str], fail_on: str | None,
-          jobs: int, use_cache: bool, dump_text: bool, color: bool | None, annotate: Path | None = None) -> int:
+def check(
+    *,
+    paths: list[Path],
+    fmt: str,
+    output: Path | None,
+    config: Path | None,
+    profile: str | None,
+    kind: str | None,
+    date: str | None,
+    select: list[str],
+    ignore: list[str],
+    fail_on: str | None,
+    jobs: int,
+    use_cache: bool,
+    dump_text: bool,
+    color: bool | None,
+    annotate: Path | None = None,
+) -> int:
     from protocheck import engine
 
-    setup = _setup(first=paths[0] if paths else None, fmt=fmt, config=config, profile=profile, kind=kind,
-                   date=date, select=select, ignore=ignore, fail_on=fail_on, use_cache=use_cache)
+    setup = _setup(
+        first=paths[0] if paths else None,
+        fmt=fmt,
+        config=config,
+        profile=profile,
+        kind=kind,
+        date=date,
+        select=select,
+        ignore=ignore,
+        fail_on=fail_on,
+        use_cache=use_cache,
+    )
     if isinstance(setup, int):
         return setup
     opts, base_cfg = setup
@@ -116,15 +181,29 @@ def check(*, paths: list[Path], fmt: str, output: Path | None, config: Path | No
         code = _annotate(results, list(engine.collect(paths)), annotate)
         if code is not None:
             return code
-    return _finish(results, base_cfg, fmt=fmt, output=output, profile=profile, fail_on=fail_on, color=color)
+    return _finish(
+        results, base_cfg, fmt=fmt, output=output, profile=profile, fail_on=fail_on, color=color
+    )
 
 
-def baseline(*, paths: list[Path], output: Path, config: Path | None, profile: str | None, jobs: int) -> int:
-    from protocheck import baseline as baseline_mod
+def baseline(
+    *, paths: list[Path], output: Path, config: Path | None, profile: str | None, jobs: int
+) -> int:
     from protocheck import engine
+    from protocheck.store import baseline as baseline_mod
 
-    setup = _setup(first=paths[0] if paths else None, fmt="json", config=config, profile=profile, kind=None,
-                   date=None, select=[], ignore=[], fail_on=None, use_cache=True)
+    setup = _setup(
+        first=paths[0] if paths else None,
+        fmt="json",
+        config=config,
+        profile=profile,
+        kind=None,
+        date=None,
+        select=[],
+        ignore=[],
+        fail_on=None,
+        use_cache=True,
+    )
     if isinstance(setup, int):
         return setup
     opts, _ = setup
@@ -133,18 +212,45 @@ def baseline(*, paths: list[Path], output: Path, config: Path | None, profile: s
         if r.error:
             print(f"protocheck: {r.path}: {r.error}", file=sys.stderr)
     n = baseline_mod.write(results, output)
-    print(f"protocheck: wrote {output} ({n} accepted finding{'s' if n != 1 else ''}); "
-          f"add baseline = \"{output.name}\" to protocheck.toml")
+    print(
+        f"protocheck: wrote {output} ({n} accepted finding{'s' if n != 1 else ''}); "
+        f'add baseline = "{output.name}" to protocheck.toml'
+    )
     return 2 if any(r.error for r in results) else 0
 
 
-def diff(*, draft: Path, revised: Path, editor: str | None, fmt: str, output: Path | None, config: Path | None,
-         profile: str | None, kind: str | None, date: str | None, select: list[str], ignore: list[str],
-         fail_on: str | None, use_cache: bool, color: bool | None, annotate: Path | None = None) -> int:
+def diff(
+    *,
+    draft: Path,
+    revised: Path,
+    editor: str | None,
+    fmt: str,
+    output: Path | None,
+    config: Path | None,
+    profile: str | None,
+    kind: str | None,
+    date: str | None,
+    select: list[str],
+    ignore: list[str],
+    fail_on: str | None,
+    use_cache: bool,
+    color: bool | None,
+    annotate: Path | None = None,
+) -> int:
     from protocheck import engine
 
-    setup = _setup(first=revised, fmt=fmt, config=config, profile=profile, kind=kind, date=date, select=select,
-                   ignore=ignore, fail_on=fail_on, use_cache=use_cache)
+    setup = _setup(
+        first=revised,
+        fmt=fmt,
+        config=config,
+        profile=profile,
+        kind=kind,
+        date=date,
+        select=select,
+        ignore=ignore,
+        fail_on=fail_on,
+        use_cache=use_cache,
+    )
     if isinstance(setup, int):
         return setup
     opts, base_cfg = setup
@@ -156,7 +262,9 @@ def diff(*, draft: Path, revised: Path, editor: str | None, fmt: str, output: Pa
         code = _annotate([result], [revised], annotate)
         if code is not None:
             return code
-    return _finish([result], base_cfg, fmt=fmt, output=output, profile=profile, fail_on=fail_on, color=color)
+    return _finish(
+        [result], base_cfg, fmt=fmt, output=output, profile=profile, fail_on=fail_on, color=color
+    )
 
 
 def _progress():  # type: ignore[no-untyped-def]
@@ -168,8 +276,15 @@ def _progress():  # type: ignore[no-untyped-def]
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    bar = Progress(TextColumn("{task.fields[what]}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                   TextColumn("{task.description}"), transient=True, console=Console(stderr=True))
+    bar = Progress(
+        TextColumn("{task.fields[what]}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        transient=True,
+        console=Console(stderr=True),
+    )
     tasks: dict[str, int] = {}
 
     def show(key: str, done: int, total: int, what: str, name: str = "") -> None:
@@ -198,8 +313,9 @@ def _progress():  # type: ignore[no-untyped-def]
 
 
 def _dump(paths: list[Path], opts: object) -> int:
-    from protocheck import analysis, engine
-    from protocheck.readers import UnreadableError, read
+    from protocheck import engine
+    from protocheck.language import voices
+    from protocheck.read import UnreadableError, read
 
     code = 0
     for f in engine.collect(paths):
@@ -209,7 +325,7 @@ def _dump(paths: list[Path], opts: object) -> int:
             print(f"protocheck: {f}: {exc}", file=sys.stderr)
             code = 2
             continue
-        doc = analysis.analyse(raw, None)
+        doc = voices.analyse(raw, None)
         if len(paths) > 1 or paths[0].is_dir():
             print(f"==> {f} <==")
         sys.stdout.write(doc.text + "\n")
@@ -217,13 +333,22 @@ def _dump(paths: list[Path], opts: object) -> int:
 
 
 def rules(fmt: str) -> int:
-    from protocheck import profiles, registry
+    from protocheck.model import profiles
+    from protocheck.rules import registry
 
     rows = []
     for r in registry.all_rules():
         enabled = [p for p in profiles.council_ids() if profiles.get(p).enables(r.code)]
-        rows.append({"code": r.code, "slug": r.slug, "severity": r.severity, "kinds": list(r.kinds),
-                     "summary": r.summary, "profiles": enabled})
+        rows.append(
+            {
+                "code": r.code,
+                "slug": r.slug,
+                "severity": r.severity,
+                "kinds": list(r.kinds),
+                "summary": r.summary,
+                "profiles": enabled,
+            }
+        )
     if fmt == "json":
         print(json.dumps(rows, indent=2))
         return 0
@@ -234,14 +359,21 @@ def rules(fmt: str) -> int:
     for col in ("code", "slug", "severity", "applies to", "what it flags", "council profiles"):
         table.add_column(col, overflow="fold")
     for row in rows:
-        table.add_row(row["code"], row["slug"], row["severity"], ", ".join(row["kinds"]) or "any",
-                      row["summary"], ", ".join(row["profiles"]) + "; model")
+        table.add_row(
+            row["code"],
+            row["slug"],
+            row["severity"],
+            ", ".join(row["kinds"]) or "any",
+            row["summary"],
+            ", ".join(row["profiles"]) + "; model",
+        )
     Console().print(table)
     return 0
 
 
 def rule(code: str) -> int:
-    from protocheck import profiles, registry
+    from protocheck.model import profiles
+    from protocheck.rules import registry
     from rich.console import Console
     from rich.markdown import Markdown
 
@@ -249,7 +381,9 @@ def rule(code: str) -> int:
     if r is None:
         return _err(f"no rule '{code}' (see protocheck rules)")
     console = Console()
-    console.print(f"[bold]{r.code} {r.slug}[/bold]  severity {r.severity}; applies to {', '.join(r.kinds) or 'any document'}")
+    console.print(
+        f"[bold]{r.code} {r.slug}[/bold]  severity {r.severity}; applies to {', '.join(r.kinds) or 'any document'}"
+    )
     console.print(r.summary)
     console.print()
     for name, body in r.sections.items():
@@ -263,21 +397,27 @@ def rule(code: str) -> int:
         if not prof.enables(r.code):
             continue
         sev = prof.severity(r.code, r.severity)
-        console.print(f"\n[bold]{pid}[/bold] ({prof.council}){'' if sev == r.severity else f', severity {sev}'}")
+        console.print(
+            f"\n[bold]{pid}[/bold] ({prof.council}){'' if sev == r.severity else f', severity {sev}'}"
+        )
         for c in prof.clauses[r.code]:
-            console.print(f"  [green]{c.ref}[/green]: \"{c.text}\"", highlight=False)
+            console.print(f'  [green]{c.ref}[/green]: "{c.text}"', highlight=False)
         for e in prof.exceptions:
             if r.code in e.codes:
-                console.print(f"  [yellow]exception {e.id}[/yellow] ({e.ref}): {e.note}", highlight=False)
+                console.print(
+                    f"  [yellow]exception {e.id}[/yellow] ({e.ref}): {e.note}", highlight=False
+                )
     off = [p for p in profiles.council_ids() if not profiles.get(p).enables(r.code)]
     if off:
-        console.print(f"\nNot stated in (rule off): {', '.join(off)}. The model profile enables it and cites all of the above.")
+        console.print(
+            f"\nNot stated in (rule off): {', '.join(off)}. The model profile enables it and cites all of the above."
+        )
     return 0
 
 
 def profiles() -> int:
-    from protocheck import profiles as prof_mod
-    from protocheck import registry
+    from protocheck.model import profiles as prof_mod
+    from protocheck.rules import registry
     from rich.console import Console
     from rich.table import Table
 
@@ -289,7 +429,10 @@ def profiles() -> int:
         console.print(f"  {p.summary}", highlight=False)
         for e in p.exceptions:
             applies = f"exempts {', '.join(e.codes)}" if e.codes else "noted"
-            console.print(f"  [yellow]exception {e.id}[/yellow] ({e.ref}, {applies}): {e.note}", highlight=False)
+            console.print(
+                f"  [yellow]exception {e.id}[/yellow] ({e.ref}, {applies}): {e.note}",
+                highlight=False,
+            )
         console.print()
     table = Table(title="rules each profile enables (severity if changed)")
     table.add_column("code")

@@ -13,6 +13,6 @@ import gc
 
 def main() -> None:
     gc.disable()
-    from protocheck.app import main as run
+    from protocheck.cli.app import main as run
 
     run()

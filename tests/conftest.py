@@ -15,15 +15,25 @@ sys.path.insert(0, str(ROOT / "tests" / "tools"))
 
 
 @pytest.fixture(autouse=True)
-def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("PROTOCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
-def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """protocheck in a child process, as a user runs it."""
     full_env = {**os.environ, "COLUMNS": "100", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "protocheck", *args], capture_output=True, text=True,
-                          cwd=cwd, env=full_env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "protocheck.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=full_env,
+        timeout=120,
+    )
 
 
 def build_docx(path: Path, spec: dict[str, Any]) -> Path:

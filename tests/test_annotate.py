@@ -41,19 +41,46 @@ def test_comment_sits_on_the_flagged_words_and_the_input_is_untouched(tmp_path: 
     (comment,) = list(copy.comments)
     assert comment.author == "protocheck"
     assert comment.text.startswith("COR001 member-obligation (error)")
-    assert "Letters which create legally enforceable obligations" in comment.text or "10.2" in comment.text
-    assert _anchors(tmp_path / "annotated.docx") == ["the Council will refund your parking charges in full by 31 March"]
+    assert (
+        "Letters which create legally enforceable obligations" in comment.text
+        or "10.2" in comment.text
+    )
+    assert _anchors(tmp_path / "annotated.docx") == [
+        "the Council will refund your parking charges in full by 31 March"
+    ]
     # the copy's text is the letter's text: only comments were added
-    assert [p.text for p in copy.paragraphs] == [p.text for p in docx.Document(str(letter)).paragraphs]
+    assert [p.text for p in copy.paragraphs] == [
+        p.text for p in docx.Document(str(letter)).paragraphs
+    ]
 
 
 def test_tracked_deletion_is_annotated_on_its_paragraph(tmp_path: Path) -> None:
-    report = build_docx(tmp_path / "report.docx", {"body": [
-        {"style": "Heading 1", "text": "4. Options considered"},
-        {"runs": ["4.1 Option 1: keep the pool open. ",
-                  {"del": "Option 3: close the pool and move lessons to Killamarsh.", "author": "Cllr Jo Bloggs"}]},
-    ]})
-    out = run_cli(str(report), "--kind", "report", "--select", "RPT001", "--annotate", str(tmp_path / "out.docx"))
+    report = build_docx(
+        tmp_path / "report.docx",
+        {
+            "body": [
+                {"style": "Heading 1", "text": "4. Options considered"},
+                {
+                    "runs": [
+                        "4.1 Option 1: keep the pool open. ",
+                        {
+                            "del": "Option 3: close the pool and move lessons to Killamarsh.",
+                            "author": "Cllr Jo Bloggs",
+                        },
+                    ]
+                },
+            ]
+        },
+    )
+    out = run_cli(
+        str(report),
+        "--kind",
+        "report",
+        "--select",
+        "RPT001",
+        "--annotate",
+        str(tmp_path / "out.docx"),
+    )
     assert out.returncode == 1, out.stderr
     assert _anchors(tmp_path / "out.docx") == ["4.1 Option 1: keep the pool open. "]
 
@@ -78,8 +105,20 @@ def test_libreoffice_opens_the_copy_with_its_comment(tmp_path: Path) -> None:
         pytest.skip("LibreOffice is not installed")
     letter = build_docx(tmp_path / "letter.docx", MEMBER_LETTER)
     run_cli(str(letter), "--annotate", str(tmp_path / "annotated.docx"))
-    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to", "odt",
-                    "--outdir", str(tmp_path), str(tmp_path / "annotated.docx")],
-                   check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path / 'lo'}",
+            "--headless",
+            "--convert-to",
+            "odt",
+            "--outdir",
+            str(tmp_path),
+            str(tmp_path / "annotated.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     content = zipfile.ZipFile(tmp_path / "annotated.odt").read("content.xml").decode()
     assert "office:annotation" in content and "protocheck" in content and "COR001" in content

@@ -43,18 +43,45 @@ def test_json_report_shape_and_offsets(letters: Path) -> None:
     assert out.returncode == 1
     report = json.loads(out.stdout)
     assert set(report) == {"version", "tool", "profile", "files", "summary"}
-    assert report["version"] == "1" and report["tool"]["name"] == "protocheck" and report["profile"] == "model"
-    assert report["summary"] == {"files": 2, "errors": 1, "warnings": 0, "infos": 0, "unreadable": 0}
+    assert (
+        report["version"] == "1"
+        and report["tool"]["name"] == "protocheck"
+        and report["profile"] == "model"
+    )
+    assert report["summary"] == {
+        "files": 2,
+        "errors": 1,
+        "warnings": 0,
+        "infos": 0,
+        "unreadable": 0,
+    }
     member = next(f for f in report["files"] if f["path"].endswith("member.docx"))
     assert {"path", "kind", "error", "findings"} <= set(member) and member["kind"] == "letter"
     (finding,) = member["findings"]
-    assert set(finding) == {"code", "rule", "severity", "message", "text", "location", "clauses", "suppressed"}
-    assert finding["code"] == "COR001" and finding["rule"] == "member-obligation" and finding["severity"] == "error"
+    assert set(finding) == {
+        "code",
+        "rule",
+        "severity",
+        "message",
+        "text",
+        "location",
+        "clauses",
+        "suppressed",
+    }
+    assert (
+        finding["code"] == "COR001"
+        and finding["rule"] == "member-obligation"
+        and finding["severity"] == "error"
+    )
     assert set(finding["location"]) == {"page", "paragraph", "line", "change", "start", "end"}
-    assert {c["profile"] for c in finding["clauses"]} == {"wokingham", "conwy", "north-east-derbyshire"}
+    assert {c["profile"] for c in finding["clauses"]} == {
+        "wokingham",
+        "conwy",
+        "north-east-derbyshire",
+    }
     text = run_cli("--dump-text", str(letters / "member.docx")).stdout
     loc = finding["location"]
-    assert text[loc["start"]:loc["end"]] == finding["text"]
+    assert text[loc["start"] : loc["end"]] == finding["text"]
     assert finding["text"].startswith("the Council will refund your parking charges")
 
 
@@ -65,7 +92,9 @@ def test_sarif_github_junit(letters: Path) -> None:
     assert {r["id"] for r in run["tool"]["driver"]["rules"]} >= {"COR001", "COR002"}
     (result,) = run["results"]
     assert result["ruleId"] == "COR001" and result["level"] == "error"
-    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("member.docx")
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith(
+        "member.docx"
+    )
     gh = run_cli(str(letters), "--format", "github").stdout
     assert gh.startswith("::error file=") and "COR001" in gh
     junit = ET.fromstring(run_cli(str(letters), "--format", "junit").stdout)
@@ -89,7 +118,9 @@ def test_select_ignore_and_unknown_selector(letters: Path) -> None:
 
 def test_profile_without_the_rule_and_forced_kind(letters: Path) -> None:
     member = str(letters / "member.docx")
-    assert run_cli(member, "--profile", "runnymede").returncode == 0  # Runnymede's protocol has no COR001 clause
+    assert (
+        run_cli(member, "--profile", "runnymede").returncode == 0
+    )  # Runnymede's protocol has no COR001 clause
     assert run_cli(member, "--kind", "report").returncode == 0
     assert run_cli(member, "--profile", "nowhere").returncode == 2
 
@@ -100,35 +131,55 @@ def test_config_file_sets_profile_and_cites_its_clause(letters: Path) -> None:
     (finding,) = report["files"][0]["findings"]
     assert report["profile"] == "wokingham"
     assert finding["clauses"][0]["ref"] == "Supporting Guidance on Correspondence, para 4"
-    assert finding["clauses"][0]["text"].startswith("Letters which create legally enforceable obligations")
+    assert finding["clauses"][0]["text"].startswith(
+        "Letters which create legally enforceable obligations"
+    )
 
 
 def test_pyproject_config_and_invalid_config(tmp_path: Path) -> None:
     build_docx(tmp_path / "member.docx", MEMBER_LETTER)
-    (tmp_path / "pyproject.toml").write_text('[tool.protocheck]\nprofile = "runnymede"\n', encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.protocheck]\nprofile = "runnymede"\n', encoding="utf-8"
+    )
     assert run_cli(str(tmp_path / "member.docx")).returncode == 0
-    (tmp_path / "protocheck.toml").write_text('profile = "model"\ncolour = "red"\n', encoding="utf-8")
+    (tmp_path / "protocheck.toml").write_text(
+        'profile = "model"\ncolour = "red"\n', encoding="utf-8"
+    )
     out = run_cli(str(tmp_path / "member.docx"))
     assert out.returncode == 2 and "protocheck.toml" in out.stderr and "colour" in out.stderr
 
 
 def test_roster_makes_a_plain_name_a_member(tmp_path: Path) -> None:
-    spec = {"body": ["Dear Mrs Khan,", "The Council will repair your fence next week.", "Kind regards,", "Priya Shah"]}
+    spec = {
+        "body": [
+            "Dear Mrs Khan,",
+            "The Council will repair your fence next week.",
+            "Kind regards,",
+            "Priya Shah",
+        ]
+    }
     build_docx(tmp_path / "letter.docx", spec)
     assert run_cli(str(tmp_path / "letter.docx")).returncode == 0
-    (tmp_path / "protocheck.toml").write_text('[[members]]\nname = "Priya Shah"\nroles = ["Ward Councillor"]\n', encoding="utf-8")
+    (tmp_path / "protocheck.toml").write_text(
+        '[[members]]\nname = "Priya Shah"\nroles = ["Ward Councillor"]\n', encoding="utf-8"
+    )
     assert run_cli(str(tmp_path / "letter.docx")).returncode == 1
 
 
 def test_in_document_suppression_is_kept_with_its_reason(tmp_path: Path) -> None:
     letter = tmp_path / "letter.txt"
-    letter.write_text("Dear Mr Jones,\n\nThe Council will refund your charges.\n\n"
-                      "protocheck: ignore[COR001] reason: joint letter agreed with the Head of Parking\n\n"
-                      "Yours sincerely,\nCllr Priya Shah\nCabinet Member for Highways\n", encoding="utf-8")
+    letter.write_text(
+        "Dear Mr Jones,\n\nThe Council will refund your charges.\n\n"
+        "protocheck: ignore[COR001] reason: joint letter agreed with the Head of Parking\n\n"
+        "Yours sincerely,\nCllr Priya Shah\nCabinet Member for Highways\n",
+        encoding="utf-8",
+    )
     out = run_cli(str(letter), "--format", "json")
     assert out.returncode == 0
     (finding,) = json.loads(out.stdout)["files"][0]["findings"]
-    assert finding["suppressed"] is True and finding["suppression_reason"].startswith("joint letter")
+    assert finding["suppressed"] is True and finding["suppression_reason"].startswith(
+        "joint letter"
+    )
 
 
 def test_unreadable_file_gives_exit_2_and_the_rest_are_checked(letters: Path) -> None:
@@ -143,21 +194,39 @@ def test_unreadable_file_gives_exit_2_and_the_rest_are_checked(letters: Path) ->
 
 def test_rule_rules_profiles_init(tmp_path: Path) -> None:
     rule = run_cli("rule", "COR001").stdout
-    for words in ("What it flags", "Why it matters", "Not flagged", "Clauses it cites", "wokingham",
-                  "Letters which create legally enforceable obligations", "delegated-authority"):
+    for words in (
+        "What it flags",
+        "Why it matters",
+        "Not flagged",
+        "Clauses it cites",
+        "wokingham",
+        "Letters which create legally enforceable obligations",
+        "delegated-authority",
+    ):
         assert words in " ".join(rule.split())
     assert run_cli("rule", "blind-copy").returncode == 0
     assert run_cli("rule", "NOPE").returncode == 2
     rules = json.loads(run_cli("rules", "--format", "json").stdout)
     codes = [r["code"] for r in rules]
-    assert codes == sorted(codes) and {"COR001", "COR002", "CON004", "RPT007"} <= set(codes) and len(codes) == 19
+    assert (
+        codes == sorted(codes)
+        and {"COR001", "COR002", "CON004", "RPT007"} <= set(codes)
+        and len(codes) == 19
+    )
     prof = run_cli("profiles").stdout
-    for pid in ("model", "wokingham", "north-northamptonshire", "conwy", "north-east-derbyshire", "runnymede"):
+    for pid in (
+        "model",
+        "wokingham",
+        "north-northamptonshire",
+        "conwy",
+        "north-east-derbyshire",
+        "runnymede",
+    ):
         assert pid in prof
     assert run_cli("init", cwd=tmp_path).returncode == 0
     assert (tmp_path / "protocheck.toml").exists()
     assert run_cli("init", cwd=tmp_path).returncode == 2  # never overwrites without --force
-    from protocheck import config
+    from protocheck.model import config
 
     assert config.load(tmp_path / "protocheck.toml").profile == "model"
 
@@ -177,21 +246,52 @@ def test_unchanged_file_is_not_read_again(letters: Path, monkeypatch: pytest.Mon
 
 def test_diff_of_two_versions_attributes_the_changes_to_the_editor(tmp_path: Path) -> None:
     draft, revised = tmp_path / "draft.txt", tmp_path / "revised.txt"
-    draft.write_text("2. Recommendations\n\n2.1 That Cabinet approves option 2.\n\n4. Options considered\n\n"
-                     "4.1 Option 1: keep the library open on Saturdays.\n\n"
-                     "4.2 Option 3: close the Station Road library and move the service online.\n\n"
-                     "4.3 The opening hours were set in 2019.\n", encoding="utf-8")
-    revised.write_text("2. Recommendations\n\n2.1 That Cabinet approves option 2.\n\n4. Options considered\n\n"
-                       "4.3 The opening hours were set in 2019.\n\n"
-                       "4.1 Option 1: keep the library open on Saturdays.\n", encoding="utf-8")
-    out = run_cli("diff", str(draft), str(revised), "--editor", "Cllr Jo Bloggs", "--kind", "report",
-                  "--select", "RPT001", "--format", "json")
+    draft.write_text(
+        "2. Recommendations\n\n2.1 That Cabinet approves option 2.\n\n4. Options considered\n\n"
+        "4.1 Option 1: keep the library open on Saturdays.\n\n"
+        "4.2 Option 3: close the Station Road library and move the service online.\n\n"
+        "4.3 The opening hours were set in 2019.\n",
+        encoding="utf-8",
+    )
+    revised.write_text(
+        "2. Recommendations\n\n2.1 That Cabinet approves option 2.\n\n4. Options considered\n\n"
+        "4.3 The opening hours were set in 2019.\n\n"
+        "4.1 Option 1: keep the library open on Saturdays.\n",
+        encoding="utf-8",
+    )
+    out = run_cli(
+        "diff",
+        str(draft),
+        str(revised),
+        "--editor",
+        "Cllr Jo Bloggs",
+        "--kind",
+        "report",
+        "--select",
+        "RPT001",
+        "--format",
+        "json",
+    )
     assert out.returncode == 1, out.stderr
-    (finding,) = json.loads(out.stdout)["files"][0]["findings"]  # the moved paragraph is not a deletion
-    assert finding["text"] == "4.2 Option 3: close the Station Road library and move the service online."
+    (finding,) = json.loads(out.stdout)["files"][0][
+        "findings"
+    ]  # the moved paragraph is not a deletion
+    assert (
+        finding["text"]
+        == "4.2 Option 3: close the Station Road library and move the service online."
+    )
     assert finding["location"]["change"]["author"] == "Cllr Jo Bloggs"
-    officer = run_cli("diff", str(draft), str(revised), "--editor", "Tom Reed, Head of Libraries", "--kind", "report",
-                      "--select", "RPT001")
+    officer = run_cli(
+        "diff",
+        str(draft),
+        str(revised),
+        "--editor",
+        "Tom Reed, Head of Libraries",
+        "--kind",
+        "report",
+        "--select",
+        "RPT001",
+    )
     assert officer.returncode == 0  # an officer's own edits are never flagged
 
 
@@ -199,12 +299,20 @@ def test_baseline_accepts_current_findings_and_fails_on_new_ones(tmp_path: Path)
     build_docx(tmp_path / "member.docx", MEMBER_LETTER)
     out = run_cli("baseline", str(tmp_path), "--output", str(tmp_path / "protocheck-baseline.json"))
     assert out.returncode == 0 and "1 accepted finding" in out.stdout
-    (tmp_path / "protocheck.toml").write_text('baseline = "protocheck-baseline.json"\n', encoding="utf-8")
+    (tmp_path / "protocheck.toml").write_text(
+        'baseline = "protocheck-baseline.json"\n', encoding="utf-8"
+    )
     report = run_cli(str(tmp_path), "--format", "json")
     assert report.returncode == 0  # the accepted finding no longer fails the run
     (finding,) = json.loads(report.stdout)["files"][0]["findings"]
     assert finding["suppressed"] is True and "baseline" in finding["suppression_reason"]
-    spec = {**MEMBER_LETTER, "body": [*MEMBER_LETTER["body"][:2], "You are required to remove the fence within 14 days.",
-                                      *MEMBER_LETTER["body"][2:]]}
+    spec = {
+        **MEMBER_LETTER,
+        "body": [
+            *MEMBER_LETTER["body"][:2],
+            "You are required to remove the fence within 14 days.",
+            *MEMBER_LETTER["body"][2:],
+        ],
+    }
     build_docx(tmp_path / "member.docx", spec)
     assert run_cli(str(tmp_path)).returncode == 1  # a new finding fails it again

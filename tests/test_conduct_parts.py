@@ -37,12 +37,24 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("body", "flagged"), [
-    ("As agreed last night, the Eastgate charges are going. I have asked Parking Services to switch off the "
-     "pay machines at Eastgate from Monday, so you can tell residents.", True),
-    ("As agreed last night, I have asked officers to look into the Eastgate charges and report back.", False),
-    ("I have asked Parking Services to switch off the faulty pay machine at Eastgate until it is repaired.", False),
-])
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        (
+            "As agreed last night, the Eastgate charges are going. I have asked Parking Services to switch off the "
+            "pay machines at Eastgate from Monday, so you can tell residents.",
+            True,
+        ),
+        (
+            "As agreed last night, I have asked officers to look into the Eastgate charges and report back.",
+            False,
+        ),
+        (
+            "I have asked Parking Services to switch off the faulty pay machine at Eastgate until it is repaired.",
+            False,
+        ),
+    ],
+)
 def test_a_group_decision_carried_out_by_officers(tmp_path: Path, body: str, flagged: bool) -> None:
     email = write(tmp_path, "group.eml", GROUP_EMAIL.format(subject="Points from group", body=body))
     found = [t for c, t in findings(email, "--select", "CON002")]
@@ -51,52 +63,88 @@ def test_a_group_decision_carried_out_by_officers(tmp_path: Path, body: str, fla
         assert found[0].startswith("I have asked Parking Services to switch off")
 
 
-@pytest.mark.parametrize(("subject", "flagged"), [
-    ("Moorside by-election: canvassing and leaflets", True),  # a campaign: the Member's leaflet is the party's
-    ("Ward newsletters", False),  # no campaign: a Member's own newsletter may be fine
-])
-def test_a_members_own_leaflet_is_campaign_material_in_a_campaign(tmp_path: Path, subject: str,
-                                                                   flagged: bool) -> None:
-    body = ("Canvassing starts on Saturday from the committee rooms. " if flagged else "") + \
-        "The quickest way is to get the Communications team to draft your leaflet text on the library."
+@pytest.mark.parametrize(
+    ("subject", "flagged"),
+    [
+        (
+            "Moorside by-election: canvassing and leaflets",
+            True,
+        ),  # a campaign: the Member's leaflet is the party's
+        ("Ward newsletters", False),  # no campaign: a Member's own newsletter may be fine
+    ],
+)
+def test_a_members_own_leaflet_is_campaign_material_in_a_campaign(
+    tmp_path: Path, subject: str, flagged: bool
+) -> None:
+    body = (
+        ("Canvassing starts on Saturday from the committee rooms. " if flagged else "")
+        + "The quickest way is to get the Communications team to draft your leaflet text on the library."
+    )
     email = write(tmp_path, "leaflet.eml", GROUP_EMAIL.format(subject=subject, body=body))
     assert bool([c for c, _ in findings(email, "--select", "CON004")]) is flagged
 
 
 def test_the_capacity_finding_sits_where_the_member_says_only_councillor(tmp_path: Path) -> None:
-    letter = write(tmp_path, "letter.txt",
-                   "Dear Editor,\n\nAs a Millbank councillor, I feel I must respond to last week's letter about "
-                   "housing allocations.\n\nThe backlog is being cleared.\n\nYours faithfully,\n\nCllr Priya Desai\n")
+    letter = write(
+        tmp_path,
+        "letter.txt",
+        "Dear Editor,\n\nAs a Millbank councillor, I feel I must respond to last week's letter about "
+        "housing allocations.\n\nThe backlog is being cleared.\n\nYours faithfully,\n\nCllr Priya Desai\n",
+    )
     assert findings(letter, "--select", "COR003") == [
-        ("COR003", "As a Millbank councillor, I feel I must respond to last week's letter about housing allocations.")]
-    clear = write(tmp_path, "clear.txt", letter.read_text().replace("As a Millbank councillor",
-                                                                    "As one of your ward councillors for Abbey"))
+        (
+            "COR003",
+            "As a Millbank councillor, I feel I must respond to last week's letter about housing allocations.",
+        )
+    ]
+    clear = write(
+        tmp_path,
+        "clear.txt",
+        letter.read_text().replace(
+            "As a Millbank councillor", "As one of your ward councillors for Abbey"
+        ),
+    )
     assert findings(clear, "--select", "COR003") == []
 
 
 def test_a_list_of_what_is_forbidden_is_no_breach(tmp_path: Path) -> None:
-    advert = write(tmp_path, "advert.txt",
-                   "Policy Officer\n\nThis post is politically restricted. If you are appointed you will not be able "
-                   "to:\n\n- stand as a candidate for election to a local authority;\n\n- act as an election agent "
-                   "for a candidate;\n\n- canvass on behalf of a political party using Council staff time.\n")
+    advert = write(
+        tmp_path,
+        "advert.txt",
+        "Policy Officer\n\nThis post is politically restricted. If you are appointed you will not be able "
+        "to:\n\n- stand as a candidate for election to a local authority;\n\n- act as an election agent "
+        "for a candidate;\n\n- canvass on behalf of a political party using Council staff time.\n",
+    )
     assert findings(advert) == []
-    from protocheck import lexicon
+    from protocheck.language import lexicon
 
-    assert lexicon.phrase("prohibition-lead-in").search("If you are appointed you will not be able to:")
+    assert lexicon.phrase("prohibition-lead-in").search(
+        "If you are appointed you will not be able to:"
+    )
     assert not lexicon.phrase("prohibition-lead-in").search("Please could you:")
 
 
-def test_a_pre_election_release_featuring_a_member_on_a_controversial_matter_is_one_finding(tmp_path: Path) -> None:
+def test_a_pre_election_release_featuring_a_member_on_a_controversial_matter_is_one_finding(
+    tmp_path: Path,
+) -> None:
     (tmp_path / "protocheck.toml").write_text(
-        '[[elections]]\nname = "Moorside by-election"\nnotice = 2027-01-12\npoll = 2027-02-18\n', encoding="utf-8")
-    release = write(tmp_path, "release.txt",
-                    "EXAMPLE BOROUGH COUNCIL\nNEWS RELEASE\nFor immediate release\nDate: 28 January 2027\n\n"
-                    "Library: next steps\n\nA petition opposing the move was presented in December.\n\n"
-                    "Councillor Anjali Mistry, Cabinet Member for Leisure, said: \"We have listened.\"\n\nENDS\n")
+        '[[elections]]\nname = "Moorside by-election"\nnotice = 2027-01-12\npoll = 2027-02-18\n',
+        encoding="utf-8",
+    )
+    release = write(
+        tmp_path,
+        "release.txt",
+        "EXAMPLE BOROUGH COUNCIL\nNEWS RELEASE\nFor immediate release\nDate: 28 January 2027\n\n"
+        "Library: next steps\n\nA petition opposing the move was presented in December.\n\n"
+        'Councillor Anjali Mistry, Cabinet Member for Leisure, said: "We have listened."\n\nENDS\n',
+    )
     out = run_cli("--format", "json", "--no-cache", "--select", "PUB002", str(release))
     found = json.loads(out.stdout)["files"][0]["findings"]
     assert len(found) == 1, found
-    assert "Anjali Mistry" in found[0]["message"] and "controversial matter (petition)" in found[0]["message"]
+    assert (
+        "Anjali Mistry" in found[0]["message"]
+        and "controversial matter (petition)" in found[0]["message"]
+    )
 
 
 TO_OFFICER = """From: Cllr Neil Harcourt <cllr.neil.harcourt@example.gov.uk>
@@ -117,56 +165,74 @@ Portfolio Holder for Planning
 """
 
 
-@pytest.mark.parametrize(("line", "flagged"), [
-    ("I have told your enforcement team this morning to stop all enforcement action at Hollins Farm.", True),
-    ("I have asked your enforcement team to send me the file on Hollins Farm.", False),
-    ("I have asked the enforcement team to look into the complaint about Hollins Farm.", False),
-])
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        (
+            "I have told your enforcement team this morning to stop all enforcement action at Hollins Farm.",
+            True,
+        ),
+        ("I have asked your enforcement team to send me the file on Hollins Farm.", False),
+        ("I have asked the enforcement team to look into the complaint about Hollins Farm.", False),
+    ],
+)
 def test_an_instruction_given_to_staff(tmp_path: Path, line: str, flagged: bool) -> None:
     email = write(tmp_path, "to-officer.eml", TO_OFFICER.format(line=line))
     assert bool(findings(email, "--select", "CON002")) is flagged
 
 
-@pytest.mark.parametrize(("name", "email", "group"), [
-    ("Conservative Group Members", "conservative.group@example.gov.uk", True),
-    ("Group Members", "group@example.gov.uk", True),
-    ("Labour Group", "labour.group@example.gov.uk", True),
-    ("Steering Group", "steering.group@example.gov.uk", False),
-    ("Alison Treece", "alison.treece@example.gov.uk", False),
-])
+@pytest.mark.parametrize(
+    ("name", "email", "group"),
+    [
+        ("Conservative Group Members", "conservative.group@example.gov.uk", True),
+        ("Group Members", "group@example.gov.uk", True),
+        ("Labour Group", "labour.group@example.gov.uk", True),
+        ("Steering Group", "steering.group@example.gov.uk", False),
+        ("Alison Treece", "alison.treece@example.gov.uk", False),
+    ],
+)
 def test_a_political_groups_list_is_members(name: str, email: str, group: bool) -> None:
-    from protocheck import people
+    from protocheck.language import people
 
     assert people.make_person(name, None, email, None, "to-header").is_member is group
 
 
-@pytest.mark.parametrize(("address", "media"), [
-    ("katie.lomas@ashbourneadvertiser.co.uk", True),
-    ("newsdesk@bbc.co.uk", True),
-    ("jo.whitcombe@gmail.com", False),
-    ("news.letters@example.gov.uk", True),  # a news desk's own address counts as the press
-])
+@pytest.mark.parametrize(
+    ("address", "media"),
+    [
+        ("katie.lomas@ashbourneadvertiser.co.uk", True),
+        ("newsdesk@bbc.co.uk", True),
+        ("jo.whitcombe@gmail.com", False),
+        ("news.letters@example.gov.uk", True),  # a news desk's own address counts as the press
+    ],
+)
 def test_a_newspapers_address_is_the_press(address: str, media: bool) -> None:
-    from protocheck import lexicon
+    from protocheck.language import lexicon
 
     assert bool(lexicon.phrase("media-outlet").search(address)) is media
 
 
 def test_an_officer_saying_how_they_will_vote_is_a_political_view(tmp_path: Path) -> None:
-    email = write(tmp_path, "officer.eml",
-                  "From: Marcus Bell <marcus.bell@example.gov.uk>\nTo: Jo Whitcombe <jo@gmail.com>\n"
-                  "Subject: RE: Noise\nDate: Thu, 22 Oct 2026 15:32:40 +0100\n\nDear Ms Whitcombe,\n\n"
-                  "I know you're frustrated. For what it's worth, I'll be voting Green in May myself.\n\n"
-                  "Kind regards,\n\nMarcus Bell\nEnvironmental Health Officer\n")
+    email = write(
+        tmp_path,
+        "officer.eml",
+        "From: Marcus Bell <marcus.bell@example.gov.uk>\nTo: Jo Whitcombe <jo@gmail.com>\n"
+        "Subject: RE: Noise\nDate: Thu, 22 Oct 2026 15:32:40 +0100\n\nDear Ms Whitcombe,\n\n"
+        "I know you're frustrated. For what it's worth, I'll be voting Green in May myself.\n\n"
+        "Kind regards,\n\nMarcus Bell\nEnvironmental Health Officer\n",
+    )
     assert [c for c, _ in findings(email, "--select", "PUB004")] == ["PUB004"]
 
 
 def test_an_out_of_office_note_and_a_residents_association_are_no_breach(tmp_path: Path) -> None:
-    email = write(tmp_path, "ooo.eml",
-                  "From: Cllr Gareth Pryce <cllr.gareth.pryce@example.gov.uk>\nTo: Yvonne Bland <y@btinternet.com>\n"
-                  "Subject: Automatic reply\nDate: Thu, 22 Oct 2026 15:32:40 +0100\n\n"
-                  "Please send comments to planning@example.gov.uk so that the case officer receives them; "
-                  "I am not able to forward emails while I am away.\n\nAs promised after the residents' association "
-                  "meeting, could officers send me the notes of the briefing?\n\nCllr Gareth Pryce\n"
-                  "Ward Councillor for Abbey\n")
+    email = write(
+        tmp_path,
+        "ooo.eml",
+        "From: Cllr Gareth Pryce <cllr.gareth.pryce@example.gov.uk>\nTo: Yvonne Bland <y@btinternet.com>\n"
+        "Subject: Automatic reply\nDate: Thu, 22 Oct 2026 15:32:40 +0100\n\n"
+        "Please send comments to planning@example.gov.uk so that the case officer receives them; "
+        "I am not able to forward emails while I am away.\n\nAs promised after the residents' association "
+        "meeting, could officers send me the notes of the briefing?\n\nCllr Gareth Pryce\n"
+        "Ward Councillor for Abbey\n",
+    )
     assert findings(email, "--select", "CON001,CON004") == []

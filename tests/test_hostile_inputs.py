@@ -87,7 +87,7 @@ class Run:
 def run_protocheck(args: list[str], tmp_path: Path, cwd: Path) -> Run:
     report = tmp_path / "rusage.json"
     env = dict(os.environ, PROTOCHECK_CACHE_DIR=str(tmp_path / "cache"))
-    cmd = [sys.executable, "-m", "protocheck", "check", *args, "--no-cache"]
+    cmd = [sys.executable, "-m", "protocheck.cli", "check", *args, "--no-cache"]
     proc = subprocess.run(
         [sys.executable, "-c", _WRAPPER, str(report), str(RUN_TIMEOUT), *cmd],
         capture_output=True,

@@ -4,14 +4,14 @@ the same tokens as spaCy's tokenizer with all of them loaded."""
 from __future__ import annotations
 
 from conftest import SAMPLES
-from protocheck import lexicon, nlp
-from protocheck.readers import read
+from protocheck.language import lexicon, nlp
+from protocheck.read import read
 
 TRICKY = [
     "I cannot go. Mr. Smith (Mr.) said \"don't\" - isn't it? It's 9 a.m., not 5 p.m.",
     "e.g. the U.K. rules, etc.; we'll see. Won't they? I'm sure they'd say 'can't'.",
     "Dr. Jones, St. Mary's Rd. and No. 10 (Jan. 2027): Cllr. Shah's view.",
-    "CANNOT, Cannot and cannot. \"Mr.\", [Mrs.] {Ms.} <Dr.>",
+    'CANNOT, Cannot and cannot. "Mr.", [Mrs.] {Ms.} <Dr.>',
     "It costs £1.8m. and £0.45m. a year; 10a.m. to 4p.m.; (e.g. the U.K.'s) 3rd-4th.",
 ]
 
@@ -23,11 +23,15 @@ def test_exceptions_added_on_demand_tokenize_as_all_of_them() -> None:
 
     pipe = nlp.pipeline()
     d = English.Defaults
-    full = Tokenizer(pipe.vocab, rules=nlp._exceptions(d.tokenizer_exceptions),
-                     prefix_search=util.compile_prefix_regex(d.prefixes).search,
-                     suffix_search=util.compile_suffix_regex(d.suffixes).search,
-                     infix_finditer=util.compile_infix_regex(d.infixes).finditer,
-                     token_match=d.token_match, url_match=d.url_match)
+    full = Tokenizer(
+        pipe.vocab,
+        rules=nlp._exceptions(d.tokenizer_exceptions),
+        prefix_search=util.compile_prefix_regex(d.prefixes).search,
+        suffix_search=util.compile_suffix_regex(d.suffixes).search,
+        infix_finditer=util.compile_infix_regex(d.infixes).finditer,
+        token_match=d.token_match,
+        url_match=d.url_match,
+    )
     texts = list(TRICKY)
     for path in sorted(SAMPLES.rglob("*.txt")) + sorted(SAMPLES.rglob("*.eml")):
         texts += [b.text for b in read(path).blocks]
@@ -52,14 +56,24 @@ def test_a_long_unbroken_run_of_text_is_tokenized_in_bounded_time() -> None:
 
 
 def test_web_page_lines_are_sentences_but_wrapped_lines_are_not() -> None:
-    from protocheck.nlp import _split_lines
+    from protocheck.language.nlp import _split_lines
 
-    page = ("Cost of Living Working Group\nMeeting: 16/11/2022 - Council (Item 48)\nWho can apply\n"
-            "- Schools\n- Registered charities\nFind out who your ward member is")
+    page = (
+        "Cost of Living Working Group\nMeeting: 16/11/2022 - Council (Item 48)\nWho can apply\n"
+        "- Schools\n- Registered charities\nFind out who your ward member is"
+    )
     pieces = [page[a:b] for a, b in _split_lines(page, 0, len(page))]
-    assert pieces == ["Cost of Living Working Group", "Meeting: 16/11/2022 - Council (Item 48)", "Who can apply",
-                      "- Schools", "- Registered charities", "Find out who your ward member is"]
-    wrapped = ("I raised your case with officers as soon as your letter arrived, and\n"
-               "Parking Services have confirmed that the machines on levels 2 and 3\n"
-               "were at fault for most of that month")
+    assert pieces == [
+        "Cost of Living Working Group",
+        "Meeting: 16/11/2022 - Council (Item 48)",
+        "Who can apply",
+        "- Schools",
+        "- Registered charities",
+        "Find out who your ward member is",
+    ]
+    wrapped = (
+        "I raised your case with officers as soon as your letter arrived, and\n"
+        "Parking Services have confirmed that the machines on levels 2 and 3\n"
+        "were at fault for most of that month"
+    )
     assert _split_lines(wrapped, 0, len(wrapped)) == [(0, len(wrapped))]

@@ -7,44 +7,57 @@ import json
 from pathlib import Path
 
 import pytest
-from protocheck import analysis, config, dates, quotes
-from protocheck.politics import mentions
-from protocheck.readers import read
+from protocheck.language import dates, quotes, voices
+from protocheck.language.politics import mentions
+from protocheck.model import config
+from protocheck.read import read
 
 
-@pytest.mark.parametrize(("text", "party"), [
-    ("thanks to the Conservative administration", "Conservative"),
-    ("the Labour-run council", "Labour"),
-    ("unlike the previous Lib Dem leadership", "Liberal Democrats"),
-    ("after years of Tory neglect", "Conservative"),
-    ("the Greens have called for", "Green"),
-    ("Labour's record on housing", "Labour"),
-    ("Reform UK councillors", "Reform UK"),
-    ("the Plaid Cymru group", "Plaid Cymru"),
-])
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("thanks to the Conservative administration", "Conservative"),
+        ("the Labour-run council", "Labour"),
+        ("unlike the previous Lib Dem leadership", "Liberal Democrats"),
+        ("after years of Tory neglect", "Conservative"),
+        ("the Greens have called for", "Green"),
+        ("Labour's record on housing", "Labour"),
+        ("Reform UK councillors", "Reform UK"),
+        ("the Plaid Cymru group", "Plaid Cymru"),
+    ],
+)
 def test_party_mentions(text: str, party: str) -> None:
     assert [p for _, _, p in mentions(text)] == [party]
 
 
-@pytest.mark.parametrize("text", [
-    "The park kept its Green Flag Award", "Labour Market Statistics for March", "an Independent review of the service",
-    "Reform of adult social care", "a conservative estimate of the cost", "green waste collections",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The park kept its Green Flag Award",
+        "Labour Market Statistics for March",
+        "an Independent review of the service",
+        "Reform of adult social care",
+        "a conservative estimate of the cost",
+        "green waste collections",
+    ],
+)
 def test_words_that_are_not_parties(text: str) -> None:
     assert mentions(text) == []
 
 
 def test_local_group_from_config() -> None:
-    assert [p for _, _, p in mentions("the Riverside Independents say", ("Riverside Independents",))] == ["Riverside Independents"]
+    assert [
+        p for _, _, p in mentions("the Riverside Independents say", ("Riverside Independents",))
+    ] == ["Riverside Independents"]
 
 
-def _doc(tmp_path: Path, text: str, cfg: str = "") -> analysis.Document:
+def _doc(tmp_path: Path, text: str, cfg: str = "") -> voices.Document:
     (tmp_path / "protocheck.toml").write_text(cfg, encoding="utf-8")
     path = tmp_path / "release.txt"
     path.write_text(text, encoding="utf-8")
     config.discover.cache_clear()
-    doc = analysis.analyse(read(path), config.for_file(path))
-    from protocheck import nlp
+    doc = voices.analyse(read(path), config.for_file(path))
+    from protocheck.language import nlp
 
     nlp.annotate(doc)
     return doc
@@ -58,29 +71,44 @@ def test_issue_date_from_date_line_then_option(tmp_path: Path) -> None:
 
 
 def test_quote_speakers(tmp_path: Path) -> None:
-    doc = _doc(tmp_path, "NEWS RELEASE\n\n"
-               "\u201cWe are delighted with the new play area,\u201d said Cllr Jo Bloggs, Cabinet Member for Leisure.\n\n"
-               "\u201cIt will be open every day of the year.\u201d\n\n"
-               "Tom Reed, the Council's Director of Place, said: \u201cThe works finished on time and on budget.\u201d\n")
+    doc = _doc(
+        tmp_path,
+        "NEWS RELEASE\n\n"
+        "\u201cWe are delighted with the new play area,\u201d said Cllr Jo Bloggs, Cabinet Member for Leisure.\n\n"
+        "\u201cIt will be open every day of the year.\u201d\n\n"
+        "Tom Reed, the Council's Director of Place, said: \u201cThe works finished on time and on budget.\u201d\n",
+    )
     found = quotes.quotes(doc)
     assert len(found) == 3
     assert found[0].speaker is not None and found[0].speaker.is_member
-    assert found[1].speaker is found[0].speaker  # a paragraph of quotation continues the last speaker
-    assert found[2].speaker is not None and found[2].speaker.is_officer and found[2].speaker.name == "Tom Reed"
+    assert (
+        found[1].speaker is found[0].speaker
+    )  # a paragraph of quotation continues the last speaker
+    assert (
+        found[2].speaker is not None
+        and found[2].speaker.is_officer
+        and found[2].speaker.name == "Tom Reed"
+    )
 
 
+PARTY_ITEM = (
+    "News - 18 September 2026\n\n"
+    "Thanks to the Conservative administration, recycling rates have doubled since 2022.\n\n"
+    "Unlike the previous Lib Dem leadership, we are fixing the roads.\n"
+)
 
-PARTY_ITEM = ("News - 18 September 2026\n\n"
-              "Thanks to the Conservative administration, recycling rates have doubled since 2022.\n\n"
-              "Unlike the previous Lib Dem leadership, we are fixing the roads.\n")
 
-
-@pytest.mark.parametrize(("masthead", "flagged"), [
-    ("", False),  # a party's web page or a newspaper's: no council shown as publisher
-    ("Kestrel Vale Borough Council\nHome > News\n\n", True),
-    ("", True),  # the same text with the council's web address below it (added in the test)
-])
-def test_party_political_needs_the_council_as_publisher(tmp_path: Path, masthead: str, flagged: bool) -> None:
+@pytest.mark.parametrize(
+    ("masthead", "flagged"),
+    [
+        ("", False),  # a party's web page or a newspaper's: no council shown as publisher
+        ("Kestrel Vale Borough Council\nHome > News\n\n", True),
+        ("", True),  # the same text with the council's web address below it (added in the test)
+    ],
+)
+def test_party_political_needs_the_council_as_publisher(
+    tmp_path: Path, masthead: str, flagged: bool
+) -> None:
     from conftest import run_cli
 
     text = masthead + PARTY_ITEM
@@ -91,5 +119,10 @@ def test_party_political_needs_the_council_as_publisher(tmp_path: Path, masthead
     out = run_cli("--format", "json", "--no-cache", "--select", "PUB001", str(page))
     codes = [f["code"] for f in json.loads(out.stdout)["files"][0]["findings"]]
     assert (codes.count("PUB001") == 2) is flagged, out.stdout
-    forced = run_cli("--format", "json", "--no-cache", "--select", "PUB001", "--kind", "press-release", str(page))
-    assert [f["code"] for f in json.loads(forced.stdout)["files"][0]["findings"]] == ["PUB001", "PUB001"]
+    forced = run_cli(
+        "--format", "json", "--no-cache", "--select", "PUB001", "--kind", "press-release", str(page)
+    )
+    assert [f["code"] for f in json.loads(forced.stdout)["files"][0]["findings"]] == [
+        "PUB001",
+        "PUB001",
+    ]

@@ -6,31 +6,39 @@ from pathlib import Path
 
 import pytest
 from conftest import build_docx
-from protocheck import analysis, config, edits, sections
-from protocheck.readers import read
+from protocheck.language import edits, sections, voices
+from protocheck.model import config
+from protocheck.read import read
 
 MEMBER = {"author": "Cllr Jo Bloggs", "date": "2026-10-02T14:31:00Z"}
 OFFICER = {"author": "treed", "date": "2026-10-02T15:00:00Z"}
 ROSTER = '[[members]]\nname = "Jo Bloggs"\naliases = ["jbloggs"]\n[[officers]]\nname = "Tom Reed"\ntitle = "Head of Leisure"\naliases = ["treed"]\n'
 
 
-def _report(tmp_path: Path, paragraph: list[object], heading: str = "4. Options considered") -> analysis.Document:
+def _report(
+    tmp_path: Path, paragraph: list[object], heading: str = "4. Options considered"
+) -> voices.Document:
     (tmp_path / "protocheck.toml").write_text(ROSTER, encoding="utf-8")
-    path = build_docx(tmp_path / "report.docx", {"body": [
-        {"style": "Heading 1", "text": "2. Recommendations"},
-        "2.1 That Cabinet approves option 2.",
-        {"style": "Heading 1", "text": heading},
-        {"runs": paragraph},
-        {"style": "Heading 1", "text": "6. Legal implications"},
-        "6.1 The Council has power to close the pool under the Localism Act 2011.",
-    ]})
+    path = build_docx(
+        tmp_path / "report.docx",
+        {
+            "body": [
+                {"style": "Heading 1", "text": "2. Recommendations"},
+                "2.1 That Cabinet approves option 2.",
+                {"style": "Heading 1", "text": heading},
+                {"runs": paragraph},
+                {"style": "Heading 1", "text": "6. Legal implications"},
+                "6.1 The Council has power to close the pool under the Localism Act 2011.",
+            ]
+        },
+    )
     config.discover.cache_clear()
-    doc = analysis.analyse(read(path), config.for_file(path))
+    doc = voices.analyse(read(path), config.for_file(path))
     sections.mark(doc)
     return doc
 
 
-def _changes(doc: analysis.Document) -> list[tuple[str, str, str]]:
+def _changes(doc: voices.Document) -> list[tuple[str, str, str]]:
     return [(e.deleted, why, code) for e, why, code in edits.member_changes(doc)]
 
 
@@ -43,40 +51,105 @@ def test_sections_are_recognised(tmp_path: Path) -> None:
 
 
 def test_member_deleting_an_option_is_rpt001(tmp_path: Path) -> None:
-    doc = _report(tmp_path, ["4.1 Option 1: keep the pool open. ",
-                             {"del": "Option 3: close the pool and move lessons to Killamarsh.", **MEMBER}])
-    assert _changes(doc) == [("Option 3: close the pool and move lessons to Killamarsh.", "removes text", "RPT001")]
+    doc = _report(
+        tmp_path,
+        [
+            "4.1 Option 1: keep the pool open. ",
+            {"del": "Option 3: close the pool and move lessons to Killamarsh.", **MEMBER},
+        ],
+    )
+    assert _changes(doc) == [
+        ("Option 3: close the pool and move lessons to Killamarsh.", "removes text", "RPT001")
+    ]
 
 
-@pytest.mark.parametrize(("runs", "why"), [
-    (["4.1 The pool is ", {"del": "not ", **MEMBER}, "affordable."], "removes a negation, hedge or decision word"),
-    (["4.1 The pool is ", {"del": "not", **MEMBER}, {"ins": "now", **MEMBER}, " affordable."],
-     "turns a statement round (a negation added or removed)"),
-    (["4.1 Officers ", {"del": "recommend", **MEMBER}, {"ins": "may consider", **MEMBER}, " option 2."],
-     "changes a hedge or decision word"),
-    (["4.1 The repairs will cost ", {"del": "£310,000", **MEMBER}, {"ins": "£210,000", **MEMBER}, "."], "changes a figure"),
-    (["4.1 Option 1: ", {"del": "make no changes to the scheme", **MEMBER}, {"ins": "make changes to the scheme", **MEMBER},
-      "."], "turns a statement round (a negation added or removed)"),
-])
+@pytest.mark.parametrize(
+    ("runs", "why"),
+    [
+        (
+            ["4.1 The pool is ", {"del": "not ", **MEMBER}, "affordable."],
+            "removes a negation, hedge or decision word",
+        ),
+        (
+            [
+                "4.1 The pool is ",
+                {"del": "not", **MEMBER},
+                {"ins": "now", **MEMBER},
+                " affordable.",
+            ],
+            "turns a statement round (a negation added or removed)",
+        ),
+        (
+            [
+                "4.1 Officers ",
+                {"del": "recommend", **MEMBER},
+                {"ins": "may consider", **MEMBER},
+                " option 2.",
+            ],
+            "changes a hedge or decision word",
+        ),
+        (
+            [
+                "4.1 The repairs will cost ",
+                {"del": "£310,000", **MEMBER},
+                {"ins": "£210,000", **MEMBER},
+                ".",
+            ],
+            "changes a figure",
+        ),
+        (
+            [
+                "4.1 Option 1: ",
+                {"del": "make no changes to the scheme", **MEMBER},
+                {"ins": "make changes to the scheme", **MEMBER},
+                ".",
+            ],
+            "turns a statement round (a negation added or removed)",
+        ),
+    ],
+)
 def test_substantive_member_edits(tmp_path: Path, runs: list[object], why: str) -> None:
     assert [w for _, w, _ in _changes(_report(tmp_path, runs))] == [why]
 
 
-@pytest.mark.parametrize("runs", [
-    ["4.1 The pool was built in ", {"del": "Febuary", **MEMBER}, {"ins": "February", **MEMBER}, " 1974."],
-    ["4.1 Option 1: keep the pool open", {"ins": " and extend its hours", **MEMBER}, "."],
-    ["4.1 Option 1: close the pool. ", {"del": "Option 1: close the pool.", **MEMBER}],
-    ["4.1 The works start on ", {"del": "3 March 2027", **MEMBER}, {"ins": "3/3/2027", **MEMBER}, "."],
-    ["4.1 Option 1: ", {"del": "do minimum", **MEMBER}, {"ins": "make no changes to the current scheme", **MEMBER}, "."],
-    ["4.1 ", {"del": "Option 3: close the pool and move lessons to Killamarsh.", **OFFICER}],
-])
-def test_edits_that_change_no_substance_or_are_an_officers(tmp_path: Path, runs: list[object]) -> None:
+@pytest.mark.parametrize(
+    "runs",
+    [
+        [
+            "4.1 The pool was built in ",
+            {"del": "Febuary", **MEMBER},
+            {"ins": "February", **MEMBER},
+            " 1974.",
+        ],
+        ["4.1 Option 1: keep the pool open", {"ins": " and extend its hours", **MEMBER}, "."],
+        ["4.1 Option 1: close the pool. ", {"del": "Option 1: close the pool.", **MEMBER}],
+        [
+            "4.1 The works start on ",
+            {"del": "3 March 2027", **MEMBER},
+            {"ins": "3/3/2027", **MEMBER},
+            ".",
+        ],
+        [
+            "4.1 Option 1: ",
+            {"del": "do minimum", **MEMBER},
+            {"ins": "make no changes to the current scheme", **MEMBER},
+            ".",
+        ],
+        ["4.1 ", {"del": "Option 3: close the pool and move lessons to Killamarsh.", **OFFICER}],
+    ],
+)
+def test_edits_that_change_no_substance_or_are_an_officers(
+    tmp_path: Path, runs: list[object]
+) -> None:
     assert _changes(_report(tmp_path, runs)) == []
 
 
 def test_a_changed_recommendation_is_rpt003(tmp_path: Path) -> None:
-    doc = _report(tmp_path, ["That Cabinet approves option ", {"del": "2", **MEMBER}, {"ins": "3", **MEMBER}, "."],
-                  heading="3. Recommendations (continued)")
+    doc = _report(
+        tmp_path,
+        ["That Cabinet approves option ", {"del": "2", **MEMBER}, {"ins": "3", **MEMBER}, "."],
+        heading="3. Recommendations (continued)",
+    )
     assert [c for _, _, c in _changes(doc)] == ["RPT003"]
 
 
@@ -85,15 +158,25 @@ def test_moved_text_is_not_a_deletion(tmp_path: Path) -> None:
 
     from lxml import etree
 
-    path = build_docx(tmp_path / "moved.docx", {"body": [
-        {"style": "Heading 1", "text": "4. Options considered"}, "4.1 Option 1: keep the pool open.", "4.2 Filler."]})
+    path = build_docx(
+        tmp_path / "moved.docx",
+        {
+            "body": [
+                {"style": "Heading 1", "text": "4. Options considered"},
+                "4.1 Option 1: keep the pool open.",
+                "4.2 Filler.",
+            ]
+        },
+    )
     with zipfile.ZipFile(path) as zf:
         parts = {n: zf.read(n) for n in zf.namelist()}
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     root = etree.fromstring(parts["word/document.xml"])
     paras = root.findall(f".//{{{w}}}p")
     for p, tag in ((paras[1], "moveFrom"), (paras[2], "moveTo")):
-        wrap = etree.SubElement(p, f"{{{w}}}{tag}", {f"{{{w}}}id": "9", f"{{{w}}}author": "Cllr Jo Bloggs"})
+        wrap = etree.SubElement(
+            p, f"{{{w}}}{tag}", {f"{{{w}}}id": "9", f"{{{w}}}author": "Cllr Jo Bloggs"}
+        )
         t = etree.SubElement(etree.SubElement(wrap, f"{{{w}}}r"), f"{{{w}}}t")
         t.text = " Option 3: close the pool and move lessons to Killamarsh."
     parts["word/document.xml"] = etree.tostring(root)
@@ -101,7 +184,7 @@ def test_moved_text_is_not_a_deletion(tmp_path: Path) -> None:
         for n, data in parts.items():
             zf.writestr(n, data)
     config.discover.cache_clear()
-    doc = analysis.analyse(read(path), config.for_file(path))
+    doc = voices.analyse(read(path), config.for_file(path))
     sections.mark(doc)
     assert any(c.type == "move" for b in doc.blocks for c in b.changes)
     assert edits.member_changes(doc) == []

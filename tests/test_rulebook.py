@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SHARED, run_cli
-from protocheck import rulebook
+from protocheck.language import rulebook
 
 SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
 
@@ -25,25 +25,31 @@ def test_the_councils_own_protocols_break_none_of_their_rules() -> None:
     assert [c for _, c, _ in found if c != "RPT006"] == [], found
 
 
-@pytest.mark.parametrize("sentence", [
-    "Officers must respect the confidentiality of any political group discussions at which they are present.",
-    "5.2 Political group meetings form part of the preliminaries to Council decision making and are not "
-    "empowered to make decisions on behalf of the Council.",
-    "- k) an Officer who is not a Director shall not be invited to attend a party group meeting.",
-    "(iii) Some employees who are normally those in more senior positions are in politically restricted posts "
-    "and by law are prevented from taking part in certain political activities outside their work.",
-    "Members should not criticise officers in public or on social media.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officers must respect the confidentiality of any political group discussions at which they are present.",
+        "5.2 Political group meetings form part of the preliminaries to Council decision making and are not "
+        "empowered to make decisions on behalf of the Council.",
+        "- k) an Officer who is not a Director shall not be invited to attend a party group meeting.",
+        "(iii) Some employees who are normally those in more senior positions are in politically restricted posts "
+        "and by law are prevented from taking part in certain political activities outside their work.",
+        "Members should not criticise officers in public or on social media.",
+    ],
+)
 def test_rule_statements(sentence: str) -> None:
     assert rulebook.states_rule(sentence)
 
 
-@pytest.mark.parametrize("sentence", [
-    "Officers will brief the Labour group on the options before the meeting.",  # a party: a particular group
-    "I expect officers to attend our group meeting on Thursday.",  # first person, a day
-    "Officers should attend the briefing on 3 March.",  # a date
-    "The Committee approved the revised protocol.",  # no class of people under a rule
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officers will brief the Labour group on the options before the meeting.",  # a party: a particular group
+        "I expect officers to attend our group meeting on Thursday.",  # first person, a day
+        "Officers should attend the briefing on 3 March.",  # a date
+        "The Committee approved the revised protocol.",  # no class of people under a rule
+    ],
+)
 def test_particular_occasions_are_not_rule_statements(sentence: str) -> None:
     assert not rulebook.states_rule(sentence)
 
@@ -68,8 +74,11 @@ def test_guidance_is_quiet_but_a_particular_breach_inside_it_is_still_found(tmp_
     assert out.returncode == 0
 
     breach = tmp_path / "guidance-with-breach.txt"
-    breach.write_text(GUIDANCE + "As discussed at the Conservative group meeting on 3 March, option 2 is preferred.\n",
-                      encoding="utf-8")
+    breach.write_text(
+        GUIDANCE
+        + "As discussed at the Conservative group meeting on 3 March, option 2 is preferred.\n",
+        encoding="utf-8",
+    )
     out = run_cli("--format", "json", "--no-cache", "--kind", "report", str(breach))
     findings = json.loads(out.stdout)["files"][0]["findings"]
     assert [f["code"] for f in findings] == ["RPT007"], out.stdout
@@ -86,11 +95,13 @@ def test_a_titled_guidance_page_is_a_rulebook_from_its_title(tmp_path: Path) -> 
         "The use by a Member of any Council resources for party political purposes, including printing "
         "election leaflets on Council printers, is a breach of the Code.\n\n"
         "Further information on how to stand for election and information for candidates will be "
-        "available on the Council's website.\n", encoding="utf-8")
-    from protocheck import analysis, nlp
-    from protocheck.readers import read
+        "available on the Council's website.\n",
+        encoding="utf-8",
+    )
+    from protocheck.language import nlp, voices
+    from protocheck.read import read
 
-    doc = analysis.analyse(read(page), None)
+    doc = voices.analyse(read(page), None)
     nlp.annotate(doc, set())
     assert rulebook.is_rulebook(doc)
     out = run_cli("--format", "json", "--no-cache", str(page))

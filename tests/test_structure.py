@@ -8,11 +8,18 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, SAMPLES, SHARED
-from protocheck import lexicon, profiles, registry
+from protocheck.language import lexicon
+from protocheck.model import profiles
+from protocheck.rules import registry
 
 RULES_MD = SHARED / "RULES.md"
-SEED_FOR = {"000": "wokingham", "001": "north-northamptonshire", "002": "conwy",
-            "003": "north-east-derbyshire", "004": "runnymede"}
+SEED_FOR = {
+    "000": "wokingham",
+    "001": "north-northamptonshire",
+    "002": "conwy",
+    "003": "north-east-derbyshire",
+    "004": "runnymede",
+}
 
 
 def catalogue() -> dict[str, tuple[str, set[str]]]:
@@ -26,12 +33,16 @@ def catalogue() -> dict[str, tuple[str, set[str]]]:
     return out
 
 
-needs_shared = pytest.mark.skipif(not RULES_MD.exists(), reason="../shared is not beside the checkout")
+needs_shared = pytest.mark.skipif(
+    not RULES_MD.exists(), reason="../shared is not beside the checkout"
+)
 
 
 def test_every_check_module_registers_one_rule_named_after_it() -> None:
     rules = registry.all_rules()
-    modules = sorted(p for p in (ROOT / "checks").rglob("*.py") if p.name != "__init__.py")
+    modules = sorted(
+        p for p in (ROOT / "checks" / "rules").glob("*/*.py") if p.name != "__init__.py"
+    )
     assert len(modules) == len(rules)
     for r in rules:
         expected = f"{r.code.lower()}_{r.slug.replace('-', '_')}"
@@ -71,7 +82,9 @@ def test_profiles_enable_exactly_the_codes_their_seed_states() -> None:
 
 def _clean_seed(text: str) -> str:
     text = re.sub(r"~~.*?~~", "", text, flags=re.S)
-    text = text.replace("**", "").replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'")
+    text = (
+        text.replace("**", "").replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'")
+    )
     text = re.sub(r"^\s*(#+|-)\s+", " ", text, flags=re.M)
     return " ".join(text.split()).lower()
 
@@ -90,7 +103,9 @@ def test_clause_text_is_the_seeds_own_words() -> None:
 
 
 def test_profile_exceptions_name_real_codes() -> None:
-    codes = {r.code for r in registry.all_rules()} | set(catalogue()) if RULES_MD.exists() else set()
+    codes = (
+        {r.code for r in registry.all_rules()} | set(catalogue()) if RULES_MD.exists() else set()
+    )
     for pid in profiles.council_ids():
         for e in profiles.get(pid).exceptions:
             assert set(e.codes) <= codes or not codes, f"{pid} {e.id}"
@@ -101,19 +116,27 @@ def test_every_lexicon_file_is_used() -> None:
     root = lexicon.root()
     referenced = set()
     for yml in (root / "patterns").glob("*.yml"):
-        referenced |= {f"words/{m}" for m in re.findall(r'"@([\w-]+)"', yml.read_text(encoding="utf-8"))}
+        referenced |= {
+            f"words/{m}" for m in re.findall(r'"@([\w-]+)"', yml.read_text(encoding="utf-8"))
+        }
         assert f"patterns/{yml.stem}" in uses, f"patterns/{yml.stem}.yml is used by no rule"
     referenced |= uses
-    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "cli").rglob("*.py"))
-    for txt in list((root / "words").glob("*.txt")) + list((root / "roles").glob("*.txt")) + list(root.glob("*.txt")):
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "checks").rglob("*.py"))
+    for txt in (
+        list((root / "words").glob("*.txt"))
+        + list((root / "roles").glob("*.txt"))
+        + list(root.glob("*.txt"))
+    ):
         name = txt.stem if txt.parent == root else f"{txt.parent.name}/{txt.stem}"
-        assert name in referenced or f'"{name}"' in code or f'"{txt.stem}"' in code, f"lexicons/{name}.txt is used nowhere"
+        assert name in referenced or f'"{name}"' in code or f'"{txt.stem}"' in code, (
+            f"lexicons/{name}.txt is used nowhere"
+        )
 
 
 def test_every_package_folder_is_in_pyproject() -> None:
     data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     packages = set(data["tool"]["setuptools"]["packages"])
-    mapping = {"cli": "protocheck", "checks": "protocheck.checks", "lexicons": "protocheck.lexicons"}
+    mapping = {"checks": "protocheck", "cli": "protocheck.cli", "lexicons": "protocheck.lexicons"}
     for top, pkg in mapping.items():
         for init in (ROOT / top).rglob("__init__.py"):
             rel = init.parent.relative_to(ROOT / top)
@@ -132,7 +155,7 @@ def test_slow_modules_are_not_imported_at_module_level() -> None:
     banned = ("spacy", "pdfplumber", "pypdfium2", "docx", "lxml")
     allowed = {"nlp.py"}
     for p in list((ROOT / "cli").rglob("*.py")) + list((ROOT / "checks").rglob("*.py")):
-        if p.name in allowed or p.parent.name == "readers":
+        if p.name in allowed or p.parent.name == "read":
             continue
         for line in p.read_text(encoding="utf-8").splitlines():
             if line.startswith(("import ", "from ")):
@@ -141,19 +164,23 @@ def test_slow_modules_are_not_imported_at_module_level() -> None:
 
 
 def test_lexicon_examples_match_and_counters_do_not() -> None:
-    from protocheck import nlp
+    from protocheck.language import nlp
 
     for (label, pid), e in lexicon.entries_by_id().items():
         for ex in e.examples:
-            assert (label, pid) in {(s[0], s[1]) for s in nlp.spans_in(ex)}, f"{e.file} {pid}: example does not match: {ex}"
+            assert (label, pid) in {(s[0], s[1]) for s in nlp.spans_in(ex)}, (
+                f"{e.file} {pid}: example does not match: {ex}"
+            )
         for c in e.counters:
-            assert (label, pid) not in {(s[0], s[1]) for s in nlp.spans_in(c)}, f"{e.file} {pid}: counter matches: {c}"
+            assert (label, pid) not in {(s[0], s[1]) for s in nlp.spans_in(c)}, (
+                f"{e.file} {pid}: counter matches: {c}"
+            )
 
 
 def test_anchor_filter_never_skips_a_text_the_matcher_would_match() -> None:
     """nlp runs an entry only on text with a word for each of its anchors; on every
     example and counter-example, an entry that matches must pass that filter."""
-    from protocheck import nlp
+    from protocheck.language import nlp
 
     pipe = nlp.pipeline()
     checked = 0
@@ -165,20 +192,30 @@ def test_anchor_filter_never_skips_a_text_the_matcher_would_match() -> None:
                 words = {t.lower_ for t in sdoc}
                 if matcher(sdoc):
                     checked += 1
-                    assert all(not words.isdisjoint(a) for a in anchors), f"{entry.file} {entry.id}: {text}"
+                    assert all(not words.isdisjoint(a) for a in anchors), (
+                        f"{entry.file} {entry.id}: {text}"
+                    )
     assert checked > 200
 
 
-def test_a_bad_pattern_fails_with_file_and_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bad_pattern_fails_with_file_and_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "patterns").mkdir()
     (tmp_path / "patterns" / "bad.yml").write_text(
-        "label: X\npatterns:\n  - id: uses-lemma\n    pattern: [{LEMMA: refund}]\n    example: refund\n", encoding="utf-8")
+        "label: X\npatterns:\n  - id: uses-lemma\n    pattern: [{LEMMA: refund}]\n    example: refund\n",
+        encoding="utf-8",
+    )
     (tmp_path / "patterns" / "yes.yml").write_text(
-        "label: X\npatterns:\n  - id: bool-word\n    pattern: [{LOWER: {IN: [on, off]}}]\n    example: on\n", encoding="utf-8")
+        "label: X\npatterns:\n  - id: bool-word\n    pattern: [{LOWER: {IN: [on, off]}}]\n    example: on\n",
+        encoding="utf-8",
+    )
     monkeypatch.setattr(lexicon, "root", lambda: tmp_path)
     lexicon.pattern_file.cache_clear()
     try:
-        with pytest.raises(lexicon.LexiconError, match=r"patterns/bad\.yml: entry 'uses-lemma': LEMMA"):
+        with pytest.raises(
+            lexicon.LexiconError, match=r"patterns/bad\.yml: entry 'uses-lemma': LEMMA"
+        ):
             lexicon.pattern_file("bad")
         with pytest.raises(lexicon.LexiconError, match=r"yes\.yml: entry 'bool-word'.*quote them"):
             lexicon.pattern_file("yes")

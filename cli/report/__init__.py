@@ -8,6 +8,6 @@ FORMATS = ("text", "json", "sarif", "github", "junit")
 
 
 def render(fmt: str, report: object, **kwargs: object) -> str:
-    module = importlib.import_module(f"protocheck.report.{fmt}_format")
+    module = importlib.import_module(f"protocheck.cli.report.{fmt}_format")
     out: str = module.render(report, **kwargs)
     return out

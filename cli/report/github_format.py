@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from protocheck.findings import Report
+from protocheck.model.findings import Report
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -22,6 +22,6 @@ def render(report: Report, **_: object) -> str:
             line = x.location.line or x.location.paragraph or 1
             lines.append(
                 f"::{LEVEL.get(x.severity, 'warning')} file={f.path},line={line},title={x.code} {x.rule}::"
-                + _esc(f"{x.message} ({x.location.describe()}): \"{x.text}\"")
+                + _esc(f'{x.message} ({x.location.describe()}): "{x.text}"')
             )
     return "\n".join(lines) + ("\n" if lines else "")

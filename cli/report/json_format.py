@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import protocheck
-from protocheck.findings import Report
+from protocheck.model.findings import Report
 
 
 def as_dict(report: Report) -> dict[str, object]:

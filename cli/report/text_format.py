@@ -11,8 +11,8 @@ import re
 import textwrap
 from typing import IO
 
-from protocheck import profiles
-from protocheck.findings import Clause, FileResult, Finding, Report
+from protocheck.model import profiles
+from protocheck.model.findings import Clause, FileResult, Finding, Report
 from rich.console import Console
 from rich.text import Text
 
@@ -48,7 +48,9 @@ def _sentence_lines(f: Finding, width: int) -> list[tuple[str, int, int]]:
     flat = sentence.replace("\n", " ")
     out = []
     pos = 0
-    for line in textwrap.wrap(flat, width=width, break_long_words=True, drop_whitespace=False) or [flat]:
+    for line in textwrap.wrap(flat, width=width, break_long_words=True, drop_whitespace=False) or [
+        flat
+    ]:
         start, end = pos, pos + len(line)
         hs, he = max(rel_start, start) - start, min(rel_end, end) - start
         out.append((line.rstrip(), hs, he) if hs < he else (line.rstrip(), 0, 0))
@@ -89,7 +91,13 @@ def render_finding(console: Console, f: Finding, width: int, plain: bool) -> Non
         for line in wrapped:
             parts.append(Text(pad + line, style="green"))
         if len(f.clauses) > 1:
-            parts.append(Text(pad + f"(+{len(f.clauses) - 1} more clause{'s' if len(f.clauses) > 2 else ''}: protocheck rule {f.code})", style="dim"))
+            parts.append(
+                Text(
+                    pad
+                    + f"(+{len(f.clauses) - 1} more clause{'s' if len(f.clauses) > 2 else ''}: protocheck rule {f.code})",
+                    style="dim",
+                )
+            )
     console.print(Text("\n").join(parts))
     console.print()
 
@@ -108,10 +116,22 @@ def header(r: FileResult) -> Text:
     return t
 
 
-def render(report: Report, stream: IO[str] | None = None, color: bool | None = None, width: int | None = None,
-           show_clean: bool | None = None) -> str:
-    console = Console(file=stream, force_terminal=color, no_color=color is False, width=width,
-                      highlight=False, soft_wrap=False, record=stream is None)
+def render(
+    report: Report,
+    stream: IO[str] | None = None,
+    color: bool | None = None,
+    width: int | None = None,
+    show_clean: bool | None = None,
+) -> str:
+    console = Console(
+        file=stream,
+        force_terminal=color,
+        no_color=color is False,
+        width=width,
+        highlight=False,
+        soft_wrap=False,
+        record=stream is None,
+    )
     plain = color is False or not console.is_terminal
     w = min(console.width, 110)
     if show_clean is None:
@@ -134,8 +154,14 @@ def render(report: Report, stream: IO[str] | None = None, color: bool | None = N
             console.print(Text(f"  note: {n}", style="yellow"))
     c = report.counts()
     summary = Text(f"\n{c['files']} file{'s' if c['files'] != 1 else ''} checked: ")
-    summary.append(f"{c['errors']} error{'s' if c['errors'] != 1 else ''}", style="bold red" if c["errors"] else "")
-    summary.append(f", {c['warnings']} warning{'s' if c['warnings'] != 1 else ''}", style="bold yellow" if c["warnings"] else "")
+    summary.append(
+        f"{c['errors']} error{'s' if c['errors'] != 1 else ''}",
+        style="bold red" if c["errors"] else "",
+    )
+    summary.append(
+        f", {c['warnings']} warning{'s' if c['warnings'] != 1 else ''}",
+        style="bold yellow" if c["warnings"] else "",
+    )
     if c["infos"]:
         summary.append(f", {c['infos']} info")
     suppressed = sum(f.suppressed for r in report.files for f in r.findings)

@@ -32,7 +32,9 @@ MEASURE = (
 
 
 def measure(args: list[str], env: dict[str, str]) -> tuple[float, float]:
-    out = subprocess.run([sys.executable, "-c", MEASURE, *args], capture_output=True, text=True, env=env, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", MEASURE, *args], capture_output=True, text=True, env=env, check=True
+    )
     seconds, rss, _ = out.stdout.split()
     return float(seconds), float(rss)
 
@@ -45,27 +47,66 @@ def best(args: list[str], env: dict[str, str], runs: int = 3) -> tuple[float, fl
 
 LETTER = {
     "header": ["Example Borough Council", "Civic Offices, High Street"],
-    "body": ["Our ref: HT/2026/{n}", "Dear Resident,", "Station Road car park: charges",
-             "Thank you for writing to me about the charges you paid at the Station Road car park in September. "
-             "I have looked carefully at the statements you sent and at the tariff that applied on each day.",
-             "I raised your case with officers as soon as your letter arrived, and they have confirmed that the "
-             "payment machines on levels 2 and 3 were at fault for most of that month.",
-             "I can confirm that the Council will refund your parking charges in full by 31 March.",
-             "I will also ask the Head of Parking Services to check whether other drivers were affected, and I will "
-             "write to you again when I have an answer.",
-             "Yours sincerely,", "Cllr Priya Shah\nCabinet Member for Highways"],
+    "body": [
+        "Our ref: HT/2026/{n}",
+        "Dear Resident,",
+        "Station Road car park: charges",
+        "Thank you for writing to me about the charges you paid at the Station Road car park in September. "
+        "I have looked carefully at the statements you sent and at the tariff that applied on each day.",
+        "I raised your case with officers as soon as your letter arrived, and they have confirmed that the "
+        "payment machines on levels 2 and 3 were at fault for most of that month.",
+        "I can confirm that the Council will refund your parking charges in full by 31 March.",
+        "I will also ask the Head of Parking Services to check whether other drivers were affected, and I will "
+        "write to you again when I have an answer.",
+        "Yours sincerely,",
+        "Cllr Priya Shah\nCabinet Member for Highways",
+    ],
 }
 
 
 def roster_config(members: int, officers: int) -> str:
     """A protocheck.toml naming `members` councillors and `officers` officers."""
-    first = ["Alice", "Ben", "Chloe", "Dev", "Emma", "Farid", "Grace", "Hugh", "Isla", "Jack", "Kiran", "Lena"]
-    last = ["Shah", "Jones", "Patel", "Brown", "Khan", "Evans", "Wilson", "Taylor", "Davies", "Hughes", "Clarke"]
+    first = [
+        "Alice",
+        "Ben",
+        "Chloe",
+        "Dev",
+        "Emma",
+        "Farid",
+        "Grace",
+        "Hugh",
+        "Isla",
+        "Jack",
+        "Kiran",
+        "Lena",
+    ]
+    last = [
+        "Shah",
+        "Jones",
+        "Patel",
+        "Brown",
+        "Khan",
+        "Evans",
+        "Wilson",
+        "Taylor",
+        "Davies",
+        "Hughes",
+        "Clarke",
+    ]
     out = ['profile = "model"', 'council = "Example Borough Council"']
     for i in range(members):
-        out += ["[[members]]", f'name = "{first[i % 12]} {last[i % 11]}-{i}"', 'party = "Labour"', "roles = []"]
+        out += [
+            "[[members]]",
+            f'name = "{first[i % 12]} {last[i % 11]}-{i}"',
+            'party = "Labour"',
+            "roles = []",
+        ]
     for i in range(officers):
-        out += ["[[officers]]", f'name = "{first[(i + 5) % 12]} {last[(i + 3) % 11]}-o{i}"', 'title = "Officer"']
+        out += [
+            "[[officers]]",
+            f'name = "{first[(i + 5) % 12]} {last[(i + 3) % 11]}-o{i}"',
+            'title = "Officer"',
+        ]
     return "\n".join(out) + "\n"
 
 
@@ -74,8 +115,15 @@ def agenda_pack(path: Path, pages: int) -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
-    headings = ["1. Purpose of report", "2. Recommendations", "3. Options considered", "4. Consultation",
-                "5. Financial implications", "6. Legal implications", "7. Equality implications"]
+    headings = [
+        "1. Purpose of report",
+        "2. Recommendations",
+        "3. Options considered",
+        "4. Consultation",
+        "5. Financial implications",
+        "6. Legal implications",
+        "7. Equality implications",
+    ]
     c = canvas.Canvas(str(path), pagesize=A4)
     for n in range(1, pages + 1):
         c.setFont("Helvetica", 9)
@@ -92,9 +140,11 @@ def agenda_pack(path: Path, pages: int) -> None:
                 c.drawString(72, y, headings[(n + k) % len(headings)])
                 y -= 18
             c.setFont("Helvetica", 11)
-            text = (f"Paragraph {k + 1} on page {n} sets out what officers found when they reviewed scheme {n * 7 + k}, "
-                    f"the cost of {n * 13 + k} thousand pounds over three years, the views of the {k + 2} ward members "
-                    "consulted, and the risks the Section 151 Officer and the Monitoring Officer have identified.")
+            text = (
+                f"Paragraph {k + 1} on page {n} sets out what officers found when they reviewed scheme {n * 7 + k}, "
+                f"the cost of {n * 13 + k} thousand pounds over three years, the views of the {k + 2} ward members "
+                "consulted, and the risks the Section 151 Officer and the Monitoring Officer have identified."
+            )
             line = ""
             for w in text.split():
                 if len(line) + len(w) > 88:
@@ -110,22 +160,44 @@ def agenda_pack(path: Path, pages: int) -> None:
 
 def long_report(pages: int, changes: int, tracked: bool, variant: int = 0) -> dict[str, object]:
     """A report of about `pages` pages: headings, numbered paragraphs, Member tracked changes."""
-    heads = ["2. Recommendations", "3. Reasons for recommendations", "4. Options considered", "5. Officer comments",
-             "6. Financial implications", "7. Legal implications", "8. Consultation"]
+    heads = [
+        "2. Recommendations",
+        "3. Reasons for recommendations",
+        "4. Options considered",
+        "5. Officer comments",
+        "6. Financial implications",
+        "7. Legal implications",
+        "8. Consultation",
+    ]
     body: list[object] = [{"style": "Heading 1", "text": "1. Purpose of report"}]
     per_page, n = 8, 0
     for i in range(pages * per_page):
         if i % 20 == 0:
             body.append({"style": "Heading 1", "text": heads[(i // 20) % len(heads)]})
-        text = (f"{i}.1 Officers reviewed scheme {i} and consider that option {i % 4 + 1} offers the best value, "
-                f"at a cost of £{(i + 3) * 1000:,} over three years, subject to consultation with the ward members.")
+        text = (
+            f"{i}.1 Officers reviewed scheme {i} and consider that option {i % 4 + 1} offers the best value, "
+            f"at a cost of £{(i + 3) * 1000:,} over three years, subject to consultation with the ward members."
+        )
         if tracked and n < changes and i % 2 == 0:
-            body.append({"runs": [text + " ", {"del": f"Option {i % 3 + 2} would cost £{i * 700:,} and is not affordable.",
-                                               "author": "Cllr Jo Bloggs"},
-                                  {"ins": " A further option may be added.", "author": "Cllr Jo Bloggs"}]})
+            body.append(
+                {
+                    "runs": [
+                        text + " ",
+                        {
+                            "del": f"Option {i % 3 + 2} would cost £{i * 700:,} and is not affordable.",
+                            "author": "Cllr Jo Bloggs",
+                        },
+                        {"ins": " A further option may be added.", "author": "Cllr Jo Bloggs"},
+                    ]
+                }
+            )
             n += 2
         else:
-            body.append(text if not (variant and i % 7 == 0) else text.replace("best value", "best overall value"))
+            body.append(
+                text
+                if not (variant and i % 7 == 0)
+                else text.replace("best value", "best overall value")
+            )
     return {"body": body}
 
 
@@ -138,11 +210,14 @@ def main() -> int:
     # PYTHONDONTWRITEBYTECODE would recompile protocheck on every run. Compile
     # once so the figures are the installed tool's.
     import protocheck
-    import protocheck.checks
+    import protocheck.cli
 
-    for package in (protocheck, protocheck.checks):
-        subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(package.__file__).parent)],
-                       check=True, stdout=subprocess.DEVNULL)
+    for package in (protocheck, protocheck.cli):
+        subprocess.run(
+            [sys.executable, "-m", "compileall", "-q", str(Path(package.__file__).parent)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         env["PROTOCHECK_CACHE_DIR"] = str(root / "cache")
@@ -152,13 +227,17 @@ def main() -> int:
             spec = json.loads(json.dumps(LETTER).replace("{n}", str(n)))
             build_docx(spec, letters / f"letter-{n:03d}.docx")
         release = root / "press-release.txt"
-        para = ("Residents in the north of the borough will see new cycle lanes, resurfaced footways and better "
-                "crossings this summer, the Council announced today. The work follows a consultation in which more "
-                "than 1,200 people took part, and it will be paid for from the Government's active travel fund. ")
-        release.write_text("PRESS RELEASE\n\nFor immediate release: 2 March 2027\n\n"
-                           + "\n\n".join(para for _ in range(40))
-                           + '\n\n"We listened to residents," said Cllr Jo Bloggs, Cabinet Member for Transport.\n\nENDS\n',
-                           encoding="utf-8")
+        para = (
+            "Residents in the north of the borough will see new cycle lanes, resurfaced footways and better "
+            "crossings this summer, the Council announced today. The work follows a consultation in which more "
+            "than 1,200 people took part, and it will be paid for from the Government's active travel fund. "
+        )
+        release.write_text(
+            "PRESS RELEASE\n\nFor immediate release: 2 March 2027\n\n"
+            + "\n\n".join(para for _ in range(40))
+            + '\n\n"We listened to residents," said Cllr Jo Bloggs, Cabinet Member for Transport.\n\nENDS\n',
+            encoding="utf-8",
+        )
         report = root / "report-40-pages.docx"
         build_docx(long_report(40, 300, tracked=True), report)
         draft, revised = root / "draft.docx", root / "revised.docx"
@@ -171,25 +250,70 @@ def main() -> int:
         # the very first run also parses the lexicons' YAML (kept in the cache directory after)
         first = measure([*exe, "--no-cache", str(letters / "letter-001.docx")], env)
         rows.append(("one .docx letter, first run ever", first[0], first[0], first[1], ""))
-        rows.append(("one .docx letter, cold", *best([*exe, "--no-cache", str(letters / "letter-000.docx")], env, 5),
-                     "<= 1.0 s"))
-        rows.append(("100 letters, one run, cold", *best([*exe, "--no-cache", str(letters)], env, 2), "<= 5 s"))
+        rows.append(
+            (
+                "one .docx letter, cold",
+                *best([*exe, "--no-cache", str(letters / "letter-000.docx")], env, 5),
+                "<= 1.0 s",
+            )
+        )
+        rows.append(
+            (
+                "100 letters, one run, cold",
+                *best([*exe, "--no-cache", str(letters)], env, 2),
+                "<= 5 s",
+            )
+        )
         measure([*exe, str(letters)], env)  # fill the cache
         rows.append(("100 letters, unchanged (cache)", *best([*exe, str(letters)], env, 2), ""))
         words = len(release.read_text(encoding="utf-8").split())
-        rows.append((f"{words}-word press release, cold", *best([*exe, "--no-cache", str(release)], env, 5),
-                     "<= 1.0 s"))
-        rows.append(("40-page report, 300 tracked changes", *best([*exe, "--no-cache", str(report)], env), "<= 2 s"))
-        rows.append(("diff of two 40-page versions", *best([*exe, "diff", "--no-cache", "--editor", "Cllr Jo Bloggs",
-                                                             str(draft), str(revised)], env), "<= 3 s"))
-        rows.append(("500-page PDF agenda pack", *best([*exe, "--no-cache", str(pack)], env, 2), "seconds"))
+        rows.append(
+            (
+                f"{words}-word press release, cold",
+                *best([*exe, "--no-cache", str(release)], env, 5),
+                "<= 1.0 s",
+            )
+        )
+        rows.append(
+            (
+                "40-page report, 300 tracked changes",
+                *best([*exe, "--no-cache", str(report)], env),
+                "<= 2 s",
+            )
+        )
+        rows.append(
+            (
+                "diff of two 40-page versions",
+                *best(
+                    [
+                        *exe,
+                        "diff",
+                        "--no-cache",
+                        "--editor",
+                        "Cllr Jo Bloggs",
+                        str(draft),
+                        str(revised),
+                    ],
+                    env,
+                ),
+                "<= 3 s",
+            )
+        )
+        rows.append(
+            ("500-page PDF agenda pack", *best([*exe, "--no-cache", str(pack)], env, 2), "seconds")
+        )
         # the same pack where the council's roster (80 people) is in protocheck.toml
         rostered = root / "rostered"
         rostered.mkdir()
         shutil.copy(pack, rostered / "pack.pdf")
         (rostered / "protocheck.toml").write_text(roster_config(50, 30), encoding="utf-8")
-        rows.append(("the pack, with an 80-person roster", *best([*exe, "--no-cache", str(rostered / "pack.pdf")], env, 2),
-                     "seconds"))
+        rows.append(
+            (
+                "the pack, with an 80-person roster",
+                *best([*exe, "--no-cache", str(rostered / "pack.pdf")], env, 2),
+                "seconds",
+            )
+        )
     print(f"{'measure':<34} {'best s':>8} {'median s':>9} {'peak RSS MB':>12}  target")
     for name, t_best, t_med, rss, target in rows:
         print(f"{name:<34} {t_best:>8.3f} {t_med:>9.3f} {rss:>12.1f}  {target}")

@@ -98,26 +98,44 @@ def build_docx(spec: dict[str, Any], out: Path) -> None:
                 if isinstance(r, str):
                     _text_run(p, r)
                 elif "ins" in r:
-                    _tracked(p, "ins", r["ins"], r.get("author", "Unknown"), r.get("date", "2026-01-05T09:00:00Z"))
+                    _tracked(
+                        p,
+                        "ins",
+                        r["ins"],
+                        r.get("author", "Unknown"),
+                        r.get("date", "2026-01-05T09:00:00Z"),
+                    )
                 elif "del" in r:
-                    _tracked(p, "del", r["del"], r.get("author", "Unknown"), r.get("date", "2026-01-05T09:00:00Z"))
+                    _tracked(
+                        p,
+                        "del",
+                        r["del"],
+                        r.get("author", "Unknown"),
+                        r.get("date", "2026-01-05T09:00:00Z"),
+                    )
         elif "text" in item:
             p = d.add_paragraph(style=item.get("style"))
             comment = item.get("comment")
             if comment is not None:
                 if not isinstance(comment, dict):
-                    raise ValueError(f"comment must be a mapping {{on: ..., text: ...}}: {comment!r}")
+                    raise ValueError(
+                        f"comment must be a mapping {{on: ..., text: ...}}: {comment!r}"
+                    )
                 # YAML 1.1 reads an unquoted `on:` key as the boolean True
                 on = comment.get("on", comment.get(True))
                 if not on or on not in item["text"]:
-                    raise ValueError(f"comment 'on' text {on!r} is not in the paragraph: {item['text'][:60]!r}")
+                    raise ValueError(
+                        f"comment 'on' text {on!r} is not in the paragraph: {item['text'][:60]!r}"
+                    )
                 before, _, after = item["text"].partition(on)
                 _text_run(p, before) if before else None
                 anchor = p.add_run(on)
                 _text_run(p, after) if after else None
                 author = comment.get("author", "Reviewer")
                 initials = "".join(w[0] for w in author.split()[:2]).upper()
-                d.add_comment([anchor], text=comment.get("text", ""), author=author, initials=initials)
+                d.add_comment(
+                    [anchor], text=comment.get("text", ""), author=author, initials=initials
+                )
             else:
                 _text_run(p, item["text"])
         else:
@@ -128,12 +146,25 @@ def build_docx(spec: dict[str, Any], out: Path) -> None:
 def to_pdf(docx_files: list[Path], outdir: Path) -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        sys.exit("LibreOffice (soffice) is needed to build PDF samples: apt-get install libreoffice-writer")
+        sys.exit(
+            "LibreOffice (soffice) is needed to build PDF samples: apt-get install libreoffice-writer"
+        )
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
-            [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-             "--outdir", str(outdir), *map(str, docx_files)],
-            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600,
+            [
+                soffice,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(outdir),
+                *map(str, docx_files),
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=600,
         )
 
 

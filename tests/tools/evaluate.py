@@ -1,6 +1,6 @@
 """`make eval`: precision and recall per rule over samples/, against the .expect labels.
 
-    python tests/tools/evaluate.py [samples] [-v]
+python tests/tools/evaluate.py [samples] [-v]
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ from expect import Score, parse, sample_for
 from protocheck import engine
 
 
-def evaluate(root: Path, exclude: tuple[str, ...] = ()) -> tuple[dict[str, Score], dict[str, list[str]], int]:
+def evaluate(
+    root: Path, exclude: tuple[str, ...] = ()
+) -> tuple[dict[str, Score], dict[str, list[str]], int]:
     totals: dict[str, Score] = {}
     notes: dict[str, list[str]] = {}
     files = 0
@@ -37,9 +39,11 @@ def evaluate(root: Path, exclude: tuple[str, ...] = ()) -> tuple[dict[str, Score
             t.fn += s.fn
             t.fp += s.fp
             for e in s.fn:
-                notes.setdefault(code, []).append(f"  miss  {sample}: \"{e.quote}\"" + (f"  (!miss {e.miss})" if e.miss else ""))
+                notes.setdefault(code, []).append(
+                    f'  miss  {sample}: "{e.quote}"' + (f"  (!miss {e.miss})" if e.miss else "")
+                )
             for f in s.fp:
-                notes.setdefault(code, []).append(f"  extra {sample}: \"{f.text}\" [{f.pattern}]")
+                notes.setdefault(code, []).append(f'  extra {sample}: "{f.text}" [{f.pattern}]')
     return totals, notes, files
 
 
@@ -47,8 +51,13 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("root", nargs="?", default="samples")
     ap.add_argument("-v", "--verbose", action="store_true")
-    ap.add_argument("--exclude", action="append", default=[], metavar="FOLDER",
-                    help="leave out samples under a folder of this name (e.g. a held-out set)")
+    ap.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="FOLDER",
+        help="leave out samples under a folder of this name (e.g. a held-out set)",
+    )
     args = ap.parse_args()
     totals, notes, files = evaluate(Path(args.root), tuple(args.exclude))
     print(f"{files} labelled samples\n")

@@ -7,9 +7,9 @@ import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from protocheck.findings import Finding
+from protocheck.model.findings import Finding
 
-LINE = re.compile(r'^(?P<code>[A-Z]{3}\d{3})\s+(?P<rest>.*)$')
+LINE = re.compile(r"^(?P<code>[A-Z]{3}\d{3})\s+(?P<rest>.*)$")
 
 
 @dataclass
@@ -40,9 +40,14 @@ def diff_pair(expect: Path) -> tuple[Path, Path] | None:
     """For samples/diff/<case>/diff.expect: the (draft, revised) documents beside it."""
     if expect.name != "diff.expect":
         return None
-    found = {p.stem: p for p in expect.parent.iterdir()
-             if p.stem in ("draft", "revised") and p.suffix in (".docx", ".pdf", ".txt")}
-    return found.get("draft", expect.parent / "draft.docx"), found.get("revised", expect.parent / "revised.docx")
+    found = {
+        p.stem: p
+        for p in expect.parent.iterdir()
+        if p.stem in ("draft", "revised") and p.suffix in (".docx", ".pdf", ".txt")
+    }
+    return found.get("draft", expect.parent / "draft.docx"), found.get(
+        "revised", expect.parent / "revised.docx"
+    )
 
 
 def check(expect: Path, ef: ExpectFile, opts: object) -> object:
@@ -99,7 +104,12 @@ def parse(path: Path) -> ExpectFile:
 
 
 def norm(s: str) -> str:
-    s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    s = (
+        s.replace("\u2019", "'")
+        .replace("\u2018", "'")
+        .replace("\u201c", '"')
+        .replace("\u201d", '"')
+    )
     return " ".join(s.lower().split())
 
 

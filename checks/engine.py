@@ -1,0 +1,268 @@
+"""Run the checks: read -> Document -> checks -> findings, with the clauses of
+the profile attached, in-document suppressions applied, results cached."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from protocheck import progress
+from protocheck.language import lexicon, people, rulebook, voices
+from protocheck.model import config as config_mod
+from protocheck.model import profiles
+from protocheck.model.config import Config
+from protocheck.model.document import Document, Hit, RawDocument
+from protocheck.model.findings import Clause, FileResult, Finding, Location
+from protocheck.read import UnreadableError, read
+from protocheck.rules import registry
+from protocheck.store import cache
+
+EXTENSIONS = (".docx", ".pdf", ".eml", ".txt")
+SUPPRESS = re.compile(
+    r"protocheck:\s*ignore\[([A-Za-z0-9_,\s-]+)\](?:\s*reason:\s*(.+))?", re.IGNORECASE
+)
+
+
+@dataclass
+class Options:
+    """What the command line says; None means "from the file's configuration"."""
+
+    config_path: Path | None = None
+    profile: str | None = None
+    kind: str | None = None
+    date: str | None = None
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    use_cache: bool = True
+
+
+def collect(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files to check: named files as they are, directories walked for known types."""
+    for p in paths:
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if (
+                    f.suffix.lower() in EXTENSIONS
+                    and f.is_file()
+                    and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                ):
+                    yield f
+        else:
+            yield p
+
+
+def config_for(path: Path, opts: Options) -> Config:
+    if opts.config_path is not None:
+        return config_mod.load_cached(opts.config_path.resolve())
+    return config_mod.for_file(path)
+
+
+def rules_for(cfg: Config, opts: Options) -> list[registry.Rule]:
+    select = opts.select or cfg.select
+    ignore = [*cfg.ignore, *opts.ignore]
+    return list(registry.select(select, ignore))
+
+
+def check_document(
+    doc: Document, rules: list[registry.Rule], profile: profiles.Profile
+) -> list[Finding]:
+    applicable = [r for r in rules if profile.enables(r.code) and r.applies(doc)]
+    if not applicable:
+        return []
+    from protocheck.language import nlp
+
+    uses = {u for r in applicable for u in r.uses}
+    nlp.annotate(doc, {u.removeprefix("patterns/") for u in uses if u.startswith("patterns/")})
+    if uses & {"patterns/officer-reference", "patterns/member-reference"}:
+        people.mark_roster(doc)  # the roster's names beside the references the patterns find
+    if "parties" in uses:
+        from protocheck.language import politics
+
+        politics.mark(doc)
+    if "sections" in uses:
+        from protocheck.language import sections
+
+        sections.mark(doc)
+    findings: list[Finding] = []
+    for rule in applicable:
+        seen: set[tuple[int, int]] = set()
+        try:
+            for hit in rule.check(doc):
+                key = doc.sentence_at(hit.start)
+                if key in seen:
+                    continue  # one finding per sentence per rule
+                if hit.change is None and rulebook.describes(doc, key):
+                    continue  # a protocol or guidance stating the rule, not a breach of it
+                seen.add(key)
+                findings.append(to_finding(rule, hit, doc, profile))
+        except (
+            Exception
+        ) as exc:  # a bug in one rule must not cost the file the other rules' findings
+            if os.environ.get("PROTOCHECK_DEBUG"):
+                raise
+            doc.notices.append(
+                f"{rule.code} stopped with an internal error ({type(exc).__name__}: {exc}); "
+                "the other rules' findings stand (PROTOCHECK_DEBUG=1 shows the traceback)"
+            )
+    apply_suppressions(doc, findings)
+    findings.sort(key=lambda f: (f.location.start, f.code))
+    return findings
+
+
+def to_finding(rule: registry.Rule, hit: Hit, doc: Document, profile: profiles.Profile) -> Finding:
+    s, e = doc.sentence_at(hit.start)
+    s, e = min(s, hit.start), max(e, hit.end)  # a finding on a whole heading or paragraph
+    return Finding(
+        code=rule.code,
+        rule=rule.slug,
+        severity=profile.severity(rule.code, rule.severity),
+        message=hit.message,
+        text=hit.text if hit.text is not None else doc.text[hit.start : hit.end],
+        location=doc.location(hit.start, hit.end, hit.change),
+        sentence=doc.text[s:e],
+        sentence_start=s,
+        pattern=hit.pattern,
+        clauses=list(profile.clauses.get(rule.code, [])),
+    )
+
+
+def apply_suppressions(doc: Document, findings: list[Finding]) -> None:
+    """`protocheck: ignore[CODE] reason: ...` in a Word comment (for the text it is
+    anchored on, or the whole document) or in the text (for the whole document)."""
+    for block in doc.blocks:
+        for m in SUPPRESS.finditer(block.text):
+            codes = {c.strip().upper() for c in m.group(1).split(",") if c.strip()}
+            reason = (m.group(2) or "").strip() or "no reason given"
+            anchor = block.meta.get("anchor", "") if block.kind == "comment" else ""
+            for f in findings:
+                if f.code not in codes and f.rule.upper() not in codes:
+                    continue
+                if anchor and anchor not in f.sentence and f.text not in anchor:
+                    continue
+                f.suppressed = True
+                f.suppression_reason = reason
+
+
+def check_path(path: Path, opts: Options) -> FileResult:
+    return _check(path, opts, lambda: read(path), str(path))
+
+
+def check_diff(draft: Path, revised: Path, editor: str | None, opts: Options) -> FileResult:
+    """`protocheck diff`: the revised version, with its differences from the draft as the editor's changes."""
+    from protocheck.read import versions
+
+    return _check(
+        revised,
+        opts,
+        lambda: versions.compare(draft, revised, editor),
+        f"{draft} -> {revised}",
+        extra_key=f"{draft.resolve()}|{editor}",
+        also=draft,
+    )
+
+
+def _check(
+    path: Path,
+    opts: Options,
+    load: Callable[[], RawDocument],
+    shown: str,
+    extra_key: str = "",
+    also: Path | None = None,
+) -> FileResult:
+    try:
+        cfg = config_for(path, opts)
+    except config_mod.ConfigError as exc:
+        return FileResult(shown, error=f"configuration: {exc}")
+    profile_id = opts.profile or cfg.profile
+    profile = profiles.get(profile_id)
+    rules = rules_for(cfg, opts)
+    kind = opts.kind or cfg.kind
+    settings = (
+        f"{cfg.fingerprint()}|{profile_id}|{kind}|{opts.date}|{[r.code for r in rules]}|{extra_key}"
+    )
+    if also is not None:
+        settings += f"|{cache.key(also, '')}"
+    k = cache.key(path, settings) if opts.use_cache else None
+    if k:
+        hit = cache.get(k)
+        if hit is not None:
+            result = from_cache(hit)
+            result.path = shown
+            return _with_baseline(result, cfg)
+    result = FileResult(shown, profile=profile_id)
+    try:
+        raw = load()
+    except UnreadableError as exc:
+        result.error = str(exc)
+    else:
+        try:
+            doc = voices.analyse(raw, cfg, kind)
+            doc.profile = profile
+            doc.issue_date = opts.date
+            result.kind = doc.kind
+            result.sender = doc.sender.display() if doc.sender else None
+            result.notices = list(raw.notices)
+            result.findings = check_document(doc, rules, profile)
+            result.notices += doc.notices
+        except (lexicon.LexiconError, profiles.ProfileError):
+            raise  # broken data files: one error for the run, not one per file
+        except Exception as exc:  # a bug must not stop the other files being checked
+            if os.environ.get("PROTOCHECK_DEBUG"):
+                raise
+            result.findings = []
+            result.error = f"internal error while checking: {type(exc).__name__}: {exc}"
+            return result  # not cached
+    if k:
+        cache.put(k, to_cache(result))
+    return _with_baseline(result, cfg)
+
+
+def _with_baseline(result: FileResult, cfg: Config) -> FileResult:
+    if cfg.baseline is not None:
+        from protocheck.store import baseline
+
+        baseline.apply(result, cfg.baseline)
+    return result
+
+
+def to_cache(r: FileResult) -> dict[str, Any]:
+    return asdict(r)
+
+
+def from_cache(d: dict[str, Any]) -> FileResult:
+    findings = []
+    for f in d.get("findings", []):
+        f = dict(f)
+        f["location"] = Location(**f["location"])
+        f["clauses"] = [Clause(**c) for c in f["clauses"]]
+        findings.append(Finding(**f))
+    d = dict(d)
+    d["findings"] = findings
+    return FileResult(**d)
+
+
+def run(paths: list[Path], opts: Options, jobs: int = 1) -> list[FileResult]:
+    files = list(collect(paths))
+    results: list[FileResult | None] = [None] * len(files)
+    missing = [i for i, f in enumerate(files) if not f.exists()]
+    for i in missing:
+        results[i] = FileResult(str(files[i]), error="no such file or directory")
+    todo = [i for i in range(len(files)) if results[i] is None]
+    if jobs > 1 and len(todo) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(jobs, os.cpu_count() or 1, len(todo))) as pool:
+            futures = {i: pool.submit(check_path, files[i], opts) for i in todo}
+            for n, (i, fut) in enumerate(futures.items(), 1):
+                results[i] = fut.result()
+                progress.files(n, len(todo), str(files[i]))
+    else:
+        for n, i in enumerate(todo, 1):
+            progress.files(n - 1, len(todo), str(files[i]))
+            results[i] = check_path(files[i], opts)
+            progress.files(n, len(todo), str(files[i]))
+    return [r for r in results if r is not None]

@@ -1,0 +1,335 @@
+"""Edits to an officer report: who made them, where, and whether they change substance.
+
+Tracked changes in a block are paired into edits: a deletion with the insertion
+beside it by the same author is one replacement. An edit is a Member's when its
+author is a Member (title, "Cllr", or a roster name or alias). Whether it changes
+substance is the protocol's judgement (North East Derbyshire 7.5-7.6): a typo,
+punctuation, a date written another way, a duplicate removed or text added is not;
+an option, a negation or hedge, a figure, a recommendation's verb or choice, a
+statement on legality or finance, a consultation response removed or changed is.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from dataclasses import dataclass
+
+from protocheck.language import lexicon, people
+from protocheck.model.document import Block, Change, Document, Hit, Person
+
+_WORD = re.compile(r"[a-z0-9£%]+(?:'[a-z]+)?")
+_NUMBER = re.compile(r"\d[\d,.]*")
+_MONTH = r"(?:jan[a-z]*|feb[a-z]*|mar(?:ch)?|apr[a-z]*|may|jun[a-z]*|jul[a-z]*|aug[a-z]*|sep[a-z]*|oct[a-z]*|nov[a-z]*|dec[a-z]*)"
+_DATE = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?\b|\b{_MONTH}\s+\d{{4}}\b"
+    r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}/\d{4}\b|\b\d{4}-\d{2}-\d{2}\b",
+    re.IGNORECASE,
+)
+_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
+NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
+    )
+}
+NUMBER_WORDS.update(
+    {
+        w: i
+        for i, w in enumerate(
+            [
+                "zeroth",
+                "first",
+                "second",
+                "third",
+                "fourth",
+                "fifth",
+                "sixth",
+                "seventh",
+                "eighth",
+                "ninth",
+                "tenth",
+            ]
+        )
+    }
+)
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
+_NUMBERING = re.compile(r"^\s*\(?\d+(\.\d+)*\)?\.?\s*")
+DRAFTING_NOTE = re.compile(
+    r"^\s*\[[^\]]*\]\s*$|^\s*(drafting note|note to (author|officers?|editor))\b", re.IGNORECASE
+)
+
+
+@dataclass
+class Edit:
+    block: Block
+    deleted: str
+    inserted: str
+    author: str | None
+    date: str | None
+    offset: int  # where in Document.text the edit sits
+    change: Change  # the deletion when there is one, else the insertion
+    editor: Person | None = None
+
+    @property
+    def kind(self) -> str:
+        if self.deleted and self.inserted:
+            return "replacement"
+        return "deletion" if self.deleted else "insertion"
+
+    @property
+    def section(self) -> str | None:
+        return self.block.meta.get("section")
+
+
+def _editor(author: str | None, doc: Document) -> Person | None:
+    if not author:
+        return None
+    person = people.make_person(author, None, None, doc.config, "tracked change")
+    if (
+        not person.is_member
+        and not person.is_officer
+        and re.match(r"^(cllr|councillor)\b", author, re.IGNORECASE)
+    ):
+        person.is_member = True
+    return person
+
+
+def edits(doc: Document) -> list[Edit]:
+    """The tracked changes of every block as edits; a deletion and the insertion beside it
+    by the same author are one replacement. A move (w:moveFrom / w:moveTo) is not an edit."""
+    out: list[Edit] = []
+    for block in doc.blocks:
+        changes = [c for c in block.changes if c.text.strip() and c.type != "move"]
+        used: set[int] = set()
+        for i, c in enumerate(changes):
+            if i in used:
+                continue
+            other = "insertion" if c.type == "deletion" else "deletion"
+            j = next(
+                (
+                    j
+                    for j in range(i + 1, min(i + 3, len(changes)))
+                    if j not in used
+                    and changes[j].type == other
+                    and changes[j].author == c.author
+                    and abs(changes[j].start - c.end) <= 2
+                ),
+                None,
+            )
+            partner = changes[j] if j is not None else None
+            if j is not None:
+                used.add(j)
+            deletion = c if c.type == "deletion" else partner
+            insertion = c if c.type == "insertion" else partner
+            out.append(
+                Edit(
+                    block,
+                    deletion.text if deletion else "",
+                    insertion.text if insertion else "",
+                    c.author,
+                    c.date,
+                    c.start,
+                    deletion or c,
+                    _editor(c.author, doc),
+                )
+            )
+    return out
+
+
+@functools.cache
+def _substance_words() -> frozenset[str]:
+    return frozenset(lexicon.word_list("words/substance-words"))
+
+
+@functools.cache
+def _negations() -> frozenset[str]:
+    return frozenset(lexicon.word_list("words/negations"))
+
+
+def _negation_count(words: list[str]) -> int:
+    return sum(w in _negations() or w.endswith("n't") for w in words)
+
+
+def topic(text: str) -> str | None:
+    """What a passage is about (edit-topics.yml), whatever section it is in."""
+    for name, patterns in lexicon.regex_table("sections/edit-topics.yml"):
+        if any(p.search(text) for p in patterns):
+            return name
+    return None
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def substantive(edit: Edit, doc: Document) -> str | None:
+    """Why the edit changes substance, or None when it does not."""
+    old, new = _words(edit.deleted), _words(edit.inserted)
+    if old == new:
+        return None  # punctuation, spacing or capitals only
+    key = _substance_words() | _negations()
+    if DRAFTING_NOTE.match(edit.deleted) and not edit.inserted.strip():
+        return None  # "[Officer note: ... delete before publication]"
+    if edit.kind == "insertion" or (
+        edit.kind == "replacement" and set(old) <= set(new) and not set(new) - set(old) & key
+    ):
+        # added text is allowed; a word or two slipped into a sentence can still turn it round
+        added = [w for w in new if w not in old]
+        if len(added) <= 3 and set(added) & key:
+            return "inserts a negation, hedge or decision word"
+        return None
+    if edit.kind == "deletion":
+        body = _words(_NUMBERING.sub("", edit.deleted))
+        if len(body) >= 3 and " ".join(body) in _flat(doc):
+            return None  # the same words stand elsewhere: a duplicate removed
+        if len(old) <= 2:
+            if set(old) & key:
+                return "removes a negation, hedge or decision word"
+            return "removes a figure" if _NUMBER.search(edit.deleted) else None  # else a stray word
+        return "removes text"
+    old_figures, new_figures = _figures(edit.deleted), _figures(edit.inserted)
+    if old_figures != new_figures:
+        counts = _distinct_figures(doc)
+        added = new_figures - old_figures
+        # the inserted figure is itself in the text once: it must stand somewhere else as well
+        if not old_figures or not added or any(counts.get(n, 0) < 2 for n in added):
+            return "changes a figure"
+        # a distinctive figure (125,000) that already stands elsewhere in the report: a slip corrected
+    baseline = lexicon.phrase("baseline-option")
+    if _negation_count(old) != _negation_count(new) and not (
+        baseline.search(edit.deleted) and baseline.search(edit.inserted)
+    ):  # "do minimum" -> "make no changes"
+        return "turns a statement round (a negation added or removed)"
+    if len(old) <= 6 and len(new) <= 6 and (set(old) ^ set(new)) & _substance_words():
+        return "changes a hedge or decision word"  # "will" -> "may", "approve" -> "note"
+    if len(old) <= 3 and not set(old) & key:
+        return None  # a short phrase reworded ("do minimum" -> "keep the current service")
+    ratio = difflib.SequenceMatcher(None, old, new).ratio()
+    chars = difflib.SequenceMatcher(None, " ".join(old), " ".join(new)).ratio()
+    if chars >= 0.85 or ratio >= 0.75:
+        return None  # a typo fixed or a word or two reworded
+    kept = {_stem(w) for w in new}
+    gone = [w for w in old if len(w) > 3 and _stem(w) not in kept]
+    return "replaces the wording" if len(gone) >= 2 else None
+
+
+def _stem(word: str) -> str:
+    """A crude stem, enough to see "unaffordable" and "afforded" as one word."""
+    word = re.sub(r"^(un|in|im|non)(?=[a-z]{5})", "", word)
+    return re.sub(r"(ability|ibility|able|ible|ation|ings?|ed|es|s|ly)$", "", word)
+
+
+def _flat(doc: Document) -> str:
+    """The document's words, lower case, one space apart (for finding duplicates)."""
+    if "flat_words" not in doc.cache:
+        doc.cache["flat_words"] = " ".join(_words(doc.text))
+    flat: str = doc.cache["flat_words"]
+    return flat
+
+
+def _distinct_figures(doc: Document) -> dict[str, int]:
+    """How often each figure of four or more characters stands in the document (125,000; 2027)."""
+    if "figures" not in doc.cache:
+        from collections import Counter
+
+        doc.cache["figures"] = Counter(
+            n.rstrip(".,") for n in _NUMBER.findall(doc.text) if len(n.rstrip(".,")) >= 4
+        )
+    found: dict[str, int] = doc.cache["figures"]
+    return found
+
+
+def _figures(text: str) -> set[str]:
+    """The figures in a passage, dates left out (a date corrected or written another way is
+    not substance) and numbers written as words or ordinals read as digits ("third", "3rd")."""
+    text = _DATE.sub(" ", text)
+    text = _ORDINAL.sub(r"\1", text)
+    text = _NUMBER_WORD.sub(lambda m: str(NUMBER_WORDS[m.group(0).lower()]), text)
+    return {n.rstrip(".,") for n in _NUMBER.findall(text)}
+
+
+SECTION_RULE = {
+    "options": "RPT001",
+    "advice": "RPT002",
+    "recommendations": "RPT003",
+    "reasons": "RPT003",
+    "key-decision": "RPT004",
+    "statutory-officer": "RPT004",
+    "legal": "RPT004",
+    "financial": "RPT004",
+    "consultation": "RPT005",
+}
+
+
+def rule_for(section: str | None, about: str | None) -> str | None:
+    """Which report-edit rule a substantive Member edit falls under."""
+    if section in ("recommendations", "reasons"):
+        return "RPT003"
+    if about in ("key-decision", "statutory-officer"):
+        return "RPT004"  # a statutory statement, wherever it stands
+    if about == "advice":
+        return "RPT002"  # the officer's opinion, even inside an option's description
+    if section == "consultation":
+        return "RPT005" if about == "consultation" else None  # not what anyone said
+    return SECTION_RULE.get(section or "") or SECTION_RULE.get(about or "")
+
+
+def member_changes(doc: Document) -> list[tuple[Edit, str, str]]:
+    """(edit, why it is substantive, rule code) for each Member edit that changes substance.
+
+    The rule: a change inside the recommendations is RPT003; otherwise what the changed
+    words are about (edit-topics.yml), else the section they sit in.
+    """
+    if "member_changes" not in doc.cache:
+        out = []
+        for edit in edits(doc):
+            if edit.editor is None or not edit.editor.is_member:
+                continue  # officers' own edits are never flagged
+            why = substantive(edit, doc)
+            if why is None:
+                continue
+            code = rule_for(
+                edit.section, topic(edit.deleted or edit.inserted) or topic(edit.block.text)
+            )
+            if code:
+                out.append((edit, why, code))
+        doc.cache["member_changes"] = out
+    result: list[tuple[Edit, str, str]] = doc.cache["member_changes"]
+    return result
+
+
+def hits_for(doc: Document, code: str, what: str) -> list[Hit]:
+    """The findings of one report-edit rule: `what` names what the edit touched."""
+    out = []
+    for edit, why, found in member_changes(doc):
+        if found != code:
+            continue
+        heading = edit.block.meta.get("heading") or "the report"
+        who = edit.editor.short() if edit.editor else (edit.author or "a Member")
+        verb = {"deletion": "deletes", "insertion": "inserts", "replacement": "changes"}[edit.kind]
+        out.append(
+            Hit(
+                edit.offset,
+                edit.offset,
+                f"{who}'s edit {verb} {what} in '{heading}' ({why})",
+                change=edit.change,
+                text=edit.deleted or edit.inserted,
+            )
+        )
+    return out

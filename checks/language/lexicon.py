@@ -1,0 +1,272 @@
+"""Load and validate lexicons/: word lists (.txt) and spaCy token patterns (.yml).
+
+A pattern file:
+
+    label: OBLIGATION
+    patterns:
+      - id: council-will-act
+        pattern: [{LOWER: {IN: "@commit-verbs"}}]   # "@name" = words/name.txt
+        example: the Council will refund your charges  # must match (tests check it)
+        counter: the Council will consider it          # must not match
+
+A bad entry fails loudly with the file and the entry id.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import marshal
+import os
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+# The pipeline is blank English + sentencizer: no tagger, parser, lemmatizer or NER,
+# so patterns on these attributes would silently match nothing.
+TOKEN_KEYS = {
+    "ORTH", "TEXT", "LOWER", "NORM", "SHAPE", "LENGTH", "IS_ALPHA", "IS_ASCII", "IS_DIGIT",
+    "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_STOP", "IS_SENT_START",
+    "LIKE_NUM", "LIKE_EMAIL", "LIKE_URL", "PREFIX", "SUFFIX", "OP",
+}  # fmt: skip
+UNSET_KEYS = {"LEMMA", "POS", "TAG", "DEP", "MORPH", "ENT_TYPE", "ENT_IOB", "ENT_ID"}
+OPS = re.compile(r"^([?*+!]|\{\d*,?\d*\})$")
+
+
+class LexiconError(ValueError):
+    def __init__(self, file: str, entry: str | None, message: str):
+        where = f"{file}: entry '{entry}'" if entry else file
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass
+class PatternEntry:
+    id: str
+    label: str
+    pattern: list[dict[str, Any]]
+    examples: list[str] = field(default_factory=list)
+    counters: list[str] = field(default_factory=list)
+    file: str = ""
+    message: str | None = None  # what a finding from this entry says, where the check uses it
+
+
+def root() -> Path:
+    return Path(str(resources.files("protocheck.lexicons")))
+
+
+@functools.cache
+def word_list(name: str) -> tuple[str, ...]:
+    """A flat list: one entry a line, `#` comments, blank lines ignored."""
+    path = root() / f"{name}.txt"
+    if not path.is_file():
+        raise LexiconError(f"lexicons/{name}.txt", None, "no such word list")
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.append(line)
+    return tuple(out)
+
+
+def _expand(value: Any, file: str, entry: str) -> Any:
+    """Replace "@list" references with the words of lexicons/words/<list>.txt (lower-cased)."""
+    if isinstance(value, str) and value.startswith("@"):
+        try:
+            return [w.lower() for w in word_list(f"words/{value[1:]}")]
+        except LexiconError as exc:
+            raise LexiconError(file, entry, f"unknown word list {value}") from exc
+    if isinstance(value, dict):
+        return {k: _expand(v, file, entry) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_expand(v, file, entry) for v in value]
+    return value
+
+
+def _validate_token(tok: Any, file: str, entry: str) -> None:
+    if not isinstance(tok, dict) or not tok:
+        raise LexiconError(file, entry, f"each token must be a non-empty mapping, got {tok!r}")
+    for key, val in tok.items():
+        if key in UNSET_KEYS:
+            raise LexiconError(
+                file, entry, f"{key} is never set by protocheck's pipeline; match on LOWER"
+            )
+        if key not in TOKEN_KEYS:
+            raise LexiconError(file, entry, f"unknown token attribute {key}")
+        if key == "OP" and not OPS.match(str(val)):
+            raise LexiconError(file, entry, f"unknown OP {val!r}")
+        if isinstance(val, dict):
+            for op in val:
+                if op not in {"IN", "NOT_IN", "REGEX", "==", ">=", "<=", ">", "<", "FUZZY"}:
+                    raise LexiconError(file, entry, f"unknown operator {op} on {key}")
+                if op in ("IN", "NOT_IN") and key not in ("LENGTH",):
+                    items = val[op]
+                    if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
+                        odd = (
+                            [x for x in items if not isinstance(x, str)]
+                            if isinstance(items, list)
+                            else items
+                        )
+                        raise LexiconError(
+                            file,
+                            entry,
+                            f"{key} {op} needs strings; got {odd!r} "
+                            "(YAML reads on/off/yes/no unquoted as booleans: quote them)",
+                        )
+
+
+def _as_list(v: Any) -> list[str]:
+    if v is None:
+        return []
+    return [v] if isinstance(v, str) else [str(x) for x in v]
+
+
+@functools.cache
+def pattern_file(name: str) -> tuple[PatternEntry, ...]:
+    """Load lexicons/patterns/<name>.yml, validated."""
+    rel = f"lexicons/patterns/{name}.yml"
+    path = root() / "patterns" / f"{name}.yml"
+    if not path.is_file():
+        raise LexiconError(rel, None, "no such pattern file")
+    try:
+        data = yaml_data(f"patterns/{name}.yml")
+    except LexiconError as exc:
+        raise LexiconError(rel, None, f"invalid YAML: {exc}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("label"), str):
+        raise LexiconError(rel, None, "needs a top-level 'label' and 'patterns'")
+    label = data["label"]
+    entries: list[PatternEntry] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(data.get("patterns") or []):
+        if not isinstance(raw, dict) or not raw.get("id"):
+            raise LexiconError(rel, f"#{i + 1}", "every pattern needs an 'id'")
+        pid = str(raw["id"])
+        if pid in seen:
+            raise LexiconError(rel, pid, "duplicate id")
+        seen.add(pid)
+        pattern = raw.get("pattern")
+        if isinstance(pattern, str):  # a phrase: one LOWER token per word
+            pattern = [{"LOWER": w.lower()} for w in pattern.split()]
+        if not isinstance(pattern, list) or not pattern:
+            raise LexiconError(rel, pid, "'pattern' must be a list of token mappings or a phrase")
+        pattern = _expand(pattern, rel, pid)
+        for tok in pattern:
+            _validate_token(tok, rel, pid)
+        examples = _as_list(raw.get("example"))
+        if not examples:
+            raise LexiconError(rel, pid, "needs an 'example' that the pattern matches")
+        unknown = set(raw) - {"id", "pattern", "example", "counter", "message"}
+        if unknown:
+            raise LexiconError(rel, pid, f"unknown key(s) {', '.join(sorted(unknown))}")
+        entries.append(
+            PatternEntry(
+                pid, label, pattern, examples, _as_list(raw.get("counter")), rel, raw.get("message")
+            )
+        )
+    if not entries:
+        raise LexiconError(rel, None, "no patterns")
+    return tuple(entries)
+
+
+def pattern_files() -> list[str]:
+    return sorted(p.stem for p in (root() / "patterns").glob("*.yml"))
+
+
+@functools.cache
+def entries_by_id() -> dict[tuple[str, str], PatternEntry]:
+    """Every pattern entry by (label, id)."""
+    return {(e.label, e.id): e for name in pattern_files() for e in pattern_file(name)}
+
+
+@functools.cache
+def yaml_data(relpath: str) -> Any:
+    """A YAML data file under lexicons/, parsed with libyaml where available (kept
+    parsed in the cache directory, see `_parsed`)."""
+
+    def parse(text: str) -> Any:
+        import yaml
+
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        try:
+            return yaml.load(text, Loader=loader)  # a safe loader
+        except yaml.YAMLError as exc:
+            raise LexiconError(f"lexicons/{relpath}", None, str(exc)) from exc
+
+    return _parsed(root() / relpath, parse, f"lexicons/{relpath}")
+
+
+def toml_data(relpath: str) -> Any:
+    """A TOML data file under lexicons/ (kept parsed in the cache directory, see
+    `_parsed`); a syntax error raises tomllib.TOMLDecodeError."""
+    import tomllib
+
+    return _parsed(root() / relpath, tomllib.loads, f"lexicons/{relpath}")
+
+
+def _parsed(path: Path, parse: Any, rel: str) -> Any:
+    """`parse` applied to the text of `path`, kept in the cache directory.
+
+    The parsed data is stored with marshal, keyed by the file's size and modification
+    time (as Python keeps bytecode), so a new process does not parse the same file
+    again; an edited file is parsed afresh.
+    """
+    stored = _parsed_path(path)
+    if stored is not None:
+        try:
+            return marshal.loads(stored.read_bytes())  # plain data only: marshal runs no code
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise LexiconError(rel, None, str(exc)) from exc
+    data = parse(text)
+    if stored is not None:
+        try:
+            stored.parent.mkdir(parents=True, exist_ok=True)
+            tmp = stored.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(marshal.dumps(data))
+            tmp.replace(stored)
+        except (OSError, ValueError):
+            pass  # a read-only home, or data marshal cannot store: parse again next time
+    return data
+
+
+def _parsed_path(path: Path) -> Path | None:
+    from protocheck.store.cache import cache_dir
+
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    stamp = hashlib.sha256(f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}".encode()).hexdigest()[
+        :24
+    ]
+    return cache_dir() / "lexicons" / f"{path.stem}-{stamp}.marshal"
+
+
+@functools.cache
+def regex_table(relpath: str) -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
+    """A YAML mapping of name -> list of case-insensitive regular expressions, compiled."""
+    out = []
+    for name, patterns in (yaml_data(relpath) or {}).items():
+        try:
+            out.append((name, tuple(re.compile(p, re.IGNORECASE) for p in patterns)))
+        except re.error as exc:
+            raise LexiconError(
+                f"lexicons/{relpath}", name, f"bad regular expression: {exc}"
+            ) from exc
+    return tuple(out)
+
+
+@functools.cache
+def phrase(name: str) -> re.Pattern[str]:
+    """One named entry of lexicons/phrases.yml, compiled as a single case-insensitive alternation."""
+    table = yaml_data("phrases.yml") or {}
+    if name not in table:
+        raise LexiconError("lexicons/phrases.yml", name, "no such phrase list")
+    try:  # only the list asked for is compiled: a run uses a few of the lists
+        return re.compile("|".join(f"(?:{p})" for p in table[name]), re.IGNORECASE)
+    except re.error as exc:
+        raise LexiconError("lexicons/phrases.yml", name, f"bad regular expression: {exc}") from exc

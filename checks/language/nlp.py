@@ -1,0 +1,314 @@
+"""The one place spaCy is built: its English tokenizer, a sentencizer, and
+Matchers made from lexicons/patterns/*.yml. No trained model, nothing downloaded.
+
+Each document runs only the pattern files its applicable rules use (a rule's
+`uses`), so an agenda pack is not searched for correspondence patterns.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from protocheck import progress
+from protocheck.language import lexicon
+from protocheck.model.document import LIST_ITEM, Document, Match
+
+# Same-length substitutions so offsets in the nlp text are offsets in Document.text.
+_SAME_LENGTH = str.maketrans(
+    {
+        "\n": " ",
+        "\t": " ",
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u00a0": " ",
+        "\u2013": "-",
+        "\u2014": "-",
+    }
+)
+
+
+def _import_spacy() -> Any:
+    """Import spaCy without its command-line package.
+
+    `spacy/__init__.py` imports `spacy.cli.info` only to expose `spacy.info`; that pulls
+    in spacy.cli (requests, httpx, weasel, typer ...), about 0.3 s of a cold run that
+    protocheck never uses. A stand-in answers that one import; it is removed again at
+    once, so a later `import spacy.cli` loads the real package.
+    """
+    import sys
+    import types
+
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        import spacy
+
+        return spacy
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = []
+    info = types.ModuleType("spacy.cli.info")
+
+    def lazy_info(*args: Any, **kwargs: Any) -> Any:
+        import importlib
+
+        return importlib.import_module("spacy.cli.info").info(*args, **kwargs)
+
+    info.info = lazy_info  # type: ignore[attr-defined]
+    sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = cli, info
+    try:
+        import spacy
+    finally:
+        for name in ("spacy.cli.info", "spacy.cli"):
+            if sys.modules.get(name) in (cli, info):
+                del sys.modules[name]
+    if getattr(spacy, "cli", None) is cli:
+        delattr(spacy, "cli")
+    return spacy
+
+
+class Pipeline:
+    """spaCy's English tokenizer and sentencizer, and a Matcher per pattern entry.
+
+    Built from spaCy's parts rather than `spacy.blank("en")`: the config system that
+    assembles a Language costs a cold run about 0.1 s and adds nothing to a tokenizer,
+    a sentencizer and matchers. Tokenization is spaCy's English, with the tokenizer
+    exceptions protocheck's text can contain (see `_exceptions`).
+    """
+
+    def __init__(self) -> None:
+        _import_spacy()
+        from spacy import util
+        from spacy.lang.en import English
+        from spacy.pipeline import Sentencizer
+        from spacy.tokenizer import Tokenizer
+        from spacy.vocab import create_vocab
+
+        defaults = English.Defaults
+        self.vocab = create_vocab("en", defaults)
+        self.exceptions = _exceptions(defaults.tokenizer_exceptions)
+        self.added: set[str] = set()
+        self.tokenizer = Tokenizer(
+            self.vocab,
+            rules={},  # added as texts need them: see `tokenize`
+            prefix_search=util.compile_prefix_regex(defaults.prefixes).search,
+            suffix_search=util.compile_suffix_regex(defaults.suffixes).search,
+            infix_finditer=util.compile_infix_regex(defaults.infixes).finditer,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
+        self.sentencizer = Sentencizer()
+        self._entries: dict[
+            str, list[tuple[Any, tuple[frozenset[str], ...]]]
+        ] = {}  # file -> (entry, anchors)
+        self._matchers: dict[str, Any] = {}  # "LABEL/id" -> its Matcher
+        self.keys: dict[int, tuple[str, str]] = {}  # match key -> (label, pattern id)
+
+    def tokenize(self, text: str) -> Any:
+        """spaCy's tokenizer, given the exceptions this text can use first.
+
+        Loading all 509 exceptions costs a cold run about 0.07 s, and a letter uses a
+        handful. Every kept exception has an apostrophe or a full stop in it (or is
+        "cannot"), and spaCy tries one on a space-separated chunk of text once prefixes
+        (brackets, quotes, currency, digits) and suffixes (punctuation, units) are
+        peeled off it; so the chunks with ' or . in them, cut the same ways, hold all
+        the exceptions a text can use.
+        """
+        wanted = []
+        for chunk in text.split():
+            if len(chunk) > _LONGEST or not (
+                "'" in chunk or "." in chunk or "annot" in chunk.lower()
+            ):
+                continue
+            for form in _peeled(chunk):
+                if form in self.exceptions and form not in self.added:
+                    wanted.append(form)
+                    self.added.add(form)
+        for form in wanted:
+            self.tokenizer.add_special_case(form, self.exceptions[form])
+        return self.tokenizer(text)
+
+    def entries(self, name: str) -> list[tuple[Any, tuple[frozenset[str], ...]]]:
+        """Each entry of lexicons/patterns/<name>.yml with its anchors (see `_anchors`)."""
+        if name not in self._entries:
+            self._entries[name] = [
+                (entry, _anchors(entry.pattern)) for entry in lexicon.pattern_file(name)
+            ]
+        return self._entries[name]
+
+    def matcher(self, entry: Any) -> Any:
+        """The Matcher for one pattern entry, built the first time a text has its anchors' words."""
+        key = f"{entry.label}/{entry.id}"
+        found = self._matchers.get(key)
+        if found is None:
+            from spacy.matcher import Matcher
+
+            self.keys[self.vocab.strings.add(key)] = (entry.label, entry.id)
+            found = self._matchers[key] = Matcher(self.vocab, validate=False)
+            found.add(key, [entry.pattern])
+        return found
+
+    def __call__(
+        self, text: str, pattern_files: Iterable[str]
+    ) -> tuple[Any, list[tuple[str, str, Any]]]:
+        """The tokenized, sentence-split doc and its (label, id, span) matches, deduplicated.
+
+        spaCy's Matcher tries every pattern at every token, in Python for list and regex
+        predicates; a pattern is run only on text that has a word for each of its
+        anchors, which makes a long document several times faster to match.
+        """
+        sdoc = self.sentencizer(self.tokenize(text))
+        words = {t.lower_ for t in sdoc}
+        found: set[tuple[int, int, int]] = set()
+        for name in pattern_files:
+            for entry, anchors in self.entries(name):
+                if all(not words.isdisjoint(anchor) for anchor in anchors):
+                    found.update((k, a, b) for k, a, b in self.matcher(entry)(sdoc) if b > a)
+        spans = [
+            (*self.keys[k], sdoc[a:b])
+            for k, a, b in sorted(found, key=lambda m: (m[1], m[2], m[0]))
+        ]
+        return sdoc, spans
+
+
+def _anchors(pattern: list[dict[str, Any]]) -> tuple[frozenset[str], ...]:
+    """For each token `pattern` requires that is pinned to a word or a list of words,
+    those words lower-cased: a text can match only if it has one word of each.
+
+    A token is required unless its OP lets it be absent ("?", "*", "{0,..}", "{,..}")
+    or negates it ("!"); it is pinned when LOWER, ORTH or TEXT is a string or an IN list.
+    """
+    anchors = []
+    for token in pattern:
+        op = str(token.get("OP", ""))
+        if op in ("?", "*", "!") or op.startswith("{0") or op.startswith("{,"):
+            continue
+        for attr in ("LOWER", "ORTH", "TEXT"):
+            value = token.get(attr)
+            if isinstance(value, str):
+                anchors.append(frozenset({value.lower()}))
+                break
+            if isinstance(value, dict) and set(value) == {"IN"}:
+                anchors.append(frozenset(str(v).lower() for v in value["IN"]))
+                break
+    return tuple(anchors)
+
+
+_LONGEST = 40  # no exception, with the punctuation around it, is longer
+_TRAILING = "\"'.,;:!?)]}>\u201d\u2019*_-"
+
+
+def _peeled(chunk: str) -> set[str]:
+    """`chunk` cut after any character that is not a letter (spaCy splits off prefixes
+    such as brackets, quotes, "£" and digits) and with any run of closing punctuation
+    taken off, in every combination: "(Mr.," gives "Mr.", "£1.8m." gives "m."."""
+    heads = [chunk] + [chunk[i:] for i in range(1, len(chunk)) if not chunk[i - 1].isalpha()]
+    out = set()
+    for head in heads:
+        form = head
+        out.add(form)
+        while form and form[-1] in _TRAILING:
+            form = form[:-1]
+            out.add(form)
+    return out
+
+
+def _exceptions(rules: dict[str, Any]) -> dict[str, Any]:
+    """spaCy's English tokenizer exceptions that can occur in prepared text.
+
+    Kept: contractions written with a straight apostrophe ("won't", "I'll": `prepare`
+    has already straightened curly ones), abbreviations with a full stop ("Mr.",
+    "a.m.") and "cannot" (as "can" + "not"). Dropped: the curly-apostrophe twins, emoticons, and apostrophe-less
+    forms ("dont", "wed", "Wed" split as "We" + "d"), which in council letters are
+    more often words or day names than contractions. That keeps 509 of 1,347
+    entries and saves most of the tokenizer's set-up time.
+    """
+    return {
+        k: v
+        for k, v in rules.items()
+        if (("'" in k or "." in k) and "\u2019" not in k and any(c.isalpha() for c in k))
+        or k.lower() == "cannot"
+    }
+
+
+@functools.cache
+def pipeline() -> Pipeline:
+    built = Pipeline()
+    if not gc.isenabled():  # the command paused collection for start-up (entry.py)
+        gc.freeze()
+        gc.enable()
+    return built
+
+
+def prepare(text: str) -> str:
+    return text.translate(_SAME_LENGTH)
+
+
+def annotate(doc: Document, pattern_files: Iterable[str] | None = None) -> None:
+    """Fill doc.matches (per label) and doc.sentences from the blocks' text.
+
+    pattern_files: the lexicon pattern files to run (names without .yml); None runs all.
+    """
+    names = sorted(lexicon.pattern_files() if pattern_files is None else pattern_files)
+    nlp = pipeline()
+    blocks = [b for b in doc.blocks if b.text.strip()]
+    matches: dict[str, list[Match]] = {}
+    sentences: list[tuple[int, int]] = []
+    for k, block in enumerate(blocks):
+        if len(blocks) >= 500 and k % 100 == 0:
+            progress.step("paragraphs", k, len(blocks))
+        sdoc, spans = nlp(prepare(block.text), names)
+        base = block.start
+        for sent in sdoc.sents:
+            sentences += [
+                (base + a, base + b)
+                for a, b in _split_lines(block.text, sent.start_char, sent.end_char)
+            ]
+        for label, pid, span in spans:
+            matches.setdefault(label, []).append(
+                Match(label, pid, base + span.start_char, base + span.end_char)
+            )
+    for found in matches.values():
+        found.sort(key=lambda m: (m.start, -m.end))
+    doc.matches = matches
+    doc.sentences = sorted(sentences)
+
+
+_LINE_END = re.compile(r"(?<=[.!?:;])[\"'\u201d\u2019)]?\n")
+_NEXT_CHAR = re.compile(r"[ \t]*(\S)")
+SHORT_LINE = 50  # characters: a line this short that ends without a stop is a heading or an item
+
+
+def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence that runs over a line break is two sentences when the line ends with
+    . ! ? : or ;, when the next line is a list item, or when the line is a short one
+    (SHORT_LINE) and the next opens with a capital: web pages copied as text put
+    headings, menus and list items on lines of their own. The newline is hidden from
+    spaCy to keep a hard-wrapped paragraph's lines whole."""
+    cuts = {m.end() - 1 for m in _LINE_END.finditer(text, start, end)}
+    pos = text.find("\n", start, end)
+    while pos >= 0:
+        line_start = text.rfind("\n", 0, pos) + 1
+        following = _NEXT_CHAR.match(text, pos + 1)
+        if LIST_ITEM.match(text, pos + 1) or (
+            pos - line_start <= SHORT_LINE
+            and following is not None
+            and following.group(1).isupper()
+        ):
+            cuts.add(pos)
+        pos = text.find("\n", pos + 1, end)
+    out = []
+    for cut in sorted(cuts):
+        out.append((start, cut))
+        start = cut + 1
+    out.append((start, end))
+    return [(a, b) for a, b in out if b > a]
+
+
+def spans_in(text: str) -> list[tuple[str, str, str]]:
+    """(label, id, text) of every pattern that fires on `text`: for lexicon tests."""
+    _, spans = pipeline()(prepare(text), lexicon.pattern_files())
+    return [(label, pid, span.text) for label, pid, span in spans]

@@ -1,0 +1,103 @@
+"""Party and group mentions: lexicons/parties.txt plus `[parties] names` in config.
+
+Forms that are also ordinary words ("Green", "Labour", "Independent") count as a
+party only next to a political word from words/party-context.txt ("the Green
+group", "Labour-run", "years of Labour neglect"), or as a plural after "the"
+("the Greens"). Matching is case-sensitive: "green waste" is never a party.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from protocheck.language import lexicon
+from protocheck.model.document import Document, Match
+
+LABEL = "PARTY"
+
+
+@dataclass(frozen=True)
+class Form:
+    party: str
+    text: str
+    ambiguous: bool
+
+
+@functools.cache
+def forms() -> tuple[Form, ...]:
+    out = []
+    for line in lexicon.word_list("parties"):
+        name, sep, variants = line.partition(":")
+        if not sep:
+            raise lexicon.LexiconError(
+                "lexicons/parties.txt", line, "expected 'Party: form, form, ...'"
+            )
+        for v in variants.split(","):
+            v = v.strip()
+            if v:
+                out.append(Form(name.strip(), v.rstrip("?"), v.endswith("?")))
+    return tuple(sorted(out, key=lambda f: -len(f.text)))
+
+
+@functools.cache
+def _context() -> frozenset[str]:
+    return frozenset(lexicon.word_list("words/party-context"))
+
+
+@functools.cache
+def _regex(extra: tuple[str, ...]) -> re.Pattern[str]:
+    texts = [f.text for f in forms()] + list(extra)
+    alts = "|".join(re.escape(t) for t in sorted(set(texts), key=len, reverse=True))
+    return re.compile(rf"(?<![\w'-])({alts})(?![\w])")
+
+
+_HASHTAG = re.compile(r"#\w+")
+_NEXT_WORD = re.compile(r"^(?:'s|’s)?[\s-]*([A-Za-z]+)")
+_PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
+
+
+def mentions(text: str, extra: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
+    """(start, end, party) of each party mention in `text`."""
+    by_text = {f.text: f for f in forms()}
+    out = []
+    for m in _regex(extra).finditer(text):
+        form = by_text.get(m.group(1))
+        if form is None:  # a local group from config
+            out.append((m.start(), m.end(), m.group(1)))
+            continue
+        if form.ambiguous and not _political_context(text, m.start(), m.end(), form.text):
+            continue
+        out.append((m.start(), m.end(), form.party))
+    for tag in _HASHTAG.finditer(text):  # "#LabourDelivers", "#VoteGreen"
+        for form in forms():
+            if (
+                len(form.text) > 3
+                and " " not in form.text
+                and form.text.lower() in tag.group(0).lower()
+            ):
+                out.append((tag.start(), tag.end(), form.party))
+                break
+    return out
+
+
+def _political_context(text: str, start: int, end: int, form: str) -> bool:
+    nxt = _NEXT_WORD.match(text[end : end + 40])
+    if nxt and nxt.group(1).lower() in _context():
+        return True
+    prev = _PREV_WORD.search(text[max(0, start - 30) : start])
+    prev_word = prev.group(1).lower() if prev else ""
+    if form.endswith("s") and prev_word == "the":
+        return True  # "the Greens", "the Independents"
+    return prev_word in _context() and prev_word not in ("council", "member", "members")
+
+
+def mark(doc: Document) -> None:
+    """Add PARTY matches to the document (after the language pipeline has run)."""
+    extra = tuple(doc.config.parties) if doc.config else ()
+    found = []
+    for block in doc.blocks:
+        for s, e, party in mentions(block.text, extra):
+            found.append(Match(LABEL, party, block.start + s, block.start + e))
+    doc.matches[LABEL] = found

@@ -1,0 +1,139 @@
+"""Who says each quoted passage in a press release or article.
+
+"..." said Cllr Jo Bloggs, Cabinet Member for Environment.
+Cllr Jo Bloggs, Leader of the Council, said: "..."
+"...", added Tom Reed, the Council's Director of Housing.
+A paragraph that is all quotation, with no attribution, continues the last speaker's quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from protocheck.language import lexicon, people
+from protocheck.model.document import Document, Person, quoted_passages
+
+SAY = r"(?:said|says|added|adds|explained|explains|commented|comments|continued|continues|stated|states|remarked|told|warned|urged|promised|pledged)"
+AFTER = re.compile(rf"\b{SAY}\s+(?P<who>[^.:;\"“”]{{2,140}})", re.IGNORECASE)
+BEFORE = re.compile(
+    rf"(?P<who>(?:[A-Z][\w'’.-]*+|the|of|for|and|&|,|\s)+?)\s*,?\s+{SAY}\b", re.UNICODE
+)
+INTRO = re.compile(
+    rf"(?:^|[.,]\s+)(?P<who>(?:[A-Z][\w'’.-]*+|the|of|for|and|&|,|\s)+?)\s*,?\s+{SAY}\s*:\s*$",
+    re.UNICODE,
+)
+LEADING = re.compile(r"^(?:the\s+)?(?:council'?s?\s+)?", re.IGNORECASE)
+
+
+@dataclass
+class Quote:
+    start: int  # offsets in Document.text of the quoted words
+    end: int
+    speaker: Person | None
+    attribution: str
+
+
+def _person(who: str, doc: Document) -> Person | None:
+    """A Person from an attribution: "Cllr Jo Bloggs, Cabinet Member for ...",
+    "Director of Housing, Tom Reed", "the Leader of the Council"."""
+    who = who.strip(" ,")
+    if not who or len(who.split()) > 20:
+        return None
+    first, _, rest = who.partition(",")
+    first, rest = first.strip(), rest.strip(" ,")
+    is_title = (people.member_title(first) or people.officer_title(first)) and not re.match(
+        r"^(cllr|councillor)\b", first, re.IGNORECASE
+    )
+    if is_title:  # a title first: the name, if any, follows it
+        name, title = (
+            (rest, first)
+            if rest and not (people.member_title(rest) or people.officer_title(rest))
+            else ("", who)
+        )
+    else:
+        name, title = first, rest or None
+    person = people.make_person(name, title, None, doc.config, "quote")
+    if not (person.is_member or person.is_officer or person.name):
+        return None
+    return person
+
+
+def quotes(doc: Document) -> list[Quote]:
+    """Every quoted passage of three words or more in the body, with its speaker
+    (worked out once per document and kept in doc.cache)."""
+    if "quotes" not in doc.cache:
+        doc.cache["quotes"] = _find_quotes(doc)
+    return doc.cache["quotes"]
+
+
+def _find_quotes(doc: Document) -> list[Quote]:
+    out: list[Quote] = []
+    last: Quote | None = None
+    for block in doc.blocks:
+        if not block.in_body:
+            continue
+        passages = [
+            (s, e) for s, e in quoted_passages(block.text) if len(block.text[s:e].split()) >= 3
+        ]
+        if not passages:
+            tail = block.text.rstrip()[-200:]  # "Cllr Dev Mistry said:" and the quotation follows
+            intro = INTRO.search(tail) if tail.endswith(":") else None
+            if intro:
+                who = intro.group("who")
+                speaker = _person(LEADING.sub("", who), doc)
+                last = Quote(block.end, block.end, speaker, who.strip()) if speaker else None
+            else:
+                last = None if block.kind == "heading" else last
+            continue
+        # the words around the quotations, each quotation cut down to one mark (long runs
+        # of blanks in its place would make the attribution patterns backtrack badly)
+        outside, pos = "", 0
+        for s, e in passages:
+            outside += block.text[pos : max(pos, s - 1)] + ' " '
+            pos = e + 1
+        outside += block.text[pos:]
+        who = None
+        m = AFTER.search(outside)
+        if m:
+            who = m.group("who")
+        else:
+            m = BEFORE.search(outside)
+            if m:
+                who = m.group("who")
+        speaker = _person(LEADING.sub("", who), doc) if who else None
+        for s, e in passages:
+            if speaker is None and last is not None and not who:
+                q = Quote(block.start + s, block.start + e, last.speaker, last.attribution)
+            else:
+                q = Quote(block.start + s, block.start + e, speaker, (who or "").strip())
+            out.append(q)
+            last = q
+    return out
+
+
+def speaker_at(doc: Document, offset: int, found: list[Quote]) -> Person | bool | None:
+    """The speaker of the quote holding `offset`; False when `offset` is not in a quote."""
+    for q in found:
+        if q.start <= offset < q.end:
+            return q.speaker
+    return False
+
+
+def own_words(doc: Document, offset: int) -> bool:
+    """Is the quotation holding `offset` the writer's own words? Attributed to the sender,
+    or unattributed in a letter or email that offers the writer's quote to the press
+    ("Please use the following and attribute it to me")."""
+    sender = doc.sender
+    if sender is None:
+        return False
+    speaker = speaker_at(doc, offset, quotes(doc))
+    if isinstance(speaker, Person):
+        a, b = (
+            people.bare_name(speaker.name).lower().split(),
+            people.bare_name(sender.name).lower().split(),
+        )
+        return bool(a and b and a[-1] == b[-1])
+    return doc.kind in ("letter", "email") and bool(
+        lexicon.phrase("offered-quote").search(doc.text, 0, offset)
+    )

@@ -1,0 +1,2 @@
+"""The model every stage shares: Document and its blocks, findings and their locations,
+configuration and council profiles."""

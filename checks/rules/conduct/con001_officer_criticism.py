@@ -1,0 +1,148 @@
+"""A Member criticises a named or identifiable officer in public or in writing meant for others.
+
+## What it flags
+A sentence in which a Member attacks the conduct, capability or competence of an
+officer who can be identified (by name, by "Mr Hart", or by a post one person
+holds: "the Director of Finance", "the case officer") in a document that goes
+beyond the proper route: a press statement, a newsletter, a letter to the paper,
+a letter to residents, or an email copied to other Members or to the public. Also
+an officer who publicly impugns a named Member ("Cllr Bloggs misled the committee").
+
+## Why it matters
+Officers cannot answer back in public. A Member with a concern about an officer
+raises it privately with the officer's manager, the Chief Executive or a Group
+Leader, never in public or in front of others (Wokingham 9.3.17(b)-(c), 9.3.28,
+9.3.35; North Northamptonshire 1.1, 5.7; Conwy 4.1; North East Derbyshire
+Appendix "Members Don't"; Runnymede 2.2, 3.12).
+
+## Flagged
+> The planning officer, Mr Hart, clearly didn't read the file. (a ward newsletter)
+> You are not competent to be running a licence review. (an email to an officer copied to six Members)
+> The Director of Finance is out of his depth. (a letter to the local paper)
+
+## Not flagged
+> An email to the Chief Executive alone raising a concern about an officer's handling of a case (the proper route).
+> The Cabinet's decision to close the library is disgraceful. (a decision, not an officer)
+> The contractor's work was shoddy. (not an officer)
+> I disagree with the officers' recommendation and will say so at committee. (disagreement, not an attack)
+> Please send comments to the case officer; I am not able to forward emails while I am away. (the writer of themselves)
+
+## Known gaps
+Criticism spread over several sentences, or of an officer named only in an
+earlier sentence ("He clearly had not read it."), is found only when the
+pronoun's sentence follows the officer's at once. Sarcasm is not recognised.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from protocheck.language import lexicon, people, quotes
+from protocheck.model.document import CLAUSE_BREAK, Document, Hit, Match
+from protocheck.rules.registry import rule
+
+
+def _target(doc: Document, m: Match, label: str) -> Match | None:
+    """Who is criticised: a reference in the sentence, or in the sentence before when
+    this one goes on with a pronoun ("... the case officer. He clearly had not read it.")."""
+    s, e = doc.sentence_at(m.start)
+    for found in _references(doc, label, s, e):
+        if found is m:
+            continue
+        a, b = (
+            sorted((found.end, m.start)) if found.start < m.start else sorted((m.end, found.start))
+        )
+        # named in another clause: the criticism is of them only if it says "he", "her" ...
+        if not CLAUSE_BREAK.search(doc.text, a, b) or lexicon.phrase("third-person").search(
+            doc.text, min(found.end, m.start), e
+        ):
+            return found
+    if label == "OFFICER_REF" and people.addressed_to_officer(doc):
+        you = lexicon.phrase("second-person").search(
+            doc.text, s, e
+        )  # a Member's email to an officer: "you" is that officer
+        if you:
+            return Match(label, "addressee", you.start(), you.end())
+    if not lexicon.phrase("third-person").search(doc.text, s, e):
+        return None
+    before = doc.previous_sentence((s, e))
+    if before is None:
+        return None
+    return next(iter(_references(doc, label, *before)), None)
+
+
+def _references(doc: Document, label: str, start: int, end: int) -> list[Match]:
+    """References of `label` between start and end. A bare "Mr Keane" is an officer only
+    when the roster says so, or when the document names him with an officer's role
+    somewhere ("the Council's engineer, Mr Keith Dunmore"): residents have names too."""
+    return [
+        ref
+        for ref in doc.matches_in((start, end), label)
+        if ref.id != "honorific-name" or _known_in_role(doc, ref)
+    ]
+
+
+def _known_in_role(doc: Document, ref: Match) -> bool:
+    """Some sentence naming the same surname gives an officer's role. (A roster officer
+    needs no such sentence: people.mark_roster adds "Mr Rudd" as a roster reference.)"""
+    surname = doc.text[ref.start : ref.end].split()[-1]
+    for m in re.finditer(rf"\b{re.escape(surname)}\b", doc.text):
+        sentence = doc.sentence_at(m.start())
+        if people.officer_title(doc.text[sentence[0] : sentence[1]]) or any(
+            o.id != "honorific-name" for o in doc.matches_in(sentence, "OFFICER_REF")
+        ):
+            return True
+    return False
+
+
+def _criticism_possible(doc: Document) -> bool:
+    if doc.kind in ("press-release", "other", "report"):
+        return True
+    return doc.sender is not None and (doc.sender.is_member or doc.sender.is_officer)
+
+
+@rule(
+    "CON001",
+    "officer-criticism",
+    severity="warning",
+    kinds=("letter", "email", "press-release", "other"),
+    uses=(
+        "patterns/criticism",
+        "patterns/officer-reference",
+        "patterns/member-reference",
+        "phrases",
+    ),
+    when=_criticism_possible,
+)
+def officer_criticism(doc: Document) -> Iterator[Hit]:
+    if doc.kind in ("email", "letter") and people.officers_only(doc):  # the private route
+        return
+    found = quotes.quotes(doc)
+    writer = doc.sender
+    for m in doc.find("CRITICISM"):
+        speaker = quotes.speaker_at(doc, m.start, found)
+        own = quotes.own_words(doc, m.start)  # the writer's quote for the press
+        author = writer if speaker is False or own else speaker
+        if author is None or not (author.is_member or author.is_officer):
+            continue
+        if speaker is False and doc.in_quotation(m.start) and not own:
+            continue  # someone else's words, quoted
+        if lexicon.phrase("self-subject").search(doc.text, max(0, m.start - 30), m.start):
+            continue  # "I am not able to forward emails": the writer of themselves
+        label = "OFFICER_REF" if author.is_member else "MEMBER_REF"
+        target = _target(doc, m, label)
+        if target is None:
+            continue
+        s, e = doc.sentence_at(m.start)
+        if s <= target.start < e:
+            start, end = min(m.start, target.start), max(m.end, target.end)
+        else:  # named in the sentence before: quote the sentence that goes on about them
+            start, end = s, m.end
+        who = "an officer" if author.is_member else "a Member"
+        yield Hit(
+            start,
+            doc.clause_end(start, end, 6),
+            f"{author.short()} criticises {who} ({doc.text[target.start : target.end]}) where others will read it",
+            pattern=m.id,
+        )

@@ -1,0 +1,115 @@
+"""Member's letter or email commits the Council or gives an instruction on its behalf.
+
+## What it flags
+A letter or email sent in a Member's name that creates an obligation or gives an
+instruction on behalf of the Council: a commitment of money, works, services, a
+decision or a deadline ("the Council will refund your charges", "I can confirm we
+will resurface the road by March", "your application has been approved", "you are
+required to remove the fence"). The sender is whoever signs or sends it: a
+signature block with "Cllr" or a Member's role, a councillor's e-mail address, a
+"From the Office of Councillor ..." letterhead, or a name on the council's roster.
+
+## Why it matters
+Only officers, or Members with delegated authority, can bind the Council. A
+Member's letter that promises a refund or orders a resident to act creates an
+obligation no one authorised, and the complaint that follows names the Council.
+
+## Flagged
+> I can confirm that the Council will refund your parking charges in full. (signed Cllr Priya Shah, Cabinet Member for Highways)
+> You are required to remove the fence within 14 days. (signed Councillor Jo Bloggs, Chairman of Planning Committee)
+> I have instructed that the fine be cancelled. (an e-mail from cllr.sam.patel@council.gov.uk)
+> The Council will meet the cost of the marquee. (signed the Mayor, wokingham profile: para 4 has no carve-out)
+
+## Not flagged
+> I will raise this with officers and let you know. (the Member's own action)
+> Officers have told me that the Council will repair the road in March. (a report of what officers said)
+> I hope the Council will replace the bins. / I have asked whether the Council can help. (a hope or a question)
+> The Council will refund your charges. (signed Tom Reed, Head of Parking Services: an officer)
+> The Council's policy is that damaged bins will be replaced free of charge. (policy, not a commitment)
+> Under the conwy profile: a Leader or Cabinet Member with delegated authority (roster
+> `delegated-authority = true`, or the letter says so), and a joint letter signed by a
+> senior officer and the Member (Conwy 10.2).
+
+## Known gaps
+Commitments with an unusual verb ("the Council will look after your garden") and
+obligations spread over two sentences ("Officers recommended a refund. I agree, and
+it is done.") are not found. A reported commitment whose source is a sentence
+earlier ("I spoke to the Head of Highways. The Council will resurface the road.")
+is flagged: say who said it in the same sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from protocheck.language import lexicon, people, quotes
+from protocheck.model.document import Document, Hit
+from protocheck.rules.registry import rule
+
+NOT_A_COMMITMENT_BEFORE = ("ATTRIBUTION", "MEMBER_OWN_ACTION")
+NOT_A_COMMITMENT_ANYWHERE = ("HEDGE",)
+
+
+def _exempt(doc: Document) -> bool:
+    sender, profile = doc.sender, doc.profile
+    if sender is None or profile is None:
+        return False
+    joint = any(s.is_officer for s in doc.signatories) and any(s.is_member for s in doc.signatories)
+    if joint and profile.exempts("COR001", "joint-letter"):
+        return True
+    delegated = sender.delegated_authority or bool(doc.find("DELEGATED_AUTHORITY", scope="all"))
+    return sender.senior and delegated and profile.exempts("COR001", "delegated-authority")
+
+
+def _internal(doc: Document) -> bool:
+    """An e-mail from a Member to officers only: not sent on behalf of the Council (CON002's ground)."""
+    domains = people.document_domains(doc)
+    return (
+        bool(doc.recipients)
+        and all(people.officer_like(p, domains) or p.is_member for p in doc.recipients + doc.copies)
+        and any(people.officer_like(p, domains) for p in doc.recipients)
+    )
+
+
+def _from_member(doc: Document) -> bool:
+    return doc.sender is not None and doc.sender.is_member
+
+
+@rule(
+    "COR001",
+    "member-obligation",
+    severity="error",
+    kinds=("letter", "email", "other"),
+    when=_from_member,
+    uses=(
+        "patterns/obligation",
+        "patterns/attribution",
+        "patterns/member-own-action",
+        "patterns/hedge",
+        "patterns/delegated-authority",
+    ),
+)
+def member_obligation(doc: Document) -> Iterator[Hit]:
+    sender = doc.sender
+    if sender is None or not sender.is_member or _exempt(doc) or _internal(doc):
+        return
+    kind = "Email" if doc.kind == "email" else "Letter"
+    entries = {("OBLIGATION", e.id): e for e in lexicon.pattern_file("obligation")}
+    for m in doc.find("OBLIGATION"):
+        if doc.sentence_text(m.start).rstrip().rstrip("\"')").endswith("?"):
+            continue  # a question
+        if doc.in_quotation(m.start) and not quotes.own_words(doc, m.start):
+            continue  # someone else's words quoted (not the Member's own quote for the press)
+        if doc.in_same_sentence(m, NOT_A_COMMITMENT_BEFORE) or doc.in_same_sentence(
+            m, NOT_A_COMMITMENT_ANYWHERE, before=False
+        ):
+            continue
+        entry = entries.get(("OBLIGATION", m.id))
+        what = entry.message if entry and entry.message else "commits the Council"
+        what = what.replace("{last}", doc.text[m.start : m.end].split()[-1].lower())
+        yield Hit(
+            m.start,
+            doc.clause_end(m.start, m.end),
+            f"{kind} in {sender.short()}'s name {what}",
+            pattern=m.id,
+        )

@@ -1,0 +1,125 @@
+"""A Member writes, or is quoted to the media, without saying in what capacity.
+
+## What it flags
+A letter or email from a Member, or a Member's statement or quotation for the
+media, that never makes clear in what capacity the Member writes or speaks: as a
+ward Member, as a Cabinet or Executive Member, as a committee chair, in a
+personal capacity, or on behalf of a political group. The capacity may be given
+anywhere in the Member's own text: the letterhead, the body ("writing as one of
+your ward councillors"), the signature block ("Councillor for Abbey Ward") or the
+attribution of a quote ("said Cllr Jo Bloggs, Executive Member for Highways").
+The finding points at the sentence where the Member calls themselves only "a
+councillor" ("speaking as a councillor"), else at the signature's name line, or at
+the Member's first quoted sentence.
+
+## Why it matters
+A reader must be able to tell whether a Member speaks for the Council, for a
+group, for a ward or only for themselves; a ward Member's letter that reads as
+the Council's view misleads residents and commits no one (Wokingham Supporting
+Guidance on Correspondence 5; Media Relations 6(a)).
+
+## Flagged
+> Yours sincerely, / Cllr Tom Hardacre (a letter objecting to a planning application)
+> Cllr Dev Mistry said: "Closing Hartley Library would rip the heart out of this community." (a statement to the paper)
+> Yours sincerely, / Councillor Lydia Okonjo, Marshfield District Council (the Council's name is not a capacity)
+
+## Not flagged
+> I am writing as one of your ward councillors for Hillside. (capacity stated)
+> Kind regards, / Cllr Priti Varma / Councillor for Abbey Fields Ward (the signature gives it)
+> "...," said Cllr Jo Bloggs, Cabinet Member for Leisure. (the attribution gives it)
+> A letter signed by the Waste Services Manager that names the ward councillor (an officer writes)
+
+## Known gaps
+A capacity known only from the roster does not count: the reader must see it.
+Mixed capacities (a Cabinet Member backing a ward objection "as planning is my
+portfolio") are not recognised, and a Member writing without a sign-off is
+found only when quoted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from protocheck.language import letters, lexicon, quotes
+from protocheck.language.voices import NAME_LINE
+from protocheck.model.document import Document, Hit, Person
+from protocheck.rules.registry import rule
+
+
+def _states_capacity(text: str) -> bool:
+    return bool(lexicon.phrase("member-capacity").search(text))
+
+
+def _own_text(doc: Document) -> str:
+    """What the Member wrote, with the letterhead: body blocks and page headers, not quoted replies."""
+    return "\n".join(b.text for b in doc.blocks if b.in_body or b.kind == "header")
+
+
+def _member_speaks(doc: Document) -> bool:
+    return doc.kind in ("press-release", "other") or (
+        doc.sender is not None and doc.sender.is_member
+    )
+
+
+def _mentions(doc: Document, person: Person) -> str:
+    """Every sentence that names the person (by surname), and the quote attributions."""
+    surname = person.name.split()[-1] if person.name else ""
+    if not surname:
+        return ""
+    out = []
+    for s, e in doc.sentences:
+        if surname in doc.text[s:e]:
+            out.append(doc.text[s:e])
+    return "\n".join(out)
+
+
+@rule(
+    "COR003",
+    "member-capacity",
+    severity="warning",
+    kinds=("letter", "email", "press-release", "other"),
+    uses=("phrases",),
+    when=_member_speaks,
+)
+def member_capacity(doc: Document) -> Iterator[Hit]:
+    sender = doc.sender
+    if sender is not None and sender.is_member:
+        if _states_capacity(_own_text(doc)):
+            return
+        what = "Email" if doc.kind == "email" else "Letter" if doc.kind == "letter" else "Statement"
+        message = f"{what} from {sender.short()} does not say in what capacity the Member writes"
+        vague = next(
+            (
+                v
+                for v in lexicon.phrase("vague-capacity").finditer(doc.text)
+                if (b := doc.block_at(v.start())) is not None and b.in_body
+            ),
+            None,
+        )
+        if vague is not None:  # "speaking as a councillor": the place to say which capacity
+            s, e = doc.sentence_at(vague.start())
+            yield Hit(s, e, message + f' ("{vague.group(0)}" does not say which)')
+            return
+        sign = letters.signature(doc)
+        line = letters.name_line(doc, sign, sender.name) or next(
+            (ln for ln in sign if NAME_LINE.match(ln.text)), sign[-1] if sign else None
+        )
+        if line is not None:
+            yield Hit(line.start, line.end, message)
+            return
+    found = quotes.quotes(doc)
+    said: set[str] = set()
+    for q in found:
+        who = q.speaker
+        if who is None or not who.is_member or who.name in said:
+            continue
+        said.add(who.name)
+        if _states_capacity(q.attribution) or _states_capacity(_mentions(doc, who)):
+            continue
+        s, e = doc.sentence_at(q.start)
+        end = min(e, q.end)
+        yield Hit(
+            max(s, q.start),
+            end if end > q.start else e,
+            f"{who.short()} is quoted without saying in what capacity the Member speaks",
+        )

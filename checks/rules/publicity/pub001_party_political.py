@@ -1,0 +1,117 @@
+"""Council publicity promotes or attacks a party, or is not even-handed.
+
+## What it flags
+Council publicity (press releases, statements, newsletters, web news) that
+promotes or attacks a political party or group, credits a party or administration
+for the Council's work, blames a previous administration, or carries campaign
+language: "the Labour-run council", "thanks to the Conservative administration",
+"unlike the previous Lib Dem leadership", "after years of Tory neglect", "vote for",
+"re-elect", "our manifesto pledge". The finding names the party.
+
+## Why it matters
+Council publicity is paid for by every council taxpayer and must be even-handed:
+it must not be party political, must not promote or attack a party, and must not
+take sides (Code of Recommended Practice on Local Authority Publicity 2011).
+
+## Flagged
+> Thanks to the Conservative administration, recycling rates have doubled.
+> The Labour-run council has frozen car park charges.
+> Unlike the previous Lib Dem leadership, we are fixing the roads.
+
+## Not flagged
+> The Conservative group's budget amendment was debated and defeated by 28 votes to 19. (procedure, reported factually)
+> Priya Shah (Labour) was elected with 1,204 votes. (an election result)
+> The park has kept its Green Flag Award. / Labour market statistics. (not a party)
+> A party's own leaflet ("Published and promoted by ... on behalf of ..."): not council
+> publicity, unless `--kind press-release` is given.
+> A party's web page or a newspaper report, read as kind `other`, that shows no council
+> as its publisher (no masthead, account or imprint naming a council, no .gov.uk address).
+
+## Known gaps
+Praise of an administration that names no party ("this administration has delivered")
+and one-sided coverage without party words are not found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from protocheck.language import lexicon
+from protocheck.language.voices import council_publicity
+from protocheck.model.document import Document, Hit, Match
+from protocheck.rules.registry import rule
+
+CUES = ("PARTY_CREDIT", "PARTY_ATTACK")
+VOTER_REACH = (
+    30  # characters from a party's name to "voted against" for the party to be the one voting
+)
+
+
+def _under(doc: Document, party: Match) -> Match | None:
+    """ "Under Plaid Cymru", "thanks to the Greens": the Council's work credited to a party."""
+    before = doc.text[max(0, party.start - 25) : party.start]
+    m = lexicon.phrase("credited-to-party").search(before)
+    return (
+        Match("PARTY_CREDIT", "under-party", party.start - len(before) + m.start(), party.start)
+        if m
+        else None
+    )
+
+
+@rule(
+    "PUB001",
+    "party-political",
+    severity="error",
+    kinds=("press-release", "other"),
+    uses=(
+        "patterns/party-credit",
+        "patterns/party-attack",
+        "patterns/campaign",
+        "patterns/party-neutral",
+        "patterns/party-publication",
+        "parties",
+        "phrases",
+    ),
+    when=council_publicity,
+)
+def party_political(doc: Document) -> Iterator[Hit]:
+    if doc.find("IMPRINT", scope="all") and not doc.kind_forced:
+        return  # a party's own publication, not council publicity
+    for party in doc.find("PARTY"):
+        if doc.text[party.start] == "#":
+            yield Hit(
+                party.start, party.end, f"Council publicity carries a party hashtag ({party.id})"
+            )
+            continue
+        cue = doc.in_same_sentence(party, CUES, before=False) or _under(doc, party)
+        if cue is None:
+            continue
+        if cue.id == "voted-against" and not 0 <= cue.start - party.end <= VOTER_REACH:
+            continue  # "with two councillors voting against" does not say the party did
+        if doc.in_same_sentence(
+            party, ("PARTY_NEUTRAL",), before=False
+        ) and not doc.in_same_sentence(party, ("PARTY_ATTACK",), before=False):
+            continue
+        start, end = min(party.start, cue.start), max(party.end, cue.end)
+        yield Hit(
+            start,
+            doc.clause_end(start, end, 4),
+            f"Council publicity is party political: it names {party.id}",
+            pattern=cue.id,
+        )
+    for m in doc.find("PARTY_ATTACK"):
+        if m.id == "opposition-attack":
+            yield Hit(
+                m.start,
+                doc.clause_end(m.start, m.end, 4),
+                "Council publicity attacks the opposition",
+                pattern=m.id,
+            )
+    for m in doc.find("CAMPAIGN"):
+        if not doc.in_quotation(m.start, min_words=99):
+            yield Hit(
+                m.start,
+                doc.clause_end(m.start, m.end, 4),
+                "Council publicity carries campaign language",
+                pattern=m.id,
+            )

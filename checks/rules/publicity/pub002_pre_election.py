@@ -1,0 +1,173 @@
+"""Publicity in a pre-election period names, quotes or pictures a councillor.
+
+## What it flags
+Council publicity dated inside a configured pre-election period (from the notice
+of election to polling day, both included) that quotes, pictures (an image
+caption) or names a councillor, especially one marked `standing`, or that deals
+with a politically controversial matter. It needs `[[elections]]` in config; the
+document's date comes from `--date`, else its own date line, else its metadata.
+The message says which period, which date and which Member.
+
+## Why it matters
+In the weeks before an election the Council must not publish anything that could
+be seen as supporting a candidate or party: no proactive publicity featuring
+candidates, and care with controversial issues (Code of Recommended Practice on
+Local Authority Publicity 2011, paras 33-35; Wokingham Media Relations 6(g)).
+
+## Flagged
+> (dated 2 April 2027, notice 26 March, poll 6 May) "We are thrilled," said Cllr Jo Bloggs, Cabinet Member for Leisure.
+> (the same period) Photo: Cllr Sam Patel opens the new play area.
+
+## Not flagged
+> The same release dated 25 March 2027 (the day before notice) or 7 May 2027 (the day after the poll).
+> Bin collections move by one day over the bank holiday. (service information, no councillor)
+> A newspaper report or party web page (kind `other`, no council shown as publisher).
+> Any release when no `[[elections]]` are configured; with no date to be found the
+> file gets one note asking for `--date`, not a finding.
+
+## Known gaps
+Photographs without a caption naming the Member cannot be seen. "Controversial" is
+a list of topics (lexicons/words/controversial.txt), not a judgement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from protocheck.language import dates, lexicon, people
+from protocheck.language.voices import council_publicity
+from protocheck.model.document import Document, Hit
+from protocheck.rules.registry import rule
+
+
+@rule(
+    "PUB002",
+    "pre-election",
+    severity="warning",
+    kinds=("press-release", "other"),
+    uses=("words/controversial", "words/statutory-notices", "phrases"),
+    when=council_publicity,
+)
+def pre_election(doc: Document) -> Iterator[Hit]:
+    config = doc.config
+    if config is None or not config.elections:
+        return
+    if _phrase(doc, "words/statutory-notices"):
+        return  # a statutory notice is not publicity the period restricts
+    when, source = dates.issue_date(doc)
+    if when is None:
+        doc.notices.append(
+            "pre-election check skipped: no issue date found (pass --date YYYY-MM-DD)"
+        )
+        return
+    period = next((e for e in config.elections if e.notice <= when <= e.poll), None)
+    if period is None:
+        return
+    context = (
+        f"Publicity dated {when:%-d %b %Y} ({source}) falls in the pre-election period for {period.name} "
+        f"({period.notice:%-d %b} to {period.poll:%-d %b %Y})"
+    )
+    last_named: str | None = None
+    named_already: set[tuple[str, str]] = set()
+    featured: list[Hit] = []
+    for block in doc.body_blocks():
+        verb = "pictures" if lexicon.phrase("image-caption").match(block.text) else "names"
+        best: dict[tuple[int, int], tuple[int, int, str]] = {}
+        for start, end, who in people.member_mentions(block.text, config):
+            if block.text[end : end + 2] in ("'s", "\u2019s") and not who.lower().startswith(
+                ("cllr", "councillor")
+            ):
+                continue  # "the Mayor's charities": the office, not a person
+            key = doc.sentence_at(block.start + start)
+            named = (
+                who.lower().startswith(("cllr", "councillor"))
+                or people.roster_member(config, who) is not None
+            )
+            if key not in best or (named and not _named(best[key][2])):
+                best[key] = (start, end, who)
+        for _sentence, (start, end, who) in sorted(best.items()):
+            if verb == "names" and _listing(block.text, start, end):
+                continue  # "Councillor Peter Coles, Liberal Democrat": a directory line, not publicity about him
+            entry = people.roster_member(config, who)
+            name = f"Cllr {entry.name}" if entry else who
+            standing = ", who is standing" if entry and entry.standing else ""
+            said = "quotes" if _attributed(doc, block.start + start) else verb
+            if (name, said) in named_already:
+                continue  # a councillor named again, or quoted again: one finding each way
+            named_already.add((name, said))
+            last_named = name
+            featured.append(
+                Hit(
+                    block.start + start, block.start + end, f"{context} and {said} {name}{standing}"
+                )
+            )
+        said = lexicon.phrase("pronoun-quote").match(block.text)
+        if not best and last_named and said:
+            featured.append(
+                Hit(
+                    block.start,
+                    block.start + len(said.group(0)),
+                    f"{context} and quotes {last_named}",
+                )
+            )
+    rx = _phrase_regex("words/controversial")
+    found = [(block, m) for block in doc.body_blocks() for m in rx.finditer(block.text)]
+    if found:  # one finding for the document: the matter is the release's, not each word's
+        block, m = found[0]
+        others = sorted({x.group(1).lower() for _, x in found} - {m.group(1).lower()})
+        matter = f"a controversial matter ({m.group(1).lower()}{'; also ' + ', '.join(others[:4]) if others else ''})"
+        if featured:  # the Member is featured on that matter: one finding says both
+            featured[0].message += f", on {matter}"
+        else:
+            featured.append(
+                Hit(
+                    block.start + m.start(),
+                    block.start + m.end(),
+                    f"{context} and deals with {matter}",
+                )
+            )
+    yield from featured
+
+
+def _listing(text: str, start: int, end: int) -> bool:
+    """A line that is only a name with its party, ward or role, as in a list of councillors."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    rest = (
+        text[line_start:start] + " " + text[end : len(text) if line_end < 0 else line_end]
+    ).strip(" ,;:-\u2013()")
+    return (
+        len(line.split()) <= 10
+        and not rest.endswith((".", "!", "?", '"', "\u201d"))
+        and not lexicon.phrase("councillor-in-action").search(rest)
+    )
+
+
+def _named(who: str) -> bool:
+    return who.lower().startswith(("cllr", "councillor"))
+
+
+def _phrase_regex(name: str) -> re.Pattern[str]:
+    words = "|".join(re.escape(t) for t in sorted(lexicon.word_list(name), key=len, reverse=True))
+    return re.compile(rf"\b({words})\b", re.IGNORECASE)
+
+
+def _phrase(doc: Document, name: str) -> bool:
+    rx = _phrase_regex(name)
+    return any(
+        rx.search(b.text)
+        for b in doc.blocks
+        if b.kind in ("paragraph", "heading", "cell", "header")
+    )
+
+
+def _attributed(doc: Document, offset: int) -> bool:
+    """The sentence attributes a quotation to the Member."""
+    s, e = doc.sentence_at(offset)
+    sentence = doc.text[s:e]
+    return bool(
+        re.search(r"[\"“”‘’]", sentence)
+        and re.search(r"\b(said|says|added|commented|explained)\b", sentence)
+    )

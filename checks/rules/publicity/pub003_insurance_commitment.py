@@ -1,0 +1,63 @@
+"""Publicity accepts liability or promises compensation on a matter open to claims.
+
+## What it flags
+A statement that accepts responsibility or fault, or commits the Council to pay
+compensation, on a matter that may be subject to third-party claims or insurance:
+"the Council accepts full responsibility for the flooding and will compensate all
+affected residents", "we will pay for all the damage caused by the burst main".
+
+## Why it matters
+An admission or promise in a press statement can prejudice the Council's position
+with its insurers and in any claim (Wokingham Media Relations 6(e)): liability is
+for the insurers and the courts, not the press office.
+
+## Flagged
+> The Council accepts full responsibility for the flooding and will compensate all affected residents.
+> We will pay for all the damage caused by the burst main.
+
+## Not flagged
+> We are sorry for the disruption and are investigating the cause. (an apology, no admission)
+> Residents who have suffered loss can make a claim through the Council's insurers.
+> The contractor's insurers are dealing with claims.
+
+Letters and emails count when they go to the press (a newspaper's or a
+broadcaster's address): a quote given to a reporter is publicity.
+
+## Known gaps
+Liability admitted indirectly ("this should never have happened on our watch") is not found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from protocheck.language import people
+from protocheck.model.document import Document, Hit
+from protocheck.rules.registry import rule
+
+
+def _publicity(doc: Document) -> bool:
+    """Press releases and other publicity, and letters or emails to the press."""
+    return doc.kind in ("press-release", "other") or people.to_media(doc)
+
+
+@rule(
+    "PUB003",
+    "insurance-commitment",
+    severity="warning",
+    kinds=("press-release", "other", "email", "letter"),
+    uses=("patterns/liability", "patterns/no-liability", "phrases"),
+    when=_publicity,
+)
+def insurance_commitment(doc: Document) -> Iterator[Hit]:
+    for m in doc.find("LIABILITY"):
+        if doc.in_same_sentence(m, ("NO_LIABILITY",), before=False):
+            continue
+        if doc.sentence_text(m.start).rstrip().endswith("?"):
+            continue
+        yield Hit(
+            m.start,
+            doc.clause_end(m.start, m.end, 8),
+            "Publicity accepts liability or promises compensation on a matter open to claims",
+            pattern=m.id,
+        )

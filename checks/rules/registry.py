@@ -1,0 +1,137 @@
+"""Rule metadata, the @rule decorator, and selection by code, slug or prefix.
+
+A check module under `checks/` declares one rule with `@rule(...)`; its module
+docstring (fixed sections, as in ruff) is the rule's documentation for
+`protocheck rule`, the rules table and SARIF.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from protocheck.model.document import Document, Hit
+
+CheckFn = Callable[["Document"], Iterable["Hit"]]
+WhenFn = Callable[["Document"], bool]
+DOC_SECTIONS = ("What it flags", "Why it matters", "Flagged", "Not flagged")
+
+
+@dataclass
+class Rule:
+    code: str
+    slug: str
+    severity: str
+    kinds: tuple[str, ...]
+    uses: tuple[str, ...]
+    check: CheckFn
+    module: str
+    family: str = ""
+    summary: str = ""
+    sections: dict[str, str] = field(default_factory=dict)
+    when: WhenFn | None = None  # a precondition known before any language analysis
+
+    def applies_to(self, kind: str) -> bool:
+        return not self.kinds or kind in self.kinds
+
+    def applies(self, doc: Document) -> bool:
+        """Whether the rule can find anything here: its kinds, then its precondition."""
+        return self.applies_to(doc.kind) and (self.when is None or self.when(doc))
+
+
+_RULES: dict[str, Rule] = {}
+
+
+def rule(
+    code: str,
+    slug: str,
+    *,
+    severity: str,
+    kinds: tuple[str, ...] = (),
+    uses: tuple[str, ...] = (),
+    when: WhenFn | None = None,
+) -> Callable[[CheckFn], CheckFn]:
+    """Register the decorated function as the check for `code` / `slug`.
+
+    `when` is an optional precondition on the analysed document (its kind, sender,
+    recipients) so that a rule that cannot apply costs no language analysis.
+    """
+
+    def register(fn: CheckFn) -> CheckFn:
+        module = sys.modules[fn.__module__]
+        summary, sections = parse_docstring(module.__doc__ or "")
+        family = fn.__module__.split(".")[-2] if fn.__module__.count(".") >= 2 else ""
+        if code in _RULES and _RULES[code].module != fn.__module__:
+            raise ValueError(
+                f"rule {code} registered twice ({_RULES[code].module}, {fn.__module__})"
+            )
+        _RULES[code] = Rule(
+            code, slug, severity, kinds, uses, fn, fn.__module__, family, summary, sections, when
+        )
+        return fn
+
+    return register
+
+
+def parse_docstring(doc: str) -> tuple[str, dict[str, str]]:
+    lines = doc.strip().splitlines()
+    summary = lines[0].strip() if lines else ""
+    sections: dict[str, str] = {}
+    current: str | None = None
+    for line in lines[1:]:
+        heading = re.match(r"^##\s+(.+?)\s*$", line)
+        if heading:
+            current = heading.group(1)
+            sections[current] = ""
+        elif current is not None:
+            sections[current] += line + "\n"
+    return summary, {k: v.strip() for k, v in sections.items()}
+
+
+def all_rules() -> list[Rule]:
+    """Import every module under protocheck.rules (once) and return the rules by code."""
+    if not _RULES:
+        import protocheck.rules as pkg
+
+        for info in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + "."):
+            importlib.import_module(info.name)
+    return [_RULES[c] for c in sorted(_RULES)]
+
+
+def find_rule(code_or_slug: str) -> Rule | None:
+    key = code_or_slug.strip()
+    for r in all_rules():
+        if key.upper() == r.code or key.lower() == r.slug:
+            return r
+    return None
+
+
+def _matches(r: Rule, selector: str) -> bool:
+    s = selector.strip()
+    if not s:
+        return False
+    if s.upper() == "ALL":
+        return True
+    return r.code.startswith(s.upper()) or r.slug == s.lower()
+
+
+def unknown_selectors(selectors: Iterable[str]) -> list[str]:
+    rules = all_rules()
+    return [s for s in selectors if s.strip() and not any(_matches(r, s) for r in rules)]
+
+
+def select(selectors: Iterable[str] | None, ignores: Iterable[str] | None) -> Iterator[Rule]:
+    sel = [s for s in (selectors or []) if s.strip()]
+    ign = [s for s in (ignores or []) if s.strip()]
+    for r in all_rules():
+        if sel and not any(_matches(r, s) for s in sel):
+            continue
+        if any(_matches(r, s) for s in ign):
+            continue
+        yield r

@@ -1,0 +1,50 @@
+"""A Member's edit removes an option from an officer report.
+
+## What it flags
+A tracked change (Word w:del / w:ins, with its author) by a Member that changes
+the substance of an option in an officer report. An edit is a Member's when its
+author is a Member: "Cllr ...", a Member's title, or a roster name or alias (Word
+often records a user name: list it in `aliases`). A change of substance is an
+option, a negation or hedge, a figure, a recommendation's verb or choice, or a
+passage removed; a typo, punctuation, a date written another way, a duplicate
+removed or text added is not.
+
+## Why it matters
+A Member may ask for options to be added, points clarified or errors corrected, but may not have options removed from an officer's report (North East Derbyshire 7.5-7.6(1)): Members deciding must see every option officers put forward.
+
+## Flagged
+> Option 3: close the Station Road library and move the service online. (deleted by Cllr Jo Bloggs from '4. Options considered')
+
+## Not flagged
+> Option 4: share the building with the health centre. (inserted by a Member: adding an option is allowed)
+> Option 3 was rejected becuase -> because (a typo fixed)
+> Option 2 deleted by the report's author, an officer
+
+## Known gaps
+An option removed by rewriting it into something else in several small edits may be read as clarification. Edits between two versions without tracked changes need `protocheck diff`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from protocheck.language import edits
+from protocheck.model.document import Document, Hit
+from protocheck.rules.registry import rule
+
+
+@rule(
+    "RPT001",
+    "removed-option",
+    severity="error",
+    kinds=("report", "agenda-pack", "other"),
+    uses=(
+        "sections",
+        "sections/report",
+        "sections/edit-topics",
+        "words/substance-words",
+        "words/negations",
+    ),
+)
+def removed_option(doc: Document) -> Iterator[Hit]:
+    yield from edits.hits_for(doc, "RPT001", "an option")

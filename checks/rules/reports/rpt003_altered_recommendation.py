@@ -1,0 +1,50 @@
+"""A Member's edit changes the substance of the officer recommendations.
+
+## What it flags
+A tracked change (Word w:del / w:ins, with its author) by a Member that changes
+the substance of a recommendation in an officer report. An edit is a Member's when its
+author is a Member: "Cllr ...", a Member's title, or a roster name or alias (Word
+often records a user name: list it in `aliases`). A change of substance is an
+option, a negation or hedge, a figure, a recommendation's verb or choice, or a
+passage removed; a typo, punctuation, a date written another way, a duplicate
+removed or text added is not.
+
+## Why it matters
+Members will not direct officers in the framing of recommendations (Wokingham 9.3.22), and may not change the substance of an officer's recommendations (North East Derbyshire 7.6(3)).
+
+## Flagged
+> That Cabinet approves option 2 -> That Cabinet approves option 3 (by Cllr Jo Bloggs)
+> That the decision be deferred (deleted by a Member)
+
+## Not flagged
+> That Cabinet approve -> That Cabinet approves (grammar)
+> a recommendation changed by the report's author, an officer
+
+## Known gaps
+A recommendation made empty by deleting what it refers to elsewhere in the report is found only where the deleted text is. Edits between two versions without tracked changes need `protocheck diff`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from protocheck.language import edits
+from protocheck.model.document import Document, Hit
+from protocheck.rules.registry import rule
+
+
+@rule(
+    "RPT003",
+    "altered-recommendation",
+    severity="error",
+    kinds=("report", "agenda-pack", "other"),
+    uses=(
+        "sections",
+        "sections/report",
+        "sections/edit-topics",
+        "words/substance-words",
+        "words/negations",
+    ),
+)
+def altered_recommendation(doc: Document) -> Iterator[Hit]:
+    yield from edits.hits_for(doc, "RPT003", "a recommendation")

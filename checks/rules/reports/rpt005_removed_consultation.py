@@ -1,0 +1,50 @@
+"""A Member's edit removes consultation responses from an officer report.
+
+## What it flags
+A tracked change (Word w:del / w:ins, with its author) by a Member that changes
+the substance of consultation responses in an officer report. An edit is a Member's when its
+author is a Member: "Cllr ...", a Member's title, or a roster name or alias (Word
+often records a user name: list it in `aliases`). A change of substance is an
+option, a negation or hedge, a figure, a recommendation's verb or choice, or a
+passage removed; a typo, punctuation, a date written another way, a duplicate
+removed or text added is not.
+
+## Why it matters
+A Member may not have consultation responses, comments or representations from the community removed from a report (North East Derbyshire 7.6(5)): decision-makers must weigh what people said.
+
+## Flagged
+> 62% of respondents opposed the closure. (deleted by Cllr Jo Bloggs from '8. Consultation')
+
+## Not flagged
+> the consultation dates corrected by a Member
+> a consultation summary added by a Member
+> a duplicated table trimmed by an officer
+
+## Known gaps
+Responses summarised away ("views were mixed") by a Member are flagged only where words are deleted. Edits between two versions without tracked changes need `protocheck diff`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from protocheck.language import edits
+from protocheck.model.document import Document, Hit
+from protocheck.rules.registry import rule
+
+
+@rule(
+    "RPT005",
+    "removed-consultation",
+    severity="error",
+    kinds=("report", "agenda-pack", "other"),
+    uses=(
+        "sections",
+        "sections/report",
+        "sections/edit-topics",
+        "words/substance-words",
+        "words/negations",
+    ),
+)
+def removed_consultation(doc: Document) -> Iterator[Hit]:
+    yield from edits.hits_for(doc, "RPT005", "consultation responses")

@@ -1,0 +1,84 @@
+"""A report for decision without Legal or Financial implications, or a decision record without reasons.
+
+## What it flags
+A report whose recommendations ask for a decision (approve, agree, authorise,
+adopt, delegate, award ...) that has no Legal implications section or no Financial
+implications section (or comments of the Monitoring Officer / Section 151
+Officer), and an executive decision record that gives no reasons. For CI on the
+council's report templates: no tracked changes are needed.
+
+## Why it matters
+Reports to decision-makers must carry the comments of the Monitoring Officer and
+the Section 151 Officer, and executive decisions must be recorded with their
+reasons (Wokingham 9.3.15, 9.3.22-9.3.23).
+
+## Flagged
+> A Cabinet report recommending "That Cabinet approves the disposal of the depot" with
+> a Financial implications section and no Legal implications section.
+> A Record of Executive Decision with the decision and no reasons.
+
+## Not flagged
+> A report with both sections; a report for information ("That the Committee notes ...").
+> A report on a planning application to the Planning Committee (exempt: Wokingham 9.3.15).
+> A decision record that states its reasons.
+
+## Known gaps
+Implications given under an unusual heading ("Resource and governance matters") may
+not be recognised: add the heading to lexicons/sections/report.yml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from protocheck.language import lexicon, sections
+from protocheck.model.document import Document, Hit
+from protocheck.rules.registry import rule
+
+
+@rule(
+    "RPT006",
+    "missing-implications",
+    severity="warning",
+    kinds=("report", "other"),
+    uses=("sections", "sections/report", "words/decision-verbs-report", "phrases"),
+)
+def missing_implications(doc: Document) -> Iterator[Hit]:
+    top = list(doc.body_blocks())[:15]
+    if any(lexicon.phrase("planning-application").search(b.text) for b in top):
+        return  # planning application reports are exempt (Wokingham 9.3.15)
+    have = sections.present(doc)
+    record = next(
+        (
+            b
+            for b in top
+            if len(b.text.split()) <= 12 and lexicon.phrase("decision-record").search(b.text)
+        ),
+        None,
+    )
+    if record is not None:
+        if "reasons" not in have and not any(
+            re.search(r"\breasons?\b", b.text, re.IGNORECASE) for b in doc.body_blocks()
+        ):
+            yield Hit(record.start, record.end, "Decision record gives no reasons for the decision")
+        return
+    recs = [b for b in doc.body_blocks() if b.meta.get("section") == "recommendations"]
+    verbs = "|".join(lexicon.word_list("words/decision-verbs-report"))
+    asks = [b for b in recs if re.search(rf"\b({verbs})(s|d|ed|es)?\b", b.text, re.IGNORECASE)]
+    if not asks:
+        return  # for information only, or no recommendations
+    if doc.kind != "report" and len(have - {"recommendations"}) < 2:
+        return  # a web page or summary with recommendations, not a report laid out for decision
+    missing = [
+        name
+        for name, section in (("Legal", "legal"), ("Financial", "financial"))
+        if section not in have
+    ]
+    if missing:
+        heading = next((b for b in recs if b.meta.get("is_heading")), asks[0])
+        yield Hit(
+            heading.start,
+            heading.end,
+            f"Report for decision has no {' or '.join(missing)} implications",
+        )

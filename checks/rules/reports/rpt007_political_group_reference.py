@@ -1,0 +1,80 @@
+"""A public report refers to a political group's meeting or the advice given to it.
+
+## What it flags
+A sentence in a public report, agenda or minutes that refers to discussions at a
+political group meeting, or to advice officers gave a group: "as discussed at the
+Conservative group meeting on 3 March", "officers briefed the Labour group, which
+supported option 2", "the Liberal Democrat group has asked officers to ...".
+
+## Why it matters
+What is said at, or given to, a political group is confidential to the group and is
+not a basis for a public decision; a public report that cites it also tells the other
+groups what officers advised one of them (Wokingham 9.3.32(m); North Northamptonshire
+6.6; North East Derbyshire 5.5).
+
+## Flagged
+> As discussed at the Conservative group meeting on 3 March, option 2 is preferred.
+> Officers briefed the Labour group, which supported option 2.
+
+## Not flagged
+> The cross-party working group met four times. / Councillors from all groups took part.
+> The user group meeting asked for longer opening hours. (not a political group)
+> The Committee debated the Conservative group's amendment. (a formal meeting)
+> Public reports will not refer to discussions held in political group meetings. (no particular group)
+
+## Known gaps
+A group referred to only by its leader's name ("the Leader's colleagues agreed") is not found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from protocheck.language import lexicon
+from protocheck.model.document import Document, Hit
+from protocheck.rules.registry import rule
+
+
+@rule(
+    "RPT007",
+    "political-group-reference",
+    severity="warning",
+    kinds=("report", "agenda-pack", "other"),
+    uses=(
+        "patterns/group-reference",
+        "parties",
+        "words/political-group-words",
+        "words/private-markers",
+        "phrases",
+    ),
+)
+def political_group_reference(doc: Document) -> Iterator[Hit]:
+    private = "|".join(re.escape(w) for w in lexicon.word_list("words/private-markers"))
+    if any(
+        re.search(rf"\b({private})\b", b.text, re.IGNORECASE)
+        for b in doc.blocks[:8]
+        if b.kind != "comment"
+    ):
+        return  # marked as not a public report
+    political = "|".join(re.escape(w) for w in lexicon.word_list("words/political-group-words"))
+    for m in doc.find("GROUP_REFERENCE"):
+        s, e = doc.sentence_at(m.start)
+        sentence = doc.text[s:e]
+        if lexicon.phrase("not-a-political-group").search(sentence):
+            continue
+        party = doc.in_same_sentence(m, ("PARTY",), before=False)
+        if party is None and not re.search(rf"\b({political})\b", sentence, re.IGNORECASE):
+            continue
+        if party is None and lexicon.phrase("generic-group-reference").search(sentence):
+            continue  # "reports will not refer to advice given to political group meetings": no particular group
+        name = party.id if party else "a political group"
+        start, end = (
+            (min(m.start, party.start), max(m.end, party.end)) if party else (m.start, m.end)
+        )
+        yield Hit(
+            start,
+            doc.clause_end(start, end, 6),
+            f"Public report refers to {name}'s group discussions or briefing",
+            pattern=m.id,
+        )

@@ -1,0 +1,1 @@
+"""What persists between runs: the result cache and the baseline of accepted findings."""

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from protocheck import progress
-from protocheck.language import lexicon, people, rulebook, voices
+from protocheck.language import lexicon, rulebook, voices
 from protocheck.model import config as config_mod
 from protocheck.model import profiles
 from protocheck.model.config import Config
@@ -77,16 +77,8 @@ def check_document(
 
     uses = {u for r in applicable for u in r.uses}
     nlp.annotate(doc, {u.removeprefix("patterns/") for u in uses if u.startswith("patterns/")})
-    if uses & {"patterns/officer-reference", "patterns/member-reference"}:
-        people.mark_roster(doc)  # the roster's names beside the references the patterns find
-    if "parties" in uses:
-        from protocheck.language import politics
-
-        politics.mark(doc)
-    if "sections" in uses:
-        from protocheck.language import sections
-
-        sections.mark(doc)
+    for need in dict.fromkeys(n for r in applicable for n in r.needs):
+        doc.analysis(need)  # each analysis once, in the order the rules name them
     findings: list[Finding] = []
     for rule in applicable:
         seen: set[tuple[int, int]] = set()

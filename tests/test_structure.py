@@ -228,3 +228,31 @@ def test_every_phrase_list_compiles() -> None:
     assert len(names) > 20
     for name in names:
         assert lexicon.phrase(name).pattern, name
+
+
+def test_each_rule_alone_has_what_it_reads() -> None:
+    """A rule checked on its own (`--select CODE`) gets every label and analysis it reads:
+    a label no rule asked for raises (Document.matches_of), so a rule that forgot a
+    pattern file in `uses` or an analysis in `needs` fails here instead of finding
+    nothing in the field."""
+    from protocheck import engine
+
+    for r in registry.all_rules():
+        for sample in sorted((SAMPLES / r.code).rglob("flag-*.expect"))[:3]:
+            result = engine.check_path(
+                sample.with_suffix(""), engine.Options(select=[r.code], use_cache=False)
+            )
+            assert result.error is None, (r.code, sample, result.error)
+            stopped = [n for n in result.notices if "internal error" in n]
+            assert not stopped, (r.code, sample, stopped)
+            assert any(f.code == r.code for f in result.findings) or "!miss" in sample.read_text(
+                encoding="utf-8"
+            ), (r.code, sample)
+
+
+def test_uses_names_data_and_needs_names_functions() -> None:
+    for r in registry.all_rules():
+        assert all(u.startswith(registry.DATA_PREFIXES) for u in r.uses), r.code
+        assert all(callable(n) for n in r.needs), r.code
+    with pytest.raises(ValueError, match="analyses go in needs"):
+        registry.rule("XXX999", "x", severity="info", uses=("parties",))

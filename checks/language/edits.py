@@ -237,22 +237,22 @@ def _stem(word: str) -> str:
 
 def _flat(doc: Document) -> str:
     """The document's words, lower case, one space apart (for finding duplicates)."""
-    if "flat_words" not in doc.cache:
-        doc.cache["flat_words"] = " ".join(_words(doc.text))
-    flat: str = doc.cache["flat_words"]
-    return flat
+    return doc.analysis(_flat_words)
+
+
+def _flat_words(doc: Document) -> str:
+    return " ".join(_words(doc.text))
 
 
 def _distinct_figures(doc: Document) -> dict[str, int]:
     """How often each figure of four or more characters stands in the document (125,000; 2027)."""
-    if "figures" not in doc.cache:
-        from collections import Counter
+    return doc.analysis(_figures_counted)
 
-        doc.cache["figures"] = Counter(
-            n.rstrip(".,") for n in _NUMBER.findall(doc.text) if len(n.rstrip(".,")) >= 4
-        )
-    found: dict[str, int] = doc.cache["figures"]
-    return found
+
+def _figures_counted(doc: Document) -> dict[str, int]:
+    from collections import Counter
+
+    return Counter(n.rstrip(".,") for n in _NUMBER.findall(doc.text) if len(n.rstrip(".,")) >= 4)
 
 
 def _figures(text: str) -> set[str]:
@@ -296,22 +296,23 @@ def member_changes(doc: Document) -> list[tuple[Edit, str, str]]:
     The rule: a change inside the recommendations is RPT003; otherwise what the changed
     words are about (edit-topics.yml), else the section they sit in.
     """
-    if "member_changes" not in doc.cache:
-        out = []
-        for edit in edits(doc):
-            if edit.editor is None or not edit.editor.is_member:
-                continue  # officers' own edits are never flagged
-            why = substantive(edit, doc)
-            if why is None:
-                continue
-            code = rule_for(
-                edit.section, topic(edit.deleted or edit.inserted) or topic(edit.block.text)
-            )
-            if code:
-                out.append((edit, why, code))
-        doc.cache["member_changes"] = out
-    result: list[tuple[Edit, str, str]] = doc.cache["member_changes"]
-    return result
+    return doc.analysis(_member_changes)
+
+
+def _member_changes(doc: Document) -> list[tuple[Edit, str, str]]:
+    out = []
+    for edit in edits(doc):
+        if edit.editor is None or not edit.editor.is_member:
+            continue  # officers' own edits are never flagged
+        why = substantive(edit, doc)
+        if why is None:
+            continue
+        code = rule_for(
+            edit.section, topic(edit.deleted or edit.inserted) or topic(edit.block.text)
+        )
+        if code:
+            out.append((edit, why, code))
+    return out
 
 
 def hits_for(doc: Document, code: str, what: str) -> list[Hit]:

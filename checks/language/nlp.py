@@ -255,7 +255,11 @@ def annotate(doc: Document, pattern_files: Iterable[str] | None = None) -> None:
     names = sorted(lexicon.pattern_files() if pattern_files is None else pattern_files)
     nlp = pipeline()
     blocks = [b for b in doc.blocks if b.text.strip()]
-    matches: dict[str, list[Match]] = {}
+    # every label asked for is present, found or not: a rule that reads a label nobody
+    # asked for gets an error (Document.matches_of), not silently nothing
+    matches: dict[str, list[Match]] = {
+        e.label: [] for n in names for e in lexicon.pattern_file(n)[:1]
+    }
     sentences: list[tuple[int, int]] = []
     for k, block in enumerate(blocks):
         if len(blocks) >= 500 and k % 100 == 0:
@@ -273,7 +277,7 @@ def annotate(doc: Document, pattern_files: Iterable[str] | None = None) -> None:
             )
     for found in matches.values():
         found.sort(key=lambda m: (m.start, -m.end))
-    doc.matches = matches
+    doc.matches.update(matches)
     doc.sentences = sorted(sentences)
 
 

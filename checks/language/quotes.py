@@ -61,10 +61,8 @@ def _person(who: str, doc: Document) -> Person | None:
 
 def quotes(doc: Document) -> list[Quote]:
     """Every quoted passage of three words or more in the body, with its speaker
-    (worked out once per document and kept in doc.cache)."""
-    if "quotes" not in doc.cache:
-        doc.cache["quotes"] = _find_quotes(doc)
-    return doc.cache["quotes"]
+    (worked out once per document)."""
+    return doc.analysis(_find_quotes)
 
 
 def _find_quotes(doc: Document) -> list[Quote]:

@@ -54,9 +54,11 @@ def is_rulebook(doc: Document) -> bool:
     """Whether the document states rules: it names itself as a protocol, guidance or code
     (in a title line or "this guidance sets out ..."), or it holds at least MIN_STATEMENTS
     rule statements about a class of people."""
-    if "rulebook" not in doc.cache:
-        doc.cache["rulebook"] = _titled(doc) or _counted(doc)
-    return bool(doc.cache["rulebook"])
+    return doc.analysis(_rulebook)
+
+
+def _rulebook(doc: Document) -> bool:
+    return _titled(doc) or _counted(doc)
 
 
 def _titled(doc: Document) -> bool:

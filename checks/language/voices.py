@@ -330,17 +330,19 @@ def council_published(doc: Document) -> bool:
     District Council"), the council's name from config, or a council web or e-mail
     domain. A party's site or a newspaper report about the council shows none of these.
     """
-    if "council_published" not in doc.cache:
-        masthead = lexicon.phrase("council-masthead")
-        name = (doc.config.council or "").lower() if doc.config else ""
-        body = [b for b in doc.blocks if b.in_body and b.text.strip()]
-        edges = [b for b in doc.blocks if b.kind in ("header", "footer")] + body[:8] + body[-5:]
-        lines = [ln.strip() for b in edges for ln in b.text.splitlines() if ln.strip()]
-        doc.cache["council_published"] = any(
-            len(ln.split()) <= 16 and (masthead.search(ln) or (name and name in ln.lower()))
-            for ln in lines
-        ) or bool(lexicon.phrase("council-web-address").search(doc.text))
-    return bool(doc.cache["council_published"])
+    return doc.analysis(_council_published)
+
+
+def _council_published(doc: Document) -> bool:
+    masthead = lexicon.phrase("council-masthead")
+    name = (doc.config.council or "").lower() if doc.config else ""
+    body = [b for b in doc.blocks if b.in_body and b.text.strip()]
+    edges = [b for b in doc.blocks if b.kind in ("header", "footer")] + body[:8] + body[-5:]
+    lines = [ln.strip() for b in edges for ln in b.text.splitlines() if ln.strip()]
+    return any(
+        len(ln.split()) <= 16 and (masthead.search(ln) or (name and name in ln.lower()))
+        for ln in lines
+    ) or bool(lexicon.phrase("council-web-address").search(doc.text))
 
 
 def council_publicity(doc: Document) -> bool:

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from protocheck.model.findings import Location
 
 if TYPE_CHECKING:
     from protocheck.model.config import Config
     from protocheck.model.profiles import Profile
+
+T = TypeVar("T")
 
 BLOCK_SEPARATOR = "\n\n"
 # the start of a list item: a bullet, "1.", "(a)", "iv)" and a space
@@ -162,10 +164,11 @@ class Document:
     issue_date: str | None = None  # --date, for the pre-election check
     kind_forced: bool = False  # --kind or config `kind`, not detected
     notices: list[str] = field(default_factory=list)  # said once per file, not per finding
-    cache: dict[str, Any] = field(default_factory=dict)  # analyses shared by several checks
+    # label -> matches, for every label a rule asked for (nlp.annotate, people, politics)
     matches: dict[str, list[Match]] = field(default_factory=dict)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     _block_starts: list[int] = field(default_factory=list, repr=False)
+    _analyses: dict[Callable[[Document], Any], Any] = field(default_factory=dict, repr=False)
 
     @classmethod
     def assemble(cls, raw: RawDocument) -> Document:
@@ -181,6 +184,35 @@ class Document:
         doc = cls(raw=raw, text=BLOCK_SEPARATOR.join(parts), blocks=raw.blocks)
         doc._block_starts = [b.start for b in raw.blocks]
         return doc
+
+    # -- analyses shared by several rules --------------------------------
+
+    def analysis(self, compute: Callable[[Document], T]) -> T:
+        """`compute(self)`, worked out the first time anything asks and kept.
+
+        Analyses several rules share (the quotations and who speaks them, whether the
+        document is a rulebook, the Member's edits, the sections, the parties named)
+        are plain functions of the document; this is the one place their results are
+        kept, typed by the function that computes them.
+        """
+        if compute not in self._analyses:
+            self._analyses[compute] = compute(self)
+        return cast(T, self._analyses[compute])
+
+    def matches_of(self, label: str) -> list[Match]:
+        """The matches of one label, in document order.
+
+        A label no rule asked for (its pattern file in no rule's `uses`, its analysis
+        in no rule's `needs`) is an error, not an empty list: a rule that forgot to
+        ask would otherwise find nothing, silently.
+        """
+        try:
+            return self.matches[label]
+        except KeyError:
+            raise LookupError(
+                f"label {label} was not computed for this document: "
+                "add its pattern file to the rule's uses, or its analysis to its needs"
+            ) from None
 
     # -- where things are -------------------------------------------------
 
@@ -226,7 +258,7 @@ class Document:
         not quoted replies, headers, footers or comments), "all", or a block kind.
         """
         out = []
-        for m in self.matches.get(label, []):
+        for m in self.matches_of(label):
             block = self.block_at(m.start)
             if block is None:
                 continue
@@ -244,7 +276,7 @@ class Document:
         """
         s, e = self.sentence_at(match.start)
         for label in labels:
-            for other in self.matches.get(label, []):
+            for other in self.matches_of(label):
                 if other is match or not (s <= other.start < e):
                     continue
                 if before:
@@ -290,10 +322,7 @@ class Document:
     def matches_in(self, span: tuple[int, int], *labels: str) -> list[Match]:
         """The matches of `labels` that start inside `span` (a sentence, say), in order."""
         found = [
-            m
-            for label in labels
-            for m in self.matches.get(label, [])
-            if span[0] <= m.start < span[1]
+            m for label in labels for m in self.matches_of(label) if span[0] <= m.start < span[1]
         ]
         return sorted(found, key=lambda m: m.start) if len(labels) > 1 else found
 

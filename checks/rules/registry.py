@@ -20,6 +20,13 @@ if TYPE_CHECKING:
 
 CheckFn = Callable[["Document"], Iterable["Hit"]]
 WhenFn = Callable[["Document"], bool]
+# An analysis a rule needs run on the document before it looks (politics.mark adds
+# the PARTY matches, sections.mark the report sections): a function, so a reader and
+# a type checker can follow it; the engine runs each once per document.
+Analysis = Callable[["Document"], object]
+# What `uses` may name: the lexicon data a rule reads (declarations only; the
+# pattern files among them are the ones the language pipeline runs)
+DATA_PREFIXES = ("patterns/", "words/", "roles/", "sections/", "phrases")
 DOC_SECTIONS = ("What it flags", "Why it matters", "Flagged", "Not flagged")
 
 
@@ -36,6 +43,7 @@ class Rule:
     summary: str = ""
     sections: dict[str, str] = field(default_factory=dict)
     when: WhenFn | None = None  # a precondition known before any language analysis
+    needs: tuple[Analysis, ...] = ()
 
     def applies_to(self, kind: str) -> bool:
         return not self.kinds or kind in self.kinds
@@ -55,13 +63,22 @@ def rule(
     severity: str,
     kinds: tuple[str, ...] = (),
     uses: tuple[str, ...] = (),
+    needs: tuple[Analysis, ...] = (),
     when: WhenFn | None = None,
 ) -> Callable[[CheckFn], CheckFn]:
     """Register the decorated function as the check for `code` / `slug`.
 
-    `when` is an optional precondition on the analysed document (its kind, sender,
-    recipients) so that a rule that cannot apply costs no language analysis.
+    `uses` names the lexicon files the rule reads (`patterns/x` runs that pattern
+    file's matcher); `needs` the analyses to run first (functions such as
+    `politics.mark`). `when` is an optional precondition on the analysed document
+    (its kind, sender, recipients) so that a rule that cannot apply costs no language
+    analysis.
     """
+    bad = [u for u in uses if not u.startswith(DATA_PREFIXES)]
+    if bad:
+        raise ValueError(
+            f"rule {code}: uses names lexicon files only, not {bad}; analyses go in needs"
+        )
 
     def register(fn: CheckFn) -> CheckFn:
         module = sys.modules[fn.__module__]
@@ -72,7 +89,18 @@ def rule(
                 f"rule {code} registered twice ({_RULES[code].module}, {fn.__module__})"
             )
         _RULES[code] = Rule(
-            code, slug, severity, kinds, uses, fn, fn.__module__, family, summary, sections, when
+            code,
+            slug,
+            severity,
+            kinds,
+            uses,
+            fn,
+            fn.__module__,
+            family,
+            summary,
+            sections,
+            when,
+            needs,
         )
         return fn
 

@@ -113,6 +113,7 @@ def _criticism_possible(doc: Document) -> bool:
         "patterns/member-reference",
         "phrases",
     ),
+    needs=(people.mark_roster,),
     when=_criticism_possible,
 )
 def officer_criticism(doc: Document) -> Iterator[Hit]:

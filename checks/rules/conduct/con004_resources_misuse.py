@@ -41,7 +41,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from protocheck.language import lexicon, people
+from protocheck.language import lexicon, people, politics
 from protocheck.model.document import Document, Hit, Match
 from protocheck.rules.registry import rule
 
@@ -57,7 +57,7 @@ def _political(doc: Document, m: Match) -> bool:
     purpose is named in the same sentence."""
     if any(
         o is not m and o.id not in WEAK
-        for o in doc.matches.get("PARTY_PURPOSE", [])
+        for o in doc.matches_of("PARTY_PURPOSE")
         if doc.sentence_at(o.start) == doc.sentence_at(m.start)
     ):
         return True
@@ -184,9 +184,9 @@ def _resource_asked(doc: Document, sentence: tuple[int, int]) -> Match | None:
         "patterns/council-resource",
         "patterns/party-purpose",
         "patterns/council-business",
-        "parties",
         "phrases",
     ),
+    needs=(politics.mark,),
 )
 def resources_misuse(doc: Document) -> Iterator[Hit]:
     seen: set[tuple[int, int]] = set()

@@ -69,7 +69,7 @@ def blind_copy(doc: Document) -> Iterator[Hit]:
                 break
     if doc.kind not in ("letter", "email") and doc.sender is None and not doc.recipients:
         return  # guidance, a policy or a protocol that talks about blind copies is not correspondence
-    denials = doc.matches.get("NOT_BLIND_COPY", [])
+    denials = doc.matches_of("NOT_BLIND_COPY")
     for m in doc.find("BLIND_COPY", scope="all"):
         block = doc.block_at(m.start)
         if block is None or block.kind in ("email-header", "comment") or block.quoted:

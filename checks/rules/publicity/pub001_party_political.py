@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from protocheck.language import lexicon
+from protocheck.language import lexicon, politics
 from protocheck.language.voices import council_publicity
 from protocheck.model.document import Document, Hit, Match
 from protocheck.rules.registry import rule
@@ -69,9 +69,9 @@ def _under(doc: Document, party: Match) -> Match | None:
         "patterns/campaign",
         "patterns/party-neutral",
         "patterns/party-publication",
-        "parties",
         "phrases",
     ),
+    needs=(politics.mark,),
     when=council_publicity,
 )
 def party_political(doc: Document) -> Iterator[Hit]:

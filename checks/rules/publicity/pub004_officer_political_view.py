@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from protocheck.language import quotes
+from protocheck.language import politics, quotes
 from protocheck.model.document import Document, Hit, Person
 from protocheck.rules.registry import rule
 
@@ -51,7 +51,8 @@ def _officer_may_speak(doc: Document) -> bool:
     "officer-political-view",
     severity="warning",
     kinds=("press-release", "other", "letter", "email", "report"),
-    uses=("patterns/political-view", "patterns/political-target", "parties"),
+    uses=("patterns/political-view", "patterns/political-target"),
+    needs=(politics.mark,),
     when=_officer_may_speak,
 )
 def officer_political_view(doc: Document) -> Iterator[Hit]:

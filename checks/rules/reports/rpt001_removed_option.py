@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from protocheck.language import edits
+from protocheck.language import edits, sections
 from protocheck.model.document import Document, Hit
 from protocheck.rules.registry import rule
 
@@ -39,12 +39,12 @@ from protocheck.rules.registry import rule
     severity="error",
     kinds=("report", "agenda-pack", "other"),
     uses=(
-        "sections",
         "sections/report",
         "sections/edit-topics",
         "words/substance-words",
         "words/negations",
     ),
+    needs=(sections.mark,),
 )
 def removed_option(doc: Document) -> Iterator[Hit]:
     yield from edits.hits_for(doc, "RPT001", "an option")

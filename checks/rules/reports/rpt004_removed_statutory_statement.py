@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from protocheck.language import edits
+from protocheck.language import edits, sections
 from protocheck.model.document import Document, Hit
 from protocheck.rules.registry import rule
 
@@ -40,12 +40,12 @@ from protocheck.rules.registry import rule
     severity="error",
     kinds=("report", "agenda-pack", "other"),
     uses=(
-        "sections",
         "sections/report",
         "sections/edit-topics",
         "words/substance-words",
         "words/negations",
     ),
+    needs=(sections.mark,),
 )
 def removed_statutory_statement(doc: Document) -> Iterator[Hit]:
     yield from edits.hits_for(doc, "RPT004", "a statutory statement")

@@ -42,7 +42,8 @@ from protocheck.rules.registry import rule
     "missing-implications",
     severity="warning",
     kinds=("report", "other"),
-    uses=("sections", "sections/report", "words/decision-verbs-report", "phrases"),
+    uses=("sections/report", "words/decision-verbs-report", "phrases"),
+    needs=(sections.mark,),
 )
 def missing_implications(doc: Document) -> Iterator[Hit]:
     top = list(doc.body_blocks())[:15]

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from protocheck.language import lexicon
+from protocheck.language import lexicon, politics
 from protocheck.model.document import Document, Hit
 from protocheck.rules.registry import rule
 
@@ -43,11 +43,11 @@ from protocheck.rules.registry import rule
     kinds=("report", "agenda-pack", "other"),
     uses=(
         "patterns/group-reference",
-        "parties",
         "words/political-group-words",
         "words/private-markers",
         "phrases",
     ),
+    needs=(politics.mark,),
 )
 def political_group_reference(doc: Document) -> Iterator[Hit]:
     private = "|".join(re.escape(w) for w in lexicon.word_list("words/private-markers"))

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test lint fmt eval bench snapshots samples dist-check clean
+.PHONY: help install demo test lint fmt eval eval-real bench snapshots samples dist-check clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ fmt: $(STAMP) ## ruff format and import sorting
 
 eval: $(STAMP) ## precision and recall per rule over samples/
 	$(BIN)/python tests/tools/evaluate.py samples
+
+DIR ?= ../shared/realdev/a ../shared/realdev/b
+eval-real: $(STAMP) ## precision and recall on labelled real pages (DIR=folders with labels.jsonl; V=1 lists them)
+	$(BIN)/python tests/tools/evaluate_real.py $(DIR) $(if $(V),-v)
 
 bench: $(STAMP) ## speed and memory figures (prints, never fails)
 	$(BIN)/python tests/tools/bench.py

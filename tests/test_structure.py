@@ -256,3 +256,15 @@ def test_uses_names_data_and_needs_names_functions() -> None:
         assert all(callable(n) for n in r.needs), r.code
     with pytest.raises(ValueError, match="analyses go in needs"):
         registry.rule("XXX999", "x", severity="info", uses=("parties",))
+
+
+def test_every_sample_is_labelled_for_every_rule() -> None:
+    """Every rule runs on every sample, so every .expect lists every code: each sample
+    is a negative for the rules it was not written for. A code left out needs a
+    `# not labelled for CODE: reason` line."""
+    codes = {r.code for r in registry.all_rules()}
+    for exp in SAMPLES.rglob("*.expect"):
+        text = exp.read_text(encoding="utf-8")
+        labelled = {c for ln in re.findall(r"^#\s*labelled:(.*)$", text, re.M) for c in ln.split()}
+        excused = set(re.findall(r"^#\s*not labelled for ([A-Z]{3}\d{3}):\s*\S", text, re.M))
+        assert codes <= labelled | excused, f"{exp}: not labelled for {sorted(codes - labelled - excused)}"

@@ -23,9 +23,14 @@ demo: $(STAMP) ## check the bundled samples/ (README command 1)
 test: $(STAMP) ## run the test suite (README command 2; CI runs this)
 	$(BIN)/python -m pytest -q
 
-lint: $(STAMP) ## ruff check, ruff format --check
+TYPES := build/types/protocheck
+lint: $(STAMP) ## ruff check, ruff format --check, mypy --strict
 	$(BIN)/ruff check cli checks lexicons tests
 	$(BIN)/ruff format --check cli checks tests
+	@rm -rf $(TYPES) && mkdir -p $(TYPES)
+	@for f in checks/*; do ln -s $(CURDIR)/$$f $(TYPES)/; done
+	@ln -s $(CURDIR)/cli $(TYPES)/cli && ln -s $(CURDIR)/lexicons $(TYPES)/lexicons
+	MYPYPATH=build/types $(BIN)/mypy -p protocheck
 
 fmt: $(STAMP) ## ruff format and import sorting
 	$(BIN)/ruff check --fix --select I cli checks tests

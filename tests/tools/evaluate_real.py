@@ -31,7 +31,12 @@ from protocheck.rules import registry
 
 
 def norm(s: str) -> str:
-    s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    s = (
+        s.replace("\u2019", "'")
+        .replace("\u2018", "'")
+        .replace("\u201c", '"')
+        .replace("\u201d", '"')
+    )
     return " ".join(s.lower().split())
 
 
@@ -68,7 +73,10 @@ class Tally:
 
 
 def score_page(
-    label: dict[str, Any], findings: list[Finding], slug_of: dict[str, str], tallies: dict[str, Tally]
+    label: dict[str, Any],
+    findings: list[Finding],
+    slug_of: dict[str, str],
+    tallies: dict[str, Tally],
 ) -> bool:
     """Add one page's figures; return whether it has a wrong finding."""
     name = label["file"]
@@ -107,7 +115,9 @@ def evaluate(folders: list[Path]) -> tuple[dict[str, Tally], dict[str, int]]:
     pages = {"pages": 0, "clean": 0, "clean_flagged": 0, "unreadable": 0}
     with tempfile.TemporaryDirectory() as tmp:
         for folder in folders:
-            for n, line in enumerate((folder / "labels.jsonl").read_text(encoding="utf-8").splitlines()):
+            for n, line in enumerate(
+                (folder / "labels.jsonl").read_text(encoding="utf-8").splitlines()
+            ):
                 if not line.strip():
                     continue
                 label = json.loads(line)
@@ -142,7 +152,9 @@ def main() -> int:
     args = ap.parse_args()
     tallies, pages = evaluate(args.folders)
     print(f"{pages['pages']} pages ({pages['clean']} clean), {pages['unreadable']} unreadable\n")
-    print(f"{'rule':26} {'TP':>4} {'FP':>4} {'found':>6} {'spans':>6}  precision  recall  doc-recall")
+    print(
+        f"{'rule':26} {'TP':>4} {'FP':>4} {'found':>6} {'spans':>6}  precision  recall  doc-recall"
+    )
     tot = Tally()
     for slug in sorted(tallies):
         t = tallies[slug]

@@ -6,7 +6,11 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
 
 from protocheck.model.findings import SEVERITY_RANK, Report
 
@@ -267,7 +271,7 @@ def diff(
     )
 
 
-def _progress():  # type: ignore[no-untyped-def]
+def _progress() -> Callable[[], None]:
     """A progress bar on stderr, on a terminal only: files for a batch, pages for a long PDF."""
     from protocheck import progress
 
@@ -285,7 +289,7 @@ def _progress():  # type: ignore[no-untyped-def]
         transient=True,
         console=Console(stderr=True),
     )
-    tasks: dict[str, int] = {}
+    tasks: dict[str, TaskID] = {}
 
     def show(key: str, done: int, total: int, what: str, name: str = "") -> None:
         if key not in tasks:
@@ -336,7 +340,7 @@ def rules(fmt: str) -> int:
     from protocheck.model import profiles
     from protocheck.rules import registry
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     for r in registry.all_rules():
         enabled = [p for p in profiles.council_ids() if profiles.get(p).enables(r.code)]
         rows.append(

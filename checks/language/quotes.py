@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from protocheck.language import lexicon, people
 from protocheck.model.document import Document, Person, quoted_passages
@@ -110,7 +111,9 @@ def _find_quotes(doc: Document) -> list[Quote]:
     return out
 
 
-def speaker_at(doc: Document, offset: int, found: list[Quote]) -> Person | bool | None:
+def speaker_at(
+    doc: Document, offset: int, found: list[Quote]
+) -> Person | Literal[False] | None:
     """The speaker of the quote holding `offset`; False when `offset` is not in a quote."""
     for q in found:
         if q.start <= offset < q.end:

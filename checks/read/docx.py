@@ -5,13 +5,16 @@ walked here: paragraphs and tables in order, text boxes, headers, footers,
 footnotes and comments (with the text they are anchored on), and every tracked
 insertion, deletion and move with its author and date. Block text is the
 accepted text (what the document says with all changes accepted); deleted text
-is kept on the block's changes.
+is kept on the block's changes. `body_paragraphs` is the one walk of the body and
+its paragraph numbering: the annotator finds a finding's paragraph with it too.
 """
 
 from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -212,73 +215,116 @@ class _Styles:
         return self.table.get(sid, sid)
 
 
-def _read(zf: zipfile.ZipFile, path: Path) -> RawDocument:
-    names = set(zf.namelist())
-    root = _parse(zf, "word/document.xml")
-    styles = _Styles(zf, names)
+@dataclass
+class BodyParagraph:
+    """One w:p of the document body, with the number findings give it.
+
+    `number` counts the body's paragraphs that have text (top-level paragraphs,
+    table cells row by row, then each paragraph's text boxes after it), from 1;
+    it is None for a paragraph without text. `page` is the page the paragraph is
+    on, `page_after` the page the walk is on once the paragraph (not its text
+    boxes) is passed.
+    """
+
+    element: Any
+    kind: str  # "paragraph", "cell" or "textbox"
+    meta: dict[str, Any]
+    text: str  # accepted text, runs of spaces collapsed
+    changes: list[Change]
+    number: int | None
+    page: int
+    page_after: int
+
+
+def body_paragraphs(
+    root: Any, comment_anchors: dict[str, list[str]] | None = None
+) -> Iterator[BodyParagraph]:
+    """Every paragraph of a parsed word/document.xml's body, in reading order.
+
+    The one walk of the body: the reader makes its blocks from it and the
+    annotator finds a finding's paragraph by its number, so both count alike.
+    `comment_anchors`, when given, collects the text each comment is anchored on.
+    """
     body = root.find(q("body"))
     if body is None:
-        raise UnreadableError("corrupt .docx: word/document.xml has no body")
-    anchors: dict[str, list[str]] = {}
-    open_comments: set[str] = set()
-    reader = _ParagraphReader(anchors, open_comments)
+        return
+    reader = _ParagraphReader({} if comment_anchors is None else comment_anchors, set())
     rendered_breaks = root.find(f".//{q('lastRenderedPageBreak')}") is not None
-    blocks: list[Block] = []
     state = {"page": 1, "para": 0}
 
-    def add_paragraph(p: Any, kind: str = "paragraph", meta: dict[str, Any] | None = None) -> None:
+    def paragraph(
+        p: Any, kind: str = "paragraph", meta: dict[str, Any] | None = None
+    ) -> Iterator[BodyParagraph]:
         if (
             rendered_breaks
             and p.find(f".//{q('lastRenderedPageBreak')}") is not None
             and state["para"] > 0
         ):
             state["page"] += 1
+        page = state["page"]
         text, changes, breaks = reader.read(p)
         text, changes = _normalise(text, changes)
-        style_el = p.find(f"{q('pPr')}/{q('pStyle')}")
-        style = styles.name(style_el.get(q("val"))) if style_el is not None else None
-        if text.strip() or changes:
-            block_kind = kind
-            if kind == "paragraph" and style and style.lower().startswith(("heading", "title")):
-                block_kind = "heading"
-            if text.strip():
-                state["para"] += 1
-            blocks.append(
-                Block(
-                    block_kind,
-                    text,
-                    page=state["page"],
-                    paragraph=state["para"] if text.strip() else None,
-                    style=style,
-                    changes=changes,
-                    meta=dict(meta or {}),
-                )
-            )
+        number = None
+        if text.strip():
+            state["para"] += 1
+            number = state["para"]
         if not rendered_breaks:
             state["page"] += breaks
+        yield BodyParagraph(p, kind, dict(meta or {}), text, changes, number, page, state["page"])
         for box in p.iter(TXBX):
             if any(a.tag == FALLBACK for a in box.iterancestors()):
                 continue
             for bp in box.iter(P):
-                add_paragraph(bp, "textbox")
+                yield from paragraph(bp, "textbox")
 
-    def walk(container: Any) -> None:
+    def walk(container: Any) -> Iterator[BodyParagraph]:
         for child in container:
             if child.tag == P:
-                add_paragraph(child)
+                yield from paragraph(child)
             elif child.tag == TBL:
                 for r, tr in enumerate(child.iter(TR), 1):
                     for c, tc in enumerate(tr.findall(TC), 1):
                         for cp in tc.iter(P):
-                            add_paragraph(cp, "cell", {"row": r, "col": c})
+                            yield from paragraph(cp, "cell", {"row": r, "col": c})
             elif child.tag == SDT:
                 content = child.find(q("sdtContent"))
                 if content is not None:
-                    walk(content)
+                    yield from walk(content)
             elif child.tag in (INS, DEL, MOVE_TO, MOVE_FROM):
-                walk(child)
+                yield from walk(child)
 
-    walk(body)
+    yield from walk(body)
+
+
+def _read(zf: zipfile.ZipFile, path: Path) -> RawDocument:
+    names = set(zf.namelist())
+    root = _parse(zf, "word/document.xml")
+    styles = _Styles(zf, names)
+    if root.find(q("body")) is None:
+        raise UnreadableError("corrupt .docx: word/document.xml has no body")
+    anchors: dict[str, list[str]] = {}
+    blocks: list[Block] = []
+    pages = 1
+    for bp in body_paragraphs(root, anchors):
+        pages = bp.page_after
+        style_el = bp.element.find(f"{q('pPr')}/{q('pStyle')}")
+        style = styles.name(style_el.get(q("val"))) if style_el is not None else None
+        if not (bp.text.strip() or bp.changes):
+            continue
+        block_kind = bp.kind
+        if bp.kind == "paragraph" and style and style.lower().startswith(("heading", "title")):
+            block_kind = "heading"
+        blocks.append(
+            Block(
+                block_kind,
+                bp.text,
+                page=bp.page,
+                paragraph=bp.number,
+                style=style,
+                changes=bp.changes,
+                meta=bp.meta,
+            )
+        )
     extra: list[Block] = []
     seen: set[tuple[str, str]] = set()
     for name in sorted(names):
@@ -333,7 +379,6 @@ def _read(zf: zipfile.ZipFile, path: Path) -> RawDocument:
             el = core.find(xp, NS)
             if el is not None and el.text:
                 properties[key] = el.text.strip()
-    pages = state["page"]
     return RawDocument(
         str(path),
         "docx",

@@ -2,9 +2,11 @@
 
 The comment (author "protocheck") is anchored on the flagged words: the runs that
 hold them are split at the finding's edges, so the comment sits on exactly those
-words; a finding on a tracked deletion is anchored on its paragraph. Findings
-outside the body (headers, footers, comments) are anchored on the first paragraph
-and say where they are. The input file is never written.
+words; a finding on a tracked deletion is anchored on its paragraph. The paragraph
+is found by the reader's own walk and numbering (protocheck.read.docx.body_paragraphs:
+text boxes, table cells), so a finding's paragraph N is the comment's paragraph N.
+Findings outside the body (headers, footers, comments) are anchored on the first
+paragraph and say where they are. The input file is never written.
 """
 
 from __future__ import annotations
@@ -14,50 +16,29 @@ from pathlib import Path
 from typing import Any
 
 from protocheck.model.findings import FileResult
+from protocheck.read.docx import body_paragraphs
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
 
-def _body_paragraphs(body: Any) -> list[Any]:
-    """Non-empty w:p elements in the order the .docx reader numbers them."""
-    out = []
-
-    def text_of(p: Any) -> str:
-        return "".join(
-            t.text or ""
-            for t in p.iter(f"{W}t")
-            if not any(a.tag in (f"{W}del", f"{W}moveFrom") for a in t.iterancestors())
-        )
-
-    def walk(container: Any) -> None:
-        for child in container:
-            if child.tag == f"{W}p":
-                if text_of(child).strip():
-                    out.append(child)
-            elif child.tag == f"{W}tbl":
-                for tc in child.iter(f"{W}tc"):
-                    out.extend(p for p in tc.iter(f"{W}p") if text_of(p).strip())
-            elif child.tag in (f"{W}sdt",):
-                content = child.find(f"{W}sdtContent")
-                if content is not None:
-                    walk(content)
-            elif child.tag in (f"{W}ins", f"{W}moveTo"):
-                walk(child)
-
-    walk(body)
-    return out
+_NOT_ACCEPTED = (f"{W}del", f"{W}moveFrom", f"{W}txbxContent", f"{MC}Fallback")
 
 
 def _runs(p: Any) -> list[Any]:
-    """The runs whose text is in the accepted paragraph (not deleted), in order."""
-    return [
-        r
-        for r in p.iter(f"{W}r")
-        if not any(
-            a.tag in (f"{W}del", f"{W}moveFrom", f"{W}txbxContent") for a in r.iterancestors()
-        )
-        and r.find(f"{W}t") is not None
-    ]
+    """The runs whose text is in the accepted paragraph, in order: not deleted, and not in
+    a text box inside it (a text box's paragraphs are numbered, and annotated, on their own)."""
+    out = []
+    for r in p.iter(f"{W}r"):
+        if r.find(f"{W}t") is None:
+            continue
+        for a in r.iterancestors():
+            if a is p:
+                out.append(r)
+                break
+            if a.tag in _NOT_ACCEPTED:
+                break
+    return out
 
 
 def _run_text(r: Any) -> str:
@@ -111,18 +92,24 @@ def annotate(source: Path, target: Path, result: FileResult) -> int:
     from docx.text.run import Run
 
     document = docx.Document(str(source))
-    paragraphs = _body_paragraphs(document.element.body)
+    # numbered as the reader numbers them, so finding N is commented on paragraph N
+    numbered = [bp for bp in body_paragraphs(document.element) if bp.number is not None]
+    by_number = {bp.number: bp.element for bp in numbered}
+    # a finding outside the body goes on the first paragraph not in a text box
+    first = next((bp.element for bp in numbered if bp.kind != "textbox"), None)
+    if first is None and numbered:
+        first = numbered[0].element
     added = 0
     for f in result.findings:
         p_el = None
-        if f.location.paragraph is not None and 0 < f.location.paragraph <= len(paragraphs):
-            p_el = paragraphs[f.location.paragraph - 1]
+        if f.location.paragraph is not None:
+            p_el = by_number.get(f.location.paragraph)
         anchor_text = "" if f.location.change else f.text
         note = ""
         if p_el is None:
-            if not paragraphs:
+            if first is None:
                 continue
-            p_el, anchor_text = paragraphs[0], ""
+            p_el, anchor_text = first, ""
             note = f' (found in the {f.location.where or "document"}: "{f.text}")'
         paragraph = Paragraph(p_el, document.part)
         runs = [Run(r, paragraph) for r in _anchor_runs(p_el, anchor_text)]

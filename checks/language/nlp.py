@@ -94,8 +94,8 @@ class Pipeline:
         self.tokenizer = Tokenizer(
             self.vocab,
             rules={},  # added as texts need them: see `tokenize`
-            prefix_search=util.compile_prefix_regex(defaults.prefixes).search,
-            suffix_search=util.compile_suffix_regex(defaults.suffixes).search,
+            prefix_search=util.compile_prefix_regex(defaults.prefixes or ()).search,
+            suffix_search=util.compile_suffix_regex(defaults.suffixes or ()).search,
             infix_finditer=util.compile_infix_regex(defaults.infixes).finditer,
             token_match=defaults.token_match,
             url_match=defaults.url_match,

@@ -111,9 +111,7 @@ def _find_quotes(doc: Document) -> list[Quote]:
     return out
 
 
-def speaker_at(
-    doc: Document, offset: int, found: list[Quote]
-) -> Person | Literal[False] | None:
+def speaker_at(doc: Document, offset: int, found: list[Quote]) -> Person | Literal[False] | None:
     """The speaker of the quote holding `offset`; False when `offset` is not in a quote."""
     for q in found:
         if q.start <= offset < q.end:

@@ -58,12 +58,12 @@ def member_officer(doc: Document) -> bool:
 )
 def blind_copy(doc: Document) -> Iterator[Hit]:
     if doc.blind_copies and member_officer(doc):
-        for block in doc.blocks:
-            if block.kind == "email-header" and block.meta.get("header") == "Bcc":
+        for header in doc.blocks:
+            if header.kind == "email-header" and header.meta.get("header") == "Bcc":
                 names = ", ".join(p.short() for p in doc.blind_copies[:3])
                 yield Hit(
-                    block.start,
-                    block.end,
+                    header.start,
+                    header.end,
                     f"Blind copy to {names} on Member/Officer correspondence",
                 )
                 break

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from protocheck import progress
-from protocheck.language import lexicon, rulebook, voices
+from protocheck.language import lexicon, people, rulebook, voices
 from protocheck.model import config as config_mod
 from protocheck.model import profiles
 from protocheck.model.config import Config
@@ -35,6 +35,7 @@ class Options:
     profile: str | None = None
     kind: str | None = None
     date: str | None = None
+    author: str | None = None  # whose words the document is when it does not say
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     use_cache: bool = True
@@ -193,6 +194,9 @@ def _check(
     else:
         try:
             doc = voices.analyse(raw, cfg, kind)
+            author = opts.author or cfg.author
+            if doc.sender is None and author:
+                doc.sender = people.make_person(author, None, None, cfg, "author")
             doc.profile = profile
             doc.issue_date = opts.date
             result.kind = doc.kind

@@ -83,6 +83,13 @@ def check(
             help="Date the document will be issued (YYYY-MM-DD), for the pre-election check.",
         ),
     ] = None,
+    author: Annotated[
+        str | None,
+        typer.Option(
+            "--author",
+            help='Whose words the document is when it does not say ("Cllr Jo Bloggs"; also `author` in config).',
+        ),
+    ] = None,
     select: Annotated[
         list[str] | None,
         typer.Option(
@@ -134,6 +141,7 @@ def check(
         profile=profile,
         kind=kind,
         date=date,
+        author=author,
         select=_split(select),
         ignore=_split(ignore),
         fail_on=fail_on,

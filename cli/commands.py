@@ -32,6 +32,7 @@ def _setup(
     ignore: list[str],
     fail_on: str | None,
     use_cache: bool,
+    author: str | None = None,
 ) -> tuple[Any, Any] | int:
     """Validate the options shared by check and diff: (options, base config) or an exit code."""
     import datetime as dt
@@ -72,6 +73,7 @@ def _setup(
         profile=profile,
         kind=kind,
         date=date,
+        author=author,
         select=select,
         ignore=ignore,
         use_cache=use_cache,
@@ -156,6 +158,7 @@ def check(
     dump_text: bool,
     color: bool | None,
     annotate: Path | None = None,
+    author: str | None = None,
 ) -> int:
     from protocheck import engine
 
@@ -164,6 +167,7 @@ def check(
         fmt=fmt,
         config=config,
         profile=profile,
+        author=author,
         kind=kind,
         date=date,
         select=select,

@@ -316,3 +316,37 @@ def test_baseline_accepts_current_findings_and_fails_on_new_ones(tmp_path: Path)
     }
     build_docx(tmp_path / "member.docx", spec)
     assert run_cli(str(tmp_path)).returncode == 1  # a new finding fails it again
+
+
+def test_author_names_the_writer_a_page_does_not(tmp_path: Path) -> None:
+    """A councillor's blog post with no sign-off: --author (or `author` in config) says
+    whose words it are, so the Member's rules apply; without it the writer is unknown."""
+    post = tmp_path / "blog-post.txt"
+    post.write_text(
+        "Bins, again\n\n"
+        "Another week, another missed collection on Larch Row. The waste manager, "
+        "Mr Colin Tate, is frankly incompetent and has ignored every complaint I have "
+        "passed on since June. Residents deserve better than this.\n",
+        encoding="utf-8",
+    )
+    plain = run_cli("check", str(post), "--format", "json", "--no-cache", cwd=tmp_path)
+    named = run_cli(
+        "check",
+        str(post),
+        "--format",
+        "json",
+        "--no-cache",
+        "--author",
+        "Cllr Ann Rees",
+        cwd=tmp_path,
+    )
+    (tmp_path / "protocheck.toml").write_text('author = "Cllr Ann Rees"\n', encoding="utf-8")
+    configured = run_cli("check", str(post), "--format", "json", "--no-cache", cwd=tmp_path)
+    codes = [
+        [f["code"] for f in json.loads(r.stdout)["files"][0]["findings"]]
+        for r in (plain, named, configured)
+    ]
+    assert "CON001" not in codes[0]
+    assert "CON001" in codes[1]
+    assert "CON001" in codes[2]
+    assert (tmp_path / "blog-post.txt").read_text(encoding="utf-8").startswith("Bins, again")

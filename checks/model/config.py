@@ -29,6 +29,7 @@ TOP_KEYS = {
     "parties",
     "members-csv",
     "kind",
+    "author",
     "baseline",
 }
 MEMBER_KEYS = {
@@ -82,6 +83,7 @@ class Config:
     ignore: list[str] = field(default_factory=list)
     fail_on: str = "error"
     kind: str | None = None
+    author: str | None = None  # whose words a document is when it does not say ("Cllr Jo Bloggs")
     members: list[RosterEntry] = field(default_factory=list)
     officers: list[RosterEntry] = field(default_factory=list)
     elections: list[Election] = field(default_factory=list)
@@ -96,6 +98,7 @@ class Config:
                 self.profile,
                 self.council,
                 self.kind,
+                self.author,
                 self.members,
                 self.officers,
                 self.elections,
@@ -192,6 +195,10 @@ def from_mapping(data: dict[str, Any], path: Path | None = None) -> Config:
         if data["kind"] not in KINDS:
             raise _err(path, f"'kind' must be one of {', '.join(KINDS)}")
         cfg.kind = data["kind"]
+    if "author" in data:
+        if not isinstance(data["author"], str) or not data["author"].strip():
+            raise _err(path, "'author' must be a name, such as \"Cllr Jo Bloggs\"")
+        cfg.author = data["author"].strip()
     cfg.members = _roster(path, "members", data.get("members", []), MEMBER_KEYS)
     cfg.officers = _roster(path, "officers", data.get("officers", []), OFFICER_KEYS)
     if "members-csv" in data:

@@ -12,18 +12,25 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from protocheck.language import lexicon
+from protocheck.language import lexicon, people
 from protocheck.model.document import Block, Document
 
-STOP_LINE = re.compile(
-    r"^\s*(-*\s*ends?\s*-*\s*$|###|media\s+(enquiries|contact)|for\s+(further|more)\s+(comment|information|details)|notes?\s+(to|for)\s+editors?|enc(losure)?s?\b|cc\b|c\.c\.|bcc\b|copy to\b|p\.?s\.?\b|attachments?\b|tel\b|t:|e:|email\b|e-mail\b|phone\b|mobile\b|www\.|https?:)",
-    re.IGNORECASE,
-)
-
-SALUTATION = re.compile(
-    r"^\s*(dear|to whom|hello|hi|good (morning|afternoon|evening))\b", re.IGNORECASE
-)
 HEAD_LINES = 8  # a letterhead sits in the first lines, before the salutation
+
+
+@functools.cache
+def _office_of() -> re.Pattern[str]:
+    return re.compile(
+        rf"\bfrom\s+the\s+office\s+of\s+(?:the\s+)?((?:{people.councillor_honorific()})\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,3}})",
+        re.IGNORECASE,
+    )
+
+
+def office_of(text: str) -> str | None:
+    """The councillor a "From the Office of Councillor Yvonne Pascoe" heading names: the
+    form in which a Member may use Council notepaper (North East Derbyshire 9.3)."""
+    m = _office_of().search(text)
+    return m.group(1) if m else None
 
 
 @functools.cache
@@ -32,6 +39,23 @@ def signoffs() -> re.Pattern[str]:
     return re.compile(
         r"^\s*(" + "|".join(re.escape(w) for w in words) + r")\s*[,.!]*\s*$", re.IGNORECASE
     )
+
+
+@functools.cache
+def _salutation() -> re.Pattern[str]:
+    words = lexicon.alternation(lexicon.word_list("words/salutations"))
+    return re.compile(rf"^\s*({words})\b", re.IGNORECASE)
+
+
+def is_salutation(line: str) -> bool:
+    """A line that greets the reader ("Dear Ms Mwangi", "Good morning"): words/salutations."""
+    return bool(_salutation().match(line))
+
+
+def ends_signature(line: str) -> bool:
+    """A line after which a signature block has no more names or roles: contact details,
+    a cc list, "- ENDS -", notes to editors (phrases: signature-end)."""
+    return bool(lexicon.phrase("signature-end").match(line))
 
 
 @dataclass
@@ -64,7 +88,7 @@ def letterhead(doc: Document) -> list[Line]:
     count = 0
     for block in doc.body_blocks():
         for line in _lines_of(block):
-            if SALUTATION.match(line.text) or count >= HEAD_LINES or len(line.text) > 120:
+            if is_salutation(line.text) or count >= HEAD_LINES or len(line.text) > 120:
                 return out
             out.append(line)
             count += 1
@@ -104,10 +128,10 @@ def signature(doc: Document) -> list[Line]:
     a cc list; without a sign-off, the short closing lines (a name, a role, a team)."""
     after = after_signoff(doc.blocks, 5)
     if after is None:
-        return [ln for ln in closing_lines(doc.blocks) if not STOP_LINE.match(ln.text)][-6:]
+        return [ln for ln in closing_lines(doc.blocks) if not ends_signature(ln.text)][-6:]
     out = []
     for ln in after:
-        if STOP_LINE.match(ln.text) or len(ln.text) > 120:
+        if ends_signature(ln.text) or len(ln.text) > 120:
             break
         out.append(ln)
     return out

@@ -260,13 +260,42 @@ def regex_table(relpath: str) -> tuple[tuple[str, tuple[re.Pattern[str], ...]], 
     return tuple(out)
 
 
+def alternation(words: tuple[str, ...] | list[str]) -> str:
+    """Words or phrases as one regular-expression alternation: escaped, longest first (so
+    "yours sincerely" wins over "yours"), a space matching any run of blanks."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+WORD_LIST_REF = re.compile(
+    r"\{@([\w/-]+)\}"
+)  # "{@speech-verbs}" in a phrase = words/speech-verbs.txt
+
+
+def _with_word_lists(regex: str, name: str) -> str:
+    """A phrase with each "{@list}" replaced by the words of lexicons/words/<list>.txt."""
+
+    def words(m: re.Match[str]) -> str:
+        try:
+            return f"(?:{alternation(word_list(f'words/{m.group(1)}'))})"
+        except LexiconError as exc:
+            raise LexiconError(
+                "lexicons/phrases.yml", name, f"unknown word list {m.group(0)}"
+            ) from exc
+
+    return WORD_LIST_REF.sub(words, regex)
+
+
 @functools.cache
 def phrase(name: str) -> re.Pattern[str]:
-    """One named entry of lexicons/phrases.yml, compiled as a single case-insensitive alternation."""
+    """One named entry of lexicons/phrases.yml, compiled as a single case-insensitive
+    alternation; "{@list}" in an entry stands for the words of lexicons/words/<list>.txt."""
     table = yaml_data("phrases.yml") or {}
     if name not in table:
         raise LexiconError("lexicons/phrases.yml", name, "no such phrase list")
     try:  # only the list asked for is compiled: a run uses a few of the lists
-        return re.compile("|".join(f"(?:{p})" for p in table[name]), re.IGNORECASE)
+        return re.compile(
+            "|".join(f"(?:{_with_word_lists(p, name)})" for p in table[name]), re.IGNORECASE
+        )
     except re.error as exc:
         raise LexiconError("lexicons/phrases.yml", name, f"bad regular expression: {exc}") from exc

@@ -53,6 +53,11 @@ def _regex(extra: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'-])({alts})(?![\w])")
 
 
+@functools.cache
+def _context_after_only() -> frozenset[str]:
+    return frozenset(lexicon.word_list("words/party-context-after-only"))
+
+
 _HASHTAG = re.compile(r"#\w+")
 _NEXT_WORD = re.compile(r"^(?:'s|’s)?[\s-]*([A-Za-z]+)")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
@@ -90,7 +95,7 @@ def _political_context(text: str, start: int, end: int, form: str) -> bool:
     prev_word = prev.group(1).lower() if prev else ""
     if form.endswith("s") and prev_word == "the":
         return True  # "the Greens", "the Independents"
-    return prev_word in _context() and prev_word not in ("council", "member", "members")
+    return prev_word in _context() and prev_word not in _context_after_only()
 
 
 def mark(doc: Document) -> None:

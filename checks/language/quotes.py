@@ -8,22 +8,45 @@ A paragraph that is all quotation, with no attribution, continues the last speak
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from protocheck.language import lexicon, people
 from protocheck.model.document import Document, Person, quoted_passages
 
-SAY = r"(?:said|says|added|adds|explained|explains|commented|comments|continued|continues|stated|states|remarked|told|warned|urged|promised|pledged)"
-AFTER = re.compile(rf"\b{SAY}\s+(?P<who>[^.:;\"“”]{{2,140}})", re.IGNORECASE)
-BEFORE = re.compile(
-    rf"(?P<who>(?:[A-Z][\w'’.-]*+|the|of|for|and|&|,|\s)+?)\s*,?\s+{SAY}\b", re.UNICODE
-)
-INTRO = re.compile(
-    rf"(?:^|[.,]\s+)(?P<who>(?:[A-Z][\w'’.-]*+|the|of|for|and|&|,|\s)+?)\s*,?\s+{SAY}\s*:\s*$",
-    re.UNICODE,
-)
+# An attribution's speaker: capitalised words, with "the", "of", "for", "and" between
+# ("Cllr Jo Bloggs, Leader of the Council").
+_WHO = r"(?P<who>(?:[A-Z][\w'’.-]*+|the|of|for|and|&|,|\s)+?)"
 LEADING = re.compile(r"^(?:the\s+)?(?:council'?s?\s+)?", re.IGNORECASE)
+
+
+@functools.cache
+def _say() -> str:
+    return f"(?:{lexicon.alternation(lexicon.word_list('words/speech-verbs'))})"
+
+
+@functools.cache
+def _after() -> re.Pattern[str]:
+    """'"...," said Cllr Jo Bloggs': the verb, then the speaker (any case)."""
+    return re.compile(rf"\b{_say()}\s+(?P<who>[^.:;\"“”]{{2,140}})", re.IGNORECASE)
+
+
+@functools.cache
+def _before() -> re.Pattern[str]:
+    """'"...," Cllr Jo Bloggs said': the speaker, then the verb in lower case."""
+    return re.compile(rf"{_WHO}\s*,?\s+{_say()}\b", re.UNICODE)
+
+
+@functools.cache
+def _intro() -> re.Pattern[str]:
+    """ "Cllr Dev Mistry said:" ending a paragraph: the quotation follows."""
+    return re.compile(rf"(?:^|[.,]\s+){_WHO}\s*,?\s+{_say()}\s*:\s*$", re.UNICODE)
+
+
+def speech_verb(text: str) -> bool:
+    """A verb of attribution (words/speech-verbs) in `text`, in lower case as in running text."""
+    return bool(re.search(rf"\b{_say()}\b", text))
 
 
 @dataclass
@@ -42,9 +65,9 @@ def _person(who: str, doc: Document) -> Person | None:
         return None
     first, _, rest = who.partition(",")
     first, rest = first.strip(), rest.strip(" ,")
-    is_title = (people.member_title(first) or people.officer_title(first)) and not re.match(
-        r"^(cllr|councillor)\b", first, re.IGNORECASE
-    )
+    is_title = (
+        people.member_title(first) or people.officer_title(first)
+    ) and not people.councillor_named(first)
     if is_title:  # a title first: the name, if any, follows it
         name, title = (
             (rest, first)
@@ -78,7 +101,7 @@ def _find_quotes(doc: Document) -> list[Quote]:
         ]
         if not passages:
             tail = block.text.rstrip()[-200:]  # "Cllr Dev Mistry said:" and the quotation follows
-            intro = INTRO.search(tail) if tail.endswith(":") else None
+            intro = _intro().search(tail) if tail.endswith(":") else None
             if intro:
                 who = intro.group("who")
                 speaker = _person(LEADING.sub("", who), doc)
@@ -94,11 +117,11 @@ def _find_quotes(doc: Document) -> list[Quote]:
             pos = e + 1
         outside += block.text[pos:]
         who = None
-        m = AFTER.search(outside)
+        m = _after().search(outside)
         if m:
             who = m.group("who")
         else:
-            m = BEFORE.search(outside)
+            m = _before().search(outside)
             if m:
                 who = m.group("who")
         speaker = _person(LEADING.sub("", who), doc) if who else None

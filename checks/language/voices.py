@@ -15,26 +15,46 @@ from protocheck.language import letters, lexicon, people
 from protocheck.model.config import Config
 from protocheck.model.document import KINDS, Block, Document, Person, RawDocument
 
-OFFICE_OF = re.compile(
-    r"\bfrom\s+the\s+office\s+of\s+(?:the\s+)?((?:cllr\.?|councillor)\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})",
-    re.IGNORECASE,
-)
-STATEMENT_FROM = re.compile(
-    r"\b(?:statement|message|letter|update|column|comment|speech|question|motion|submitted|written|posted)\s+(?:(?:to\s+be\s+)?(?:read|made|given|delivered|written)\s+)?(?:from|by)\s+((?:cllr\.?|councillor)\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})",
-    re.IGNORECASE,
-)
 MEMO_TO = re.compile(r"^\s*to\s*:\s*\n?\s*([^\n]{3,120})$", re.IGNORECASE | re.MULTILINE)
 MEMO_FROM = re.compile(r"^\s*from\s*:\s*\n?\s*([^\n]{3,120})$", re.IGNORECASE | re.MULTILINE)
-NAME_LINE = re.compile(
-    r"^(?:(?:cllr\.?|councillor|the\s+mayor,?)\s+)?(?:(?:mr|mrs|ms|miss|dr)\.?\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|du|le|la)){0,4}(?:\s+(?:MBE|OBE|CBE|JP|DL))?,?$"
-)
-BYLINE = re.compile(
-    r"^((?i:cllr\.?|councillor)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*(?:[-–—|,:]\s*(.{3,200}))?$"
-)
 BYLINE_LINES = 3  # opening lines of a post that may carry its author
 SELF_DESCRIPTION_REACH = 15  # opening paragraphs where a writer may say "as your councillor, I ..."
-MID_CLLR = re.compile(r"(?<=\S)\s+(?=(?:cllr\.?|councillor)\s+[A-Z])", re.IGNORECASE)
-_SIGNOFF_SPLIT = re.compile(r"[,.!]*\s*$")
+_CLLR_NAME = (
+    r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}"  # after "Cllr": one to four capitalised words
+)
+
+
+@functools.cache
+def _statement_from() -> re.Pattern[str]:
+    """ "Statement from Councillor Graham Petts", "Question submitted by Cllr Jo Bloggs",
+    "Statement to be read by ...": words/authored-by, words/delivered-by."""
+    pieces = lexicon.alternation(lexicon.word_list("words/authored-by"))
+    delivered = lexicon.alternation(lexicon.word_list("words/delivered-by"))
+    return re.compile(
+        rf"\b(?:{pieces})\s+(?:(?:to\s+be\s+)?(?:{delivered})\s+)?(?:from|by)\s+"
+        rf"((?:{people.councillor_honorific()})\s+{_CLLR_NAME})",
+        re.IGNORECASE,
+    )
+
+
+@functools.cache
+def _byline_line() -> re.Pattern[str]:
+    """ "Cllr Peter Haddon - Marshside Ward Councillor": a councillor's name, then a role."""
+    return re.compile(
+        rf"^((?i:{people.councillor_honorific()})\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})"
+        r"\s*(?:[-–—|,:]\s*(.{3,200}))?$"
+    )
+
+
+@functools.cache
+def _mid_cllr() -> re.Pattern[str]:
+    """The gap before a second councillor's name on one line: "Alun Griffiths Cllr Gwenllian Parry"."""
+    return re.compile(rf"(?<=\S)\s+(?=(?:{people.councillor_honorific()})\s+[A-Z])", re.IGNORECASE)
+
+
+@functools.cache
+def _cllr_then_name() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{people.councillor_honorific()})\s+[A-Z]", re.IGNORECASE)
 
 
 @functools.cache
@@ -80,7 +100,7 @@ def detect_kind(raw: RawDocument) -> str:
 
 
 def _report_starts(texts: list[str]) -> int:
-    rx = re.compile(r"^\s*(agenda item|report (of|to|by))\b", re.IGNORECASE)
+    rx = lexicon.phrase("report-start")
     return sum(1 for t in texts if rx.search(t))
 
 
@@ -101,11 +121,11 @@ def signatories(lines: list[str], config: Config | None) -> list[Person]:
     expanded: list[str] = []
     for line in lines:
         # two signatures side by side: "Alun Griffiths Cllr Gwenllian Parry"
-        split = MID_CLLR.search(line)
+        split = _mid_cllr().search(line)
         if (
             split
-            and NAME_LINE.match(line[: split.start()].strip())
-            and NAME_LINE.match(line[split.start() :].strip())
+            and people.name_line(line[: split.start()].strip())
+            and people.name_line(line[split.start() :].strip())
         ):
             expanded += [line[: split.start()].strip(), line[split.start() :].strip()]
         else:
@@ -113,7 +133,7 @@ def signatories(lines: list[str], config: Config | None) -> list[Person]:
     last_was_role = False
     last_roles: list[str] = []
     for line in expanded:
-        if letters.STOP_LINE.match(line):
+        if letters.ends_signature(line):
             break
         line = line.rstrip(",")
         if last_was_role and last_roles and re.fullmatch(r"[A-Z][\w&'-]*", line):
@@ -125,16 +145,16 @@ def signatories(lines: list[str], config: Config | None) -> list[Person]:
         head, sep, tail = line.partition(",")
         if (
             sep
-            and NAME_LINE.match(head.strip())
+            and people.name_line(head.strip())
             and (people.member_title(tail) or people.officer_title(tail))
         ):
             found.append((head.strip(), [tail.strip()]))
             last_was_role, last_roles = True, found[-1][1]
             continue
         is_role = people.member_title(line) or people.officer_title(line)
-        named = re.match(r"^(cllr\.?|councillor)\s+[A-Z]", line, re.IGNORECASE)
+        named = _cllr_then_name().match(line)
         last_was_role = False
-        if (named or not is_role) and NAME_LINE.match(line) and len(line.split()) <= 7:
+        if (named or not is_role) and people.name_line(line) and len(line.split()) <= 7:
             if not named and found and not found[-1][1] and len(found[-1][0].split()) == 1:
                 found[-1] = (line, [])  # "Priya" then "Priya Shah": keep the full name
                 continue
@@ -161,7 +181,7 @@ def _attach_role(found: list[tuple[str, list[str]]], line: str) -> list[str]:
     (side-by-side signatures: an officer's title under a councillor's name)."""
     member_role = people.member_title(line)
     for name, roles in reversed(found):
-        is_cllr = bool(re.match(r"^(cllr\.?|councillor)\b", name, re.IGNORECASE))
+        is_cllr = people.councillor_named(name)
         if not roles and is_cllr == member_role:
             roles.append(line)
             return roles
@@ -186,9 +206,9 @@ def find_sender(raw: RawDocument, config: Config | None) -> tuple[Person | None,
     )
     office = None
     for b in raw.blocks[:12] + [b for b in raw.blocks if b.kind == "header"]:
-        m = OFFICE_OF.search(b.text)
-        if m:
-            office = people.make_person(m.group(1), None, None, config, "letterhead")
+        named = letters.office_of(b.text)
+        if named:
+            office = people.make_person(named, None, None, config, "letterhead")
             break
     if office is None and not sigs and header_person is None:
         office = _named_in_heading(raw, config) or _byline(raw, config)
@@ -228,7 +248,7 @@ def _named_in_heading(raw: RawDocument, config: Config | None) -> Person | None:
     for b in (
         raw.blocks[:3] + body[:3] + body[-3:]
     ):  # a heading, or "Submitted by Councillor ..." at the foot
-        m = STATEMENT_FROM.search(b.text)
+        m = _statement_from().search(b.text)
         if m:
             return people.make_person(m.group(1), None, None, config, "letterhead")
     lines = [
@@ -247,8 +267,8 @@ def _byline(raw: RawDocument, config: Config | None) -> Person | None:
         for line in b.text.strip().split("\n")[
             :BYLINE_LINES
         ]:  # "Facebook - public post" may come first
-            m = BYLINE.match(line.strip())
-            if m and NAME_LINE.match(m.group(1).strip()):
+            m = _byline_line().match(line.strip())
+            if m and people.name_line(m.group(1).strip()):
                 title = (m.group(2) or "").strip() or None
                 return people.make_person(m.group(1).strip(), title, None, config, "byline")
     return None
@@ -271,9 +291,7 @@ def _role_from_letterhead(sender: Person, raw: RawDocument) -> None:
                 sender.is_member, sender.source = True, "letterhead"
                 sender.title = sender.title or re.sub(r"^\W+|\W+$", "", line)
                 sender.senior = people.has_title(line, "senior-member-titles")
-                sender.is_mayor = (
-                    people.has_title(line, "mayor-titles") and "deputy mayor" not in line.lower()
-                )
+                sender.is_mayor = people.mayor_title(line)
                 return
             if people.officer_title(line):
                 sender.is_officer, sender.source = True, "letterhead"
@@ -361,7 +379,7 @@ def _inside_address(doc: Document, config: Config | None) -> None:
             line = line.strip()
             if not line:
                 continue
-            if letters.SALUTATION.match(line):
+            if letters.is_salutation(line):
                 salutation = line
                 break
             lines.append(line)
@@ -384,11 +402,11 @@ def _inside_address(doc: Document, config: Config | None) -> None:
             continue
         name = (
             lines[i - 1]
-            if i > 0 and NAME_LINE.match(lines[i - 1]) and not people.officer_title(lines[i - 1])
+            if i > 0 and people.name_line(lines[i - 1]) and not people.officer_title(lines[i - 1])
             else ""
         )
         words = set(people.bare_name(name).lower().split()) if name else set()
-        if (own and own[0] in (words or set(title.lower().split()))) or OFFICE_OF.search(title):
+        if (own and own[0] in (words or set(title.lower().split()))) or letters.office_of(title):
             return  # the sender's own lines
         if (
             words

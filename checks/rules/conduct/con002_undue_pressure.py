@@ -71,7 +71,7 @@ def _member_to_officer(doc: Document) -> bool:
     for i, line in enumerate(
         lines
     ):  # the addressee block and "Dear ...": "Head of Planning", "Dear Ms Moss"
-        if letters.SALUTATION.match(line):
+        if letters.is_salutation(line):
             found = people.roster_lookup(
                 doc.config, re.sub(r"^\s*dear\s+", "", line, flags=re.IGNORECASE).strip(" ,")
             )

@@ -38,7 +38,6 @@ in the public interest cannot be seen: suppress it with that reason.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from protocheck.language import letters, lexicon, people
@@ -67,7 +66,7 @@ def _own_case(doc: Document, name: str) -> bool:
     """Personal data sent to the person it is about ("Dear Mrs Patel ... your arrears")."""
     surname = name.split()[-1].lower()
     addressed = [p.name.lower() for p in doc.recipients]
-    addressed += [ln.lower() for ln in doc.text.split("\n")[:30] if letters.SALUTATION.match(ln)]
+    addressed += [ln.lower() for ln in doc.text.split("\n")[:30] if letters.is_salutation(ln)]
     return any(surname in a for a in addressed if a)
 
 
@@ -90,10 +89,10 @@ def _tells(doc: Document, d: Match, sentence: tuple[int, int]) -> bool:
         return False
     said = doc.text[d.start : d.end].lower()
     if d.id == "i-can-reveal":
-        return any(w in said for w in ("reveal", "tell", "share", "confirm"))
+        return any(w in said for w in lexicon.word_list("words/disclosure-verbs"))
     if d.id == "view-is-that":
-        return not re.search(
-            r"\b(my|our)\s+(\w+\s+)?$", doc.text[max(sentence[0], d.start - 40) : d.start].lower()
+        return not lexicon.phrase("writer-possessive").search(
+            doc.text[max(sentence[0], d.start - 40) : d.start].lower()
         )
     return True
 
@@ -146,6 +145,7 @@ def _content_after_marking(
         "patterns/non-disclosure",
         "patterns/sensitive-data",
         "patterns/named-person",
+        "words/disclosure-verbs",
         "phrases",
     ),
 )

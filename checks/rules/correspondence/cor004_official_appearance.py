@@ -38,7 +38,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from protocheck.language import letters, lexicon, people
-from protocheck.language.voices import OFFICE_OF
 from protocheck.model.document import Document, Hit
 from protocheck.rules.registry import rule
 
@@ -69,7 +68,9 @@ def official_appearance(doc: Document) -> Iterator[Hit]:
     who = sender.short()
     what = "Email" if doc.kind == "email" else "Letter"
     council_line = lexicon.phrase("council-name-line")
-    office_of = any(OFFICE_OF.search(b.text) for b in doc.blocks if b.in_body or b.kind == "header")
+    office_of = any(
+        letters.office_of(b.text) for b in doc.blocks if b.in_body or b.kind == "header"
+    )
     letterhead_hit = None
     if not office_of:
         head = letters.letterhead(doc)

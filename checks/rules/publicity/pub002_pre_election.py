@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from protocheck.language import dates, lexicon, people
+from protocheck.language import dates, lexicon, people, quotes
 from protocheck.language.voices import council_publicity
 from protocheck.model.document import Document, Hit
 from protocheck.rules.registry import rule
@@ -46,7 +46,7 @@ from protocheck.rules.registry import rule
     "pre-election",
     severity="warning",
     kinds=("press-release", "other"),
-    uses=("words/controversial", "words/statutory-notices", "phrases"),
+    uses=("words/controversial", "words/statutory-notices", "words/speech-verbs", "phrases"),
     when=council_publicity,
 )
 def pre_election(doc: Document) -> Iterator[Hit]:
@@ -75,15 +75,10 @@ def pre_election(doc: Document) -> Iterator[Hit]:
         verb = "pictures" if lexicon.phrase("image-caption").match(block.text) else "names"
         best: dict[tuple[int, int], tuple[int, int, str]] = {}
         for start, end, who in people.member_mentions(block.text, config):
-            if block.text[end : end + 2] in ("'s", "\u2019s") and not who.lower().startswith(
-                ("cllr", "councillor")
-            ):
+            if block.text[end : end + 2] in ("'s", "\u2019s") and not _named(who):
                 continue  # "the Mayor's charities": the office, not a person
             key = doc.sentence_at(block.start + start)
-            named = (
-                who.lower().startswith(("cllr", "councillor"))
-                or people.roster_member(config, who) is not None
-            )
+            named = _named(who) or people.roster_member(config, who) is not None
             if key not in best or (named and not _named(best[key][2])):
                 best[key] = (start, end, who)
         for _sentence, (start, end, who) in sorted(best.items()):
@@ -146,7 +141,7 @@ def _listing(text: str, start: int, end: int) -> bool:
 
 
 def _named(who: str) -> bool:
-    return who.lower().startswith(("cllr", "councillor"))
+    return people.councillor_named(who)
 
 
 def _phrase_regex(name: str) -> re.Pattern[str]:
@@ -167,7 +162,4 @@ def _attributed(doc: Document, offset: int) -> bool:
     """The sentence attributes a quotation to the Member."""
     s, e = doc.sentence_at(offset)
     sentence = doc.text[s:e]
-    return bool(
-        re.search(r"[\"“”‘’]", sentence)
-        and re.search(r"\b(said|says|added|commented|explained)\b", sentence)
-    )
+    return bool(re.search(r"[\"“”‘’]", sentence) and quotes.speech_verb(sentence))

@@ -64,8 +64,8 @@ def missing_implications(doc: Document) -> Iterator[Hit]:
             yield Hit(record.start, record.end, "Decision record gives no reasons for the decision")
         return
     recs = [b for b in doc.body_blocks() if b.meta.get("section") == "recommendations"]
-    verbs = "|".join(lexicon.word_list("words/decision-verbs-report"))
-    asks = [b for b in recs if re.search(rf"\b({verbs})(s|d|ed|es)?\b", b.text, re.IGNORECASE)]
+    verbs = lexicon.alternation(lexicon.word_list("words/decision-verbs-report"))
+    asks = [b for b in recs if re.search(rf"\b({verbs})\b", b.text, re.IGNORECASE)]
     if not asks:
         return  # for information only, or no recommendations
     if doc.kind != "report" and len(have - {"recommendations"}) < 2:

@@ -37,7 +37,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from protocheck.language import lexicon
-from protocheck.language.voices import council_publicity
+from protocheck.language.kinds import council_publicity
 from protocheck.model.document import Document, Hit, Match
 from protocheck.rules.registry import rule
 

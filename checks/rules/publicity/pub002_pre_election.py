@@ -36,7 +36,7 @@ import re
 from collections.abc import Iterator
 
 from protocheck.language import dates, lexicon, people, quotes
-from protocheck.language.voices import council_publicity
+from protocheck.language.kinds import council_publicity
 from protocheck.model.document import Document, Hit
 from protocheck.rules.registry import rule
 

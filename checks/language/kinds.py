@@ -14,6 +14,18 @@ from typing import Any
 from protocheck.language import lexicon
 from protocheck.model.document import KINDS, Document, RawDocument
 
+CUE_REACH = 300  # characters of a paragraph a cue is looked for in: a cue opens a paragraph
+KIND_MIN_SCORE = 3  # the score a kind needs to win: one strong cue, or two weaker ones
+# An agenda pack is a long report-like document holding several reports.
+PACK_REPORT_SCORE = 4  # its report cues score at least this
+PACK_PAGES = 10  # it runs to at least this many pages
+PACK_REPORT_STARTS = 3  # and at least this many paragraphs open a report ("Agenda Item 7")
+MASTHEAD_BLOCKS = 8  # opening body blocks that may carry a masthead or an account's name
+IMPRINT_BLOCKS = 5  # closing body blocks that may carry an imprint ("Published by ... Council")
+MASTHEAD_WORDS = (
+    16  # a masthead or imprint line is short; a longer one is a sentence about the council
+)
+
 
 @functools.cache
 def _kind_cues() -> dict[str, tuple[int, list[tuple[re.Pattern[str], int]]]]:
@@ -33,7 +45,7 @@ def _kind_cues() -> dict[str, tuple[int, list[tuple[re.Pattern[str], int]]]]:
 
 
 def detect_kind(raw: RawDocument) -> str:
-    """The kind whose cues score highest (3 or more), else "other"; an e-mail is "email"
+    """The kind whose cues score highest (KIND_MIN_SCORE or more), else "other"; an e-mail is "email"
     unless a kind reaches its override; a long report with several report openings is
     an agenda pack."""
     scores = dict.fromkeys(_kind_cues(), 0)
@@ -44,7 +56,7 @@ def detect_kind(raw: RawDocument) -> str:
     ]
     for kind, (_, cues) in _kind_cues().items():
         for rx, weight in cues:
-            if any(rx.search(t[:300]) for t in texts):
+            if any(rx.search(t[:CUE_REACH]) for t in texts):
                 scores[kind] += weight
     is_email = raw.format == "eml" or bool(raw.headers.get("From") or raw.headers.get("To"))
     best = max(scores, key=lambda k: scores[k])
@@ -53,9 +65,13 @@ def detect_kind(raw: RawDocument) -> str:
             if scores[kind] >= override:
                 return kind
         return "email"
-    if scores["report"] >= 4 and (raw.pages or 1) >= 10 and _report_starts(texts) >= 3:
+    if (
+        scores["report"] >= PACK_REPORT_SCORE
+        and (raw.pages or 1) >= PACK_PAGES
+        and _report_starts(texts) >= PACK_REPORT_STARTS
+    ):
         return "agenda-pack"
-    if scores[best] >= 3:
+    if scores[best] >= KIND_MIN_SCORE:
         return best
     return "other"
 
@@ -75,10 +91,15 @@ def council_published(doc: Document) -> bool:
         masthead = lexicon.phrase("council-masthead")
         name = (doc.config.council or "").lower() if doc.config else ""
         body = [b for b in doc.blocks if b.in_body and b.text.strip()]
-        edges = [b for b in doc.blocks if b.kind in ("header", "footer")] + body[:8] + body[-5:]
+        edges = (
+            [b for b in doc.blocks if b.kind in ("header", "footer")]
+            + body[:MASTHEAD_BLOCKS]
+            + body[-IMPRINT_BLOCKS:]
+        )
         lines = [ln.strip() for b in edges for ln in b.text.splitlines() if ln.strip()]
         doc.cache["council_published"] = any(
-            len(ln.split()) <= 16 and (masthead.search(ln) or (name and name in ln.lower()))
+            len(ln.split()) <= MASTHEAD_WORDS
+            and (masthead.search(ln) or (name and name in ln.lower()))
             for ln in lines
         ) or bool(lexicon.phrase("council-web-address").search(doc.text))
     return bool(doc.cache["council_published"])

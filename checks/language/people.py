@@ -88,13 +88,16 @@ def mayor_title(text: str) -> bool:
     return has_title(text, "mayor-titles") and not has_title(text, "not-mayor-titles")
 
 
+CHAIR_BODY_REACH = 60  # characters after "Chair of" in which the council body must be named
+
+
 def member_title(text: str) -> bool:
     """A Member's title in `text`; a chair's title (roles/chair-titles) only of a council
     body (roles/council-bodies): "Chair of the Planning Committee", not "Chair of Governors"."""
     if _phrases("member-titles").search(text):
         return True
     return any(
-        _council_body().search(text, m.end(), m.end() + 60)
+        _council_body().search(text, m.end(), m.end() + CHAIR_BODY_REACH)
         for m in _phrases("chair-titles").finditer(text)
     )
 
@@ -290,6 +293,12 @@ def _role_of() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{chairs})\s+(?:the\s+)?[A-Z][\w&' -]{{2,60}}?(?:{bodies})\b")
 
 
+# Short roster names are ordinary words as often as names ("Lee", "May", "Ed"), so
+# they are looked for in the text only from these lengths.
+MIN_NAME_CHARS = 4  # a full name or alias
+MIN_PART_CHARS = 3  # a first name or surname on its own
+
+
 def member_mentions(text: str, config: Config | None) -> list[tuple[int, int, str]]:
     """(start, end, who) of each named or specific Member in `text`: "Cllr Jo Bloggs",
     a roster name, "the Leader of the Council", "the Mayor", "Cabinet Member for ...".
@@ -304,7 +313,7 @@ def member_mentions(text: str, config: Config | None) -> list[tuple[int, int, st
     if config is not None:
         for entry in config.members:
             for name in entry.names():
-                if len(name) < 4:
+                if len(name) < MIN_NAME_CHARS:
                     continue
                 for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text):
                     out.append((m.start(), m.end(), entry.name))
@@ -355,15 +364,15 @@ def mark_roster(doc: Document) -> None:
     firsts: dict[str, set[str]] = {}
     for label, roster in (("OFFICER_REF", config.officers), ("MEMBER_REF", config.members)):
         for entry in roster:
-            present = [n for n in entry.names() if len(n) >= 4 and n in text]
+            present = [n for n in entry.names() if len(n) >= MIN_NAME_CHARS and n in text]
             for name in present:
                 full.setdefault(name, set()).add(label)
             parts = entry.name.split()
-            if len(parts) > 1 and entry.name in present and len(parts[0]) >= 3:
+            if len(parts) > 1 and entry.name in present and len(parts[0]) >= MIN_PART_CHARS:
                 firsts.setdefault(parts[0], set()).add(
                     label
                 )  # "Simon" once "Simon Achebe" is named
-            if parts and len(parts[-1]) >= 3 and parts[-1] in text:
+            if parts and len(parts[-1]) >= MIN_PART_CHARS and parts[-1] in text:
                 surnames.setdefault(parts[-1], set()).add(label)
     spans: set[tuple[str, int, int]] = set()
 

@@ -19,6 +19,9 @@ from protocheck.model.document import Document, Person, quoted_passages
 # ("Cllr Jo Bloggs, Leader of the Council").
 _WHO = r"(?P<who>(?:[A-Z][\w'’.-]*+|the|of|for|and|&|,|\s)+?)"
 LEADING = re.compile(r"^(?:the\s+)?(?:council'?s?\s+)?", re.IGNORECASE)
+ATTRIBUTION_WORDS = 20  # a longer "speaker" is a clause the patterns swept up, not a name and title
+QUOTE_MIN_WORDS = 3  # shorter quoted words are terms ("blind" copies), not something said
+INTRO_REACH = 200  # characters at a paragraph's end read for "Cllr Dev Mistry said:"
 
 
 @functools.cache
@@ -61,7 +64,7 @@ def _person(who: str, doc: Document) -> Person | None:
     """A Person from an attribution: "Cllr Jo Bloggs, Cabinet Member for ...",
     "Director of Housing, Tom Reed", "the Leader of the Council"."""
     who = who.strip(" ,")
-    if not who or len(who.split()) > 20:
+    if not who or len(who.split()) > ATTRIBUTION_WORDS:
         return None
     first, _, rest = who.partition(",")
     first, rest = first.strip(), rest.strip(" ,")
@@ -97,10 +100,12 @@ def _find_quotes(doc: Document) -> list[Quote]:
         if not block.in_body:
             continue
         passages = [
-            (s, e) for s, e in quoted_passages(block.text) if len(block.text[s:e].split()) >= 3
+            (s, e)
+            for s, e in quoted_passages(block.text)
+            if len(block.text[s:e].split()) >= QUOTE_MIN_WORDS
         ]
         if not passages:
-            tail = block.text.rstrip()[-200:]  # "Cllr Dev Mistry said:" and the quotation follows
+            tail = block.text.rstrip()[-INTRO_REACH:]  # "Cllr Dev Mistry said:", the quotation next
             intro = _intro().search(tail) if tail.endswith(":") else None
             if intro:
                 who = intro.group("who")

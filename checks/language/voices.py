@@ -36,7 +36,29 @@ from protocheck.model.document import Document, Person, RawDocument
 
 MEMO_TO = re.compile(r"^\s*to\s*:\s*\n?\s*([^\n]{3,120})$", re.IGNORECASE | re.MULTILINE)
 MEMO_FROM = re.compile(r"^\s*from\s*:\s*\n?\s*([^\n]{3,120})$", re.IGNORECASE | re.MULTILINE)
-BYLINE_LINES = 3  # opening lines of a post that may carry its author
+# How far each step looks. Letterheads, bylines and memo headings sit at the top and
+# signatures at the foot, so each step reads only a short stretch there: a name in the
+# middle of a letter is someone written about, not its writer.
+LETTERHEAD_BLOCKS = 12  # opening blocks that may hold "From the Office of Councillor ..." (address lines, date, refs come first)
+LETTERHEAD_ROLE_BLOCKS = (
+    6  # opening body blocks where a bare-named writer's role may be printed beside the name
+)
+HEADING_BLOCKS = 3  # blocks at a statement's head, and at its foot, that may name its author ("Submitted by ...")
+BYLINE_BLOCKS = 2  # opening body blocks of a post that may carry its byline
+BYLINE_LINES = 3  # opening lines of each such block ("Facebook - public post" may come first)
+SIGNATURE_FOLLOW_BLOCKS = 4  # blocks after the sign-off's that a signature block may run on into
+CLOSING_LINES = 8  # without a sign-off: the closing short lines that may name the writer
+NAME_LINE_WORDS = 7  # a signature line longer than this is prose, not a name
+MEMO_HEAD_BLOCKS = (
+    16  # opening blocks of a memo whose "To:" / "From:" heading may be a table of cells
+)
+INSIDE_ADDRESS_LINES = (
+    20  # lines before "Dear ..." read for the addressee; further down it is no letter's head
+)
+TITLE_WORDS = 10  # an inside-address line longer than this is a sentence, not a job title
+ADDRESS_LINES_BELOW = (
+    3  # the title line and the two below it, where the addressee's organisation is
+)
 SELF_DESCRIPTION_REACH = 15  # opening paragraphs where a writer may say "as your councillor, I ..."
 _CLLR_NAME = (
     r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}"  # after "Cllr": one to four capitalised words
@@ -123,7 +145,7 @@ def _headers(raw: RawDocument, config: Config | None, found: Voices) -> Person |
 
 def _letterhead(raw: RawDocument, config: Config | None) -> Person | None:
     """ "From the Office of Councillor Yvonne Pascoe" in the opening blocks or a page header."""
-    for b in raw.blocks[:12] + [b for b in raw.blocks if b.kind == "header"]:
+    for b in raw.blocks[:LETTERHEAD_BLOCKS] + [b for b in raw.blocks if b.kind == "header"]:
         named = letters.office_of(b.text)
         if named:
             return people.make_person(named, None, None, config, "letterhead")
@@ -166,9 +188,8 @@ def _named_in_heading(raw: RawDocument, config: Config | None) -> Person | None:
     """ "Statement from Councillor Graham Petts" at the head or foot, or a Member's name and
     role as the page header."""
     body = [b for b in raw.blocks if b.in_body]
-    for b in (
-        raw.blocks[:3] + body[:3] + body[-3:]
-    ):  # a heading, or "Submitted by Councillor ..." at the foot
+    edges = raw.blocks[:HEADING_BLOCKS] + body[:HEADING_BLOCKS] + body[-HEADING_BLOCKS:]
+    for b in edges:  # a heading, or "Submitted by Councillor ..." at the foot
         m = _statement_from().search(b.text)
         if m:
             return people.make_person(m.group(1), None, None, config, "letterhead")
@@ -184,10 +205,8 @@ def _named_in_heading(raw: RawDocument, config: Config | None) -> Person | None:
 
 def _post_byline(raw: RawDocument, config: Config | None) -> Person | None:
     """A post or column opening with its author: "Cllr Peter Haddon - Marshside Ward Councillor"."""
-    for b in [b for b in raw.blocks if b.in_body][:2]:
-        for line in b.text.strip().split("\n")[
-            :BYLINE_LINES
-        ]:  # "Facebook - public post" may come first
+    for b in [b for b in raw.blocks if b.in_body][:BYLINE_BLOCKS]:
+        for line in b.text.strip().split("\n")[:BYLINE_LINES]:
             m = _byline_line().match(line.strip())
             if m and people.name_line(m.group(1).strip()):
                 title = (m.group(2) or "").strip() or None
@@ -201,11 +220,11 @@ def _post_byline(raw: RawDocument, config: Config | None) -> Person | None:
 def _signature(raw: RawDocument, config: Config | None) -> list[Person]:
     """The people who sign: the lines after the last sign-off, else (keeping only Members
     and officers) the last short lines of the author's own text."""
-    after = letters.after_signoff(raw.blocks, 4)
+    after = letters.after_signoff(raw.blocks, SIGNATURE_FOLLOW_BLOCKS)
     signed = signatories([ln.text for ln in after], config) if after is not None else []
     if signed:
         return signed
-    closing = [ln.text for ln in letters.closing_lines(raw.blocks)][-8:]
+    closing = [ln.text for ln in letters.closing_lines(raw.blocks)][-CLOSING_LINES:]
     return [p for p in signatories(closing, config) if p.is_member or p.is_officer]
 
 
@@ -259,7 +278,11 @@ def signatories(lines: list[str], config: Config | None) -> list[Person]:
         is_role = people.member_title(line) or people.officer_title(line)
         named = _cllr_then_name().match(line)
         last_was_role = False
-        if (named or not is_role) and people.name_line(line) and len(line.split()) <= 7:
+        if (
+            (named or not is_role)
+            and people.name_line(line)
+            and len(line.split()) <= NAME_LINE_WORDS
+        ):
             if not named and found and not found[-1][1] and len(found[-1][0].split()) == 1:
                 found[-1] = (line, [])  # "Priya" then "Priya Shah": keep the full name
                 continue
@@ -345,7 +368,7 @@ def _sender(
 def _memo_heading(raw: RawDocument, config: Config | None, found: Voices) -> None:
     """A memo's "To: ... From: ..." heading (often a table): its addressee, and its author
     when no signature names one."""
-    opening = "\n".join(b.text for b in raw.blocks[:16] if b.in_body)
+    opening = "\n".join(b.text for b in raw.blocks[:MEMO_HEAD_BLOCKS] if b.in_body)
     for field_name, person_of in (("To", MEMO_TO), ("From", MEMO_FROM)):
         m = person_of.search(opening)
         if not m:
@@ -380,7 +403,7 @@ def _inside_address(raw: RawDocument, config: Config | None, found: Voices) -> N
                 salutation = line
                 break
             lines.append(line)
-        if salutation is not None or len(lines) > 20:
+        if salutation is not None or len(lines) > INSIDE_ADDRESS_LINES:
             break
     if salutation is None:
         return
@@ -390,7 +413,7 @@ def _inside_address(raw: RawDocument, config: Config | None, found: Voices) -> N
     greeted -= {w.rstrip(".") for w in lexicon.word_list("roles/honorifics")}
     for i in range(len(lines) - 1, -1, -1):
         title = lines[i]
-        if len(title.split()) > 10 or not (
+        if len(title.split()) > TITLE_WORDS or not (
             people.officer_title(title) or people.member_title(title)
         ):
             continue
@@ -413,7 +436,9 @@ def _inside_address(raw: RawDocument, config: Config | None, found: Voices) -> N
         if (
             person.is_officer
             and not people.roster_lookup(config, name)
-            and not lexicon.phrase("council-address").search(" ".join(lines[i : i + 3]))
+            and not lexicon.phrase("council-address").search(
+                " ".join(lines[i : i + ADDRESS_LINES_BELOW])
+            )
         ):
             person.is_officer = (
                 False  # "Director, Beddoe Leisure Ltd, Unit 4 ...": not the council's
@@ -432,7 +457,7 @@ def _role_from_letterhead(sender: Person, raw: RawDocument) -> None:
     if not surname:
         return
     places = [b for b in raw.blocks if b.kind == "header"] + [b for b in raw.blocks if b.in_body][
-        :6
+        :LETTERHEAD_ROLE_BLOCKS
     ]
     for block in places:
         for line in block.text.split("\n"):

@@ -40,6 +40,9 @@ from protocheck.language.kinds import council_publicity
 from protocheck.model.document import Document, Hit
 from protocheck.rules.registry import rule
 
+OTHER_MATTERS = 4  # further controversial words named in the one finding's message
+LISTING_WORDS = 10  # a directory line: a name with party, ward or role ("Councillor Peter Coles, Liberal Democrat")
+
 
 @rule(
     "PUB002",
@@ -111,7 +114,7 @@ def pre_election(doc: Document) -> Iterator[Hit]:
     if found:  # one finding for the document: the matter is the release's, not each word's
         block, m = found[0]
         others = sorted({x.group(1).lower() for _, x in found} - {m.group(1).lower()})
-        matter = f"a controversial matter ({m.group(1).lower()}{'; also ' + ', '.join(others[:4]) if others else ''})"
+        matter = f"a controversial matter ({m.group(1).lower()}{'; also ' + ', '.join(others[:OTHER_MATTERS]) if others else ''})"
         if featured:  # the Member is featured on that matter: one finding says both
             featured[0].message += f", on {matter}"
         else:
@@ -134,7 +137,7 @@ def _listing(text: str, start: int, end: int) -> bool:
         text[line_start:start] + " " + text[end : len(text) if line_end < 0 else line_end]
     ).strip(" ,;:-\u2013()")
     return (
-        len(line.split()) <= 10
+        len(line.split()) <= LISTING_WORDS
         and not rest.endswith((".", "!", "?", '"', "\u201d"))
         and not lexicon.phrase("councillor-in-action").search(rest)
     )

@@ -260,7 +260,7 @@ def test_a_bad_pattern_fails_with_file_and_entry(
 
 
 def test_every_phrase_list_compiles() -> None:
-    names = list(lexicon.yaml_data("phrases.yml"))
+    names = list(lexicon.phrase_entries())
     assert len(names) > 20
     for name in names:
         assert lexicon.phrase(name).pattern, name
@@ -306,3 +306,58 @@ def test_every_sample_is_labelled_for_every_rule() -> None:
         assert codes <= labelled | excused, (
             f"{exp}: not labelled for {sorted(codes - labelled - excused)}"
         )
+
+
+def test_phrase_examples_match_and_counters_do_not() -> None:
+    """Each phrase list's examples match it and its counters do not; and each of its
+    patterns matches one of the examples, so no alternative is dead on arrival."""
+    for name, entry in lexicon.phrase_entries().items():
+        rx = lexicon.phrase(name)
+        for ex in entry.examples:
+            assert rx.search(ex), f"lexicons/phrases.yml {name}: example does not match: {ex!r}"
+        for c in entry.counters:
+            assert not rx.search(c), f"lexicons/phrases.yml {name}: counter matches: {c!r}"
+        for i, pattern in enumerate(entry.patterns):
+            one = lexicon.phrase_pattern(name, i)
+            assert any(one.search(ex) for ex in entry.examples), (
+                f"lexicons/phrases.yml {name}: no example for pattern {pattern!r}"
+            )
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ("said:\n  - '\\bsaid\\b'\n", r"phrases\.yml: entry 'said': needs 'patterns'"),
+        (
+            "said:\n  patterns: ['\\bsaid\\b']\n",
+            r"phrases\.yml: entry 'said': 'examples' must be",
+        ),
+        (
+            "said:\n  patterns: ['(said']\n  examples: [he said]\n",
+            r"phrases\.yml: entry 'said': bad regular expression",
+        ),
+        (
+            "said:\n  patterns: ['{@no-such-list}']\n  examples: [he said]\n",
+            r"phrases\.yml: entry 'said': unknown word list \{@no-such-list\}",
+        ),
+        (
+            "said:\n  patterns: [said]\n  examples: [he said]\n  example: [he said]\n",
+            r"phrases\.yml: entry 'said': unknown key\(s\) example",
+        ),
+    ],
+)
+def test_a_bad_phrase_list_fails_with_file_and_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, error: str
+) -> None:
+    (tmp_path / "phrases.yml").write_text(text, encoding="utf-8")
+    caches = (lexicon.yaml_data, lexicon.phrase_entries, lexicon.phrase)
+    monkeypatch.setattr(lexicon, "root", lambda: tmp_path)
+    for cached in caches:
+        cached.cache_clear()
+    try:
+        with pytest.raises(lexicon.LexiconError, match=error):
+            lexicon.phrase("said")
+    finally:
+        monkeypatch.undo()
+        for cached in caches:
+            cached.cache_clear()

@@ -12,18 +12,33 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from protocheck.language import lexicon
+from protocheck.language import lexicon, people
 from protocheck.model.document import Block, Document
 
-STOP_LINE = re.compile(
-    r"^\s*(-*\s*ends?\s*-*\s*$|###|media\s+(enquiries|contact)|for\s+(further|more)\s+(comment|information|details)|notes?\s+(to|for)\s+editors?|enc(losure)?s?\b|cc\b|c\.c\.|bcc\b|copy to\b|p\.?s\.?\b|attachments?\b|tel\b|t:|e:|email\b|e-mail\b|phone\b|mobile\b|www\.|https?:)",
-    re.IGNORECASE,
-)
-
-SALUTATION = re.compile(
-    r"^\s*(dear|to whom|hello|hi|good (morning|afternoon|evening))\b", re.IGNORECASE
-)
 HEAD_LINES = 8  # a letterhead sits in the first lines, before the salutation
+LINE_CHARS = 120  # a letterhead or signature line is short; a longer one is the letter's prose
+SIGNATURE_LINES = 10  # lines after a sign-off read as the signature block: name, roles, contacts
+CLOSING_BLOCKS = 3  # without a sign-off: the last blocks, which may hold a name and a role
+CLOSING_LINE_CHARS = (
+    90  # a closing block with a line longer than this is prose, and ends the search
+)
+SIGNATURE_FOLLOW_BLOCKS = 5  # blocks after the sign-off's that a signature block may run on into
+CLOSING_SIGNATURE_LINES = 6  # without a sign-off: the closing lines kept as the signature
+
+
+@functools.cache
+def _office_of() -> re.Pattern[str]:
+    return re.compile(
+        rf"\bfrom\s+the\s+office\s+of\s+(?:the\s+)?((?:{people.councillor_honorific()})\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,3}})",
+        re.IGNORECASE,
+    )
+
+
+def office_of(text: str) -> str | None:
+    """The councillor a "From the Office of Councillor Yvonne Pascoe" heading names: the
+    form in which a Member may use Council notepaper (North East Derbyshire 9.3)."""
+    m = _office_of().search(text)
+    return m.group(1) if m else None
 
 
 @functools.cache
@@ -32,6 +47,23 @@ def signoffs() -> re.Pattern[str]:
     return re.compile(
         r"^\s*(" + "|".join(re.escape(w) for w in words) + r")\s*[,.!]*\s*$", re.IGNORECASE
     )
+
+
+@functools.cache
+def _salutation() -> re.Pattern[str]:
+    words = lexicon.alternation(lexicon.word_list("words/salutations"))
+    return re.compile(rf"^\s*({words})\b", re.IGNORECASE)
+
+
+def is_salutation(line: str) -> bool:
+    """A line that greets the reader ("Dear Ms Mwangi", "Good morning"): words/salutations."""
+    return bool(_salutation().match(line))
+
+
+def ends_signature(line: str) -> bool:
+    """A line after which a signature block has no more names or roles: contact details,
+    a cc list, "- ENDS -", notes to editors (phrases: signature-end)."""
+    return bool(lexicon.phrase("signature-end").match(line))
 
 
 @dataclass
@@ -64,7 +96,7 @@ def letterhead(doc: Document) -> list[Line]:
     count = 0
     for block in doc.body_blocks():
         for line in _lines_of(block):
-            if SALUTATION.match(line.text) or count >= HEAD_LINES or len(line.text) > 120:
+            if is_salutation(line.text) or count >= HEAD_LINES or len(line.text) > LINE_CHARS:
                 return out
             out.append(line)
             count += 1
@@ -72,7 +104,7 @@ def letterhead(doc: Document) -> list[Line]:
 
 
 def after_signoff(blocks: list[Block], follow: int) -> list[Line] | None:
-    """Up to 10 lines after the last sign-off ("Yours sincerely", "Kind regards") in the
+    """Up to SIGNATURE_LINES lines after the last sign-off ("Yours sincerely", "Kind regards") in the
     author's own text, reading on into `follow` more blocks; None without a sign-off."""
     rx = signoffs()
     body = [b for b in blocks if b.in_body]
@@ -83,7 +115,7 @@ def after_signoff(blocks: list[Block], follow: int) -> list[Line] | None:
                 after = lines[j + 1 :]
                 for b in body[i + 1 : i + 1 + follow]:
                     after.extend(_lines_of(b))
-                return after[:10]
+                return after[:SIGNATURE_LINES]
     return None
 
 
@@ -91,9 +123,9 @@ def closing_lines(blocks: list[Block]) -> list[Line]:
     """Without a sign-off: the short lines that end the author's own text."""
     body = [b for b in blocks if b.in_body]
     out: list[Line] = []
-    for block in reversed(body[-3:]):
+    for block in reversed(body[-CLOSING_BLOCKS:]):
         lines = _lines_of(block)
-        if any(len(ln.text) > 90 for ln in lines):
+        if any(len(ln.text) > CLOSING_LINE_CHARS for ln in lines):
             break
         out = lines + out
     return out
@@ -102,12 +134,13 @@ def closing_lines(blocks: list[Block]) -> list[Line]:
 def signature(doc: Document) -> list[Line]:
     """The signature block: the lines after the last sign-off, up to contact details or
     a cc list; without a sign-off, the short closing lines (a name, a role, a team)."""
-    after = after_signoff(doc.blocks, 5)
+    after = after_signoff(doc.blocks, SIGNATURE_FOLLOW_BLOCKS)
     if after is None:
-        return [ln for ln in closing_lines(doc.blocks) if not STOP_LINE.match(ln.text)][-6:]
+        closing = [ln for ln in closing_lines(doc.blocks) if not ends_signature(ln.text)]
+        return closing[-CLOSING_SIGNATURE_LINES:]
     out = []
     for ln in after:
-        if STOP_LINE.match(ln.text) or len(ln.text) > 120:
+        if ends_signature(ln.text) or len(ln.text) > LINE_CHARS:
             break
         out.append(ln)
     return out

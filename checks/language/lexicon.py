@@ -1,4 +1,5 @@
-"""Load and validate lexicons/: word lists (.txt) and spaCy token patterns (.yml).
+"""Load and validate lexicons/: word lists (.txt), spaCy token patterns (.yml) and the
+named regular expressions of phrases.yml (each with examples, like the patterns).
 
 A pattern file:
 
@@ -33,6 +34,7 @@ TOKEN_KEYS = {
 }  # fmt: skip
 UNSET_KEYS = {"LEMMA", "POS", "TAG", "DEP", "MORPH", "ENT_TYPE", "ENT_IOB", "ENT_ID"}
 OPS = re.compile(r"^([?*+!]|\{\d*,?\d*\})$")
+PHRASES = "lexicons/phrases.yml"
 
 
 class LexiconError(ValueError):
@@ -260,13 +262,86 @@ def regex_table(relpath: str) -> tuple[tuple[str, tuple[re.Pattern[str], ...]], 
     return tuple(out)
 
 
+def alternation(words: tuple[str, ...] | list[str]) -> str:
+    """Words or phrases as one regular-expression alternation: escaped, longest first (so
+    "yours sincerely" wins over "yours"), a space matching any run of blanks."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+WORD_LIST_REF = re.compile(
+    r"\{@([\w/-]+)\}"
+)  # "{@speech-verbs}" in a phrase = words/speech-verbs.txt
+
+
+def _with_word_lists(regex: str, name: str) -> str:
+    """A phrase with each "{@list}" replaced by the words of lexicons/words/<list>.txt."""
+
+    def words(m: re.Match[str]) -> str:
+        try:
+            return f"(?:{alternation(word_list(f'words/{m.group(1)}'))})"
+        except LexiconError as exc:
+            raise LexiconError(PHRASES, name, f"unknown word list {m.group(0)}") from exc
+
+    return WORD_LIST_REF.sub(words, regex)
+
+
+@dataclass(frozen=True)
+class PhraseEntry:
+    """One named entry of lexicons/phrases.yml: its regular expressions, the texts they
+    must match (examples) and the texts they must not (counters)."""
+
+    name: str
+    patterns: tuple[str, ...]
+    examples: tuple[str, ...]
+    counters: tuple[str, ...]
+
+
+def _strings(value: Any, name: str, key: str, required: bool) -> tuple[str, ...]:
+    if value is None and not required:
+        return ()
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        raise LexiconError(PHRASES, name, f"'{key}' must be a non-empty list of strings")
+    return tuple(value)
+
+
+@functools.cache
+def phrase_entries() -> dict[str, PhraseEntry]:
+    """Every entry of lexicons/phrases.yml, its shape checked (not yet compiled)."""
+    table = yaml_data("phrases.yml") or {}
+    if not isinstance(table, dict):
+        raise LexiconError(PHRASES, None, "needs a mapping of name -> {patterns, examples}")
+    out = {}
+    for name, spec in table.items():
+        if not isinstance(spec, dict):
+            raise LexiconError(PHRASES, name, "needs 'patterns' and 'examples'")
+        unknown = set(spec) - {"patterns", "examples", "counters"}
+        if unknown:
+            raise LexiconError(PHRASES, name, f"unknown key(s) {', '.join(sorted(unknown))}")
+        out[name] = PhraseEntry(
+            name,
+            _strings(spec.get("patterns"), name, "patterns", required=True),
+            _strings(spec.get("examples"), name, "examples", required=True),
+            _strings(spec.get("counters"), name, "counters", required=False),
+        )
+    return out
+
+
+def phrase_pattern(name: str, index: int) -> re.Pattern[str]:
+    """One pattern of a phrases.yml entry on its own (for the tests of its examples)."""
+    return re.compile(_with_word_lists(phrase_entries()[name].patterns[index], name), re.IGNORECASE)
+
+
 @functools.cache
 def phrase(name: str) -> re.Pattern[str]:
-    """One named entry of lexicons/phrases.yml, compiled as a single case-insensitive alternation."""
-    table = yaml_data("phrases.yml") or {}
-    if name not in table:
-        raise LexiconError("lexicons/phrases.yml", name, "no such phrase list")
+    """One named entry of lexicons/phrases.yml, compiled as a single case-insensitive
+    alternation; "{@list}" in an entry stands for the words of lexicons/words/<list>.txt."""
+    entry = phrase_entries().get(name)
+    if entry is None:
+        raise LexiconError(PHRASES, name, "no such phrase list")
     try:  # only the list asked for is compiled: a run uses a few of the lists
-        return re.compile("|".join(f"(?:{p})" for p in table[name]), re.IGNORECASE)
+        return re.compile(
+            "|".join(f"(?:{_with_word_lists(p, name)})" for p in entry.patterns), re.IGNORECASE
+        )
     except re.error as exc:
-        raise LexiconError("lexicons/phrases.yml", name, f"bad regular expression: {exc}") from exc
+        raise LexiconError(PHRASES, name, f"bad regular expression: {exc}") from exc

@@ -247,6 +247,10 @@ def prepare(text: str) -> str:
     return text.translate(_SAME_LENGTH)
 
 
+PROGRESS_MIN_BLOCKS = 500  # documents this long (agenda packs) report progress while matched
+PROGRESS_EVERY = 100  # paragraphs between progress steps
+
+
 def annotate(doc: Document, pattern_files: Iterable[str] | None = None) -> None:
     """Fill doc.matches (per label) and doc.sentences from the blocks' text.
 
@@ -262,7 +266,7 @@ def annotate(doc: Document, pattern_files: Iterable[str] | None = None) -> None:
     }
     sentences: list[tuple[int, int]] = []
     for k, block in enumerate(blocks):
-        if len(blocks) >= 500 and k % 100 == 0:
+        if len(blocks) >= PROGRESS_MIN_BLOCKS and k % PROGRESS_EVERY == 0:
             progress.step("paragraphs", k, len(blocks))
         sdoc, spans = nlp(prepare(block.text), names)
         base = block.start

@@ -24,27 +24,86 @@ def _postnominal() -> re.Pattern[str]:
 
 
 @functools.cache
+def councillor_honorific() -> str:
+    """The honorifics that are a Member's title too ("Cllr", "Cllr.", "Councillor"), as a
+    regex alternation: the entries of roles/honorifics.txt that roles/member-titles.txt holds."""
+    titles = set(lexicon.word_list("roles/member-titles"))
+    return lexicon.alternation(
+        [w for w in lexicon.word_list("roles/honorifics") if w.rstrip(".") in titles]
+    )
+
+
+@functools.cache
+def _councillor_named() -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:{councillor_honorific()})(?![\w])", re.IGNORECASE)
+
+
+def councillor_named(text: str) -> bool:
+    """`text` opens with a councillor's honorific: "Cllr Priya Shah", "Councillor Reed"."""
+    return bool(_councillor_named().match(text))
+
+
+@functools.cache
 def _phrases(name: str) -> re.Pattern[str]:
-    words = sorted(lexicon.word_list(f"roles/{name}"), key=len, reverse=True)
-    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    alts = lexicon.alternation(lexicon.word_list(f"roles/{name}"))
     return re.compile(rf"(?<![\w-])({alts})(?![\w-])", re.IGNORECASE)
+
+
+@functools.cache
+def _name_line() -> re.Pattern[str]:
+    titles = councillor_honorific()
+    mayor = lexicon.alternation(lexicon.word_list("roles/mayor-titles"))
+    personal = lexicon.alternation(
+        [
+            w
+            for w in lexicon.word_list("roles/honorifics")
+            if w != "the" and not re.fullmatch(titles, w)
+        ]
+    )
+    particles = lexicon.alternation(lexicon.word_list("roles/name-particles"))
+    letters = lexicon.alternation([w.upper() for w in lexicon.word_list("roles/postnominals")])
+    word = r"[A-Z][\w'’.-]*"
+    return re.compile(
+        rf"^(?:(?:{titles}|the\s+(?:{mayor}),?)\s+)?(?:(?:{personal})\.?\s+)?"
+        rf"{word}(?:\s+(?:{word}|{particles})){{0,4}}(?:\s+(?:{letters}))?,?$"
+    )
+
+
+def name_line(text: str) -> bool:
+    """A line that is a person's name and nothing else, as in a signature block: an
+    optional councillor's title or "the mayor," (roles/honorifics, roles/mayor-titles),
+    an optional personal title ("mr", "dr"), one to five capitalised words with name
+    particles between (roles/name-particles: "de", "van"), an optional postnominal
+    (roles/postnominals, in capitals: "MBE"). Titles count here in lower case only: a
+    capitalised "Cllr" or "Dr" is one of the capitalised words already."""
+    return bool(_name_line().match(text))
 
 
 def has_title(text: str, which: str) -> bool:
     return bool(_phrases(which).search(text))
 
 
-_CHAIR = re.compile(r"^(vice[- ])?chair(man|woman|person)?\s+of$", re.IGNORECASE)
+def mayor_title(text: str) -> bool:
+    """The civic Mayor's title in `text` (roles/mayor-titles), not a deputy's (roles/not-mayor-titles)."""
+    return has_title(text, "mayor-titles") and not has_title(text, "not-mayor-titles")
+
+
+CHAIR_BODY_REACH = 60  # characters after "Chair of" in which the council body must be named
 
 
 def member_title(text: str) -> bool:
-    """A Member's title in `text`; a "Chair of ..." only of a council body (roles/council-bodies)."""
-    for m in _phrases("member-titles").finditer(text):
-        if not _CHAIR.match(m.group(1)):
-            return True
-        if _council_body().search(text, m.end(), m.end() + 60):
-            return True
-    return False
+    """A Member's title in `text`; a chair's title (roles/chair-titles) only of a council
+    body (roles/council-bodies): "Chair of the Planning Committee", not "Chair of Governors"."""
+    if _phrases("member-titles").search(text):
+        return True
+    return any(
+        _council_body().search(text, m.end(), m.end() + CHAIR_BODY_REACH)
+        for m in _phrases("chair-titles").finditer(text)
+    )
+
+
+def _strip_member_titles(text: str) -> str:
+    return _phrases("chair-titles").sub(" ", _phrases("member-titles").sub(" ", text))
 
 
 @functools.cache
@@ -56,7 +115,7 @@ def _council_body() -> re.Pattern[str]:
 def officer_title(text: str) -> bool:
     """An officer's job title, once any member title is discounted."""
     if member_title(text):
-        stripped = _phrases("member-titles").sub(" ", text)
+        stripped = _strip_member_titles(text)
         # "Cabinet Member for Housing" leaves "for Housing": no officer title in what remains
         return has_title(stripped, "officer-titles") and not re.search(
             r"\bmember\b", text, re.IGNORECASE
@@ -118,7 +177,7 @@ def _surname_match(name: str, entry: RosterEntry) -> bool:
     if parts[-1].lower() != full[-1].lower():
         return False
     if len(parts) == 1:
-        return bool(re.match(r"^(cllr|councillor)\b", name.strip(), re.IGNORECASE))
+        return councillor_named(name)
     return parts[0][0].lower() == full[0][0].lower() and len(parts[0].rstrip(".")) == 1
 
 
@@ -150,9 +209,7 @@ def make_person(
         or _member_group(name, email)
     )
     person.is_officer = not person.is_member and bool(title and officer_title(title))
-    person.is_mayor = bool(title and has_title(title, "mayor-titles")) and not re.search(
-        r"\bdeputy\s+mayor\b", title or "", re.IGNORECASE
-    )
+    person.is_mayor = bool(title and mayor_title(title))
     person.senior = has_title(text, "senior-member-titles")
     found = roster_lookup(config, name, email)
     if found:
@@ -164,9 +221,7 @@ def make_person(
             person.delegated_authority = entry.delegated_authority
             roles = " ".join(entry.roles)
             person.senior = person.senior or has_title(roles, "senior-member-titles")
-            person.is_mayor = person.is_mayor or (
-                has_title(roles, "mayor-titles") and "deputy mayor" not in roles.lower()
-            )
+            person.is_mayor = person.is_mayor or mayor_title(roles)
             person.title = person.title or (entry.roles[0] if entry.roles else None)
         else:
             person.is_officer, person.is_member = True, False
@@ -202,20 +257,54 @@ def _council_team() -> re.Pattern[str]:
     return re.compile(rf"\b({words})\s*$", re.IGNORECASE)
 
 
-_NAMED_MEMBER = re.compile(
-    r"\b(?:Cllr\.?|Councillor|Cllrs)\s+(?:[A-Z]\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
-)
-_ROLE_OF = re.compile(
-    r"\b(?:Chair(?:man|woman|person)?|Vice[- ]Chair(?:man)?)\s+of\s+(?:the\s+)?[A-Z][\w&' -]{2,60}?(?:Committee|Board|Panel)\b"
-)
+def _capitalised(words: tuple[str, ...] | list[str]) -> str:
+    """A word list as a case-sensitive alternation of its capitalised forms ("vice-chair of"
+    -> "Vice-Chair of"; "of", "the" and "and" stay lower case; a hyphen may be a space)."""
+    small = {"of", "the", "and"}
+    forms = [
+        re.sub(
+            r"[\w']+", lambda m: m.group(0) if m.group(0) in small else m.group(0).capitalize(), w
+        )
+        for w in words
+    ]
+    return lexicon.alternation(forms).replace(r"\-", "[- ]")
+
+
+@functools.cache
+def _named_member() -> re.Pattern[str]:
+    """ "Cllr Jo Bloggs", "Councillor J. Reed": a councillor's honorific, capitalised as a
+    title, then an optional initial and one to three capitalised names."""
+    titles = _capitalised(
+        [
+            w
+            for w in lexicon.word_list("roles/honorifics")
+            if re.fullmatch(councillor_honorific(), w)
+        ]
+    )
+    return re.compile(rf"\b(?:{titles})\s+(?:[A-Z]\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}")
+
+
+@functools.cache
+def _role_of() -> re.Pattern[str]:
+    """ "Chair of the Planning Committee": a chair's title (roles/chair-titles), capitalised,
+    then a capitalised name ending in a council body (roles/council-bodies)."""
+    chairs = _capitalised(lexicon.word_list("roles/chair-titles"))
+    bodies = _capitalised(lexicon.word_list("roles/council-bodies"))
+    return re.compile(rf"\b(?:{chairs})\s+(?:the\s+)?[A-Z][\w&' -]{{2,60}}?(?:{bodies})\b")
+
+
+# Short roster names are ordinary words as often as names ("Lee", "May", "Ed"), so
+# they are looked for in the text only from these lengths.
+MIN_NAME_CHARS = 4  # a full name or alias
+MIN_PART_CHARS = 3  # a first name or surname on its own
 
 
 def member_mentions(text: str, config: Config | None) -> list[tuple[int, int, str]]:
     """(start, end, who) of each named or specific Member in `text`: "Cllr Jo Bloggs",
     a roster name, "the Leader of the Council", "the Mayor", "Cabinet Member for ...".
     A plural or generic "councillors" is not a mention."""
-    out = [(m.start(), m.end(), m.group(0)) for m in _NAMED_MEMBER.finditer(text)]
-    out += [(m.start(), m.end(), m.group(0)) for m in _ROLE_OF.finditer(text)]
+    out = [(m.start(), m.end(), m.group(0)) for m in _named_member().finditer(text)]
+    out += [(m.start(), m.end(), m.group(0)) for m in _role_of().finditer(text)]
     for which in ("senior-member-titles", "mayor-titles"):
         for m in _phrases(which).finditer(text):
             if which == "mayor-titles" and not text[m.start()].isupper():
@@ -224,7 +313,7 @@ def member_mentions(text: str, config: Config | None) -> list[tuple[int, int, st
     if config is not None:
         for entry in config.members:
             for name in entry.names():
-                if len(name) < 4:
+                if len(name) < MIN_NAME_CHARS:
                     continue
                 for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text):
                     out.append((m.start(), m.end(), entry.name))
@@ -275,15 +364,15 @@ def mark_roster(doc: Document) -> None:
     firsts: dict[str, set[str]] = {}
     for label, roster in (("OFFICER_REF", config.officers), ("MEMBER_REF", config.members)):
         for entry in roster:
-            present = [n for n in entry.names() if len(n) >= 4 and n in text]
+            present = [n for n in entry.names() if len(n) >= MIN_NAME_CHARS and n in text]
             for name in present:
                 full.setdefault(name, set()).add(label)
             parts = entry.name.split()
-            if len(parts) > 1 and entry.name in present and len(parts[0]) >= 3:
+            if len(parts) > 1 and entry.name in present and len(parts[0]) >= MIN_PART_CHARS:
                 firsts.setdefault(parts[0], set()).add(
                     label
                 )  # "Simon" once "Simon Achebe" is named
-            if parts and len(parts[-1]) >= 3 and parts[-1] in text:
+            if parts and len(parts[-1]) >= MIN_PART_CHARS and parts[-1] in text:
                 surnames.setdefault(parts[-1], set()).add(label)
     spans: set[tuple[str, int, int]] = set()
 

@@ -53,6 +53,16 @@ def _regex(extra: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'-])({alts})(?![\w])")
 
 
+@functools.cache
+def _context_after_only() -> frozenset[str]:
+    return frozenset(lexicon.word_list("words/party-context-after-only"))
+
+
+CONTEXT_REACH = (
+    40  # characters after a party form read for the next word ("Green group", "Labour-run")
+)
+CONTEXT_REACH_BEFORE = 30  # characters before it read for the word before ("the Greens")
+HASHTAG_FORM_CHARS = 3  # a form inside a hashtag counts only if longer: "Con", "Lab" hide in "#Consultation", "#Labs"
 _HASHTAG = re.compile(r"#\w+")
 _NEXT_WORD = re.compile(r"^(?:'s|’s)?[\s-]*([A-Za-z]+)")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
@@ -73,7 +83,7 @@ def mentions(text: str, extra: tuple[str, ...] = ()) -> list[tuple[int, int, str
     for tag in _HASHTAG.finditer(text):  # "#LabourDelivers", "#VoteGreen"
         for form in forms():
             if (
-                len(form.text) > 3
+                len(form.text) > HASHTAG_FORM_CHARS
                 and " " not in form.text
                 and form.text.lower() in tag.group(0).lower()
             ):
@@ -83,14 +93,14 @@ def mentions(text: str, extra: tuple[str, ...] = ()) -> list[tuple[int, int, str
 
 
 def _political_context(text: str, start: int, end: int, form: str) -> bool:
-    nxt = _NEXT_WORD.match(text[end : end + 40])
+    nxt = _NEXT_WORD.match(text[end : end + CONTEXT_REACH])
     if nxt and nxt.group(1).lower() in _context():
         return True
-    prev = _PREV_WORD.search(text[max(0, start - 30) : start])
+    prev = _PREV_WORD.search(text[max(0, start - CONTEXT_REACH_BEFORE) : start])
     prev_word = prev.group(1).lower() if prev else ""
     if form.endswith("s") and prev_word == "the":
         return True  # "the Greens", "the Independents"
-    return prev_word in _context() and prev_word not in ("council", "member", "members")
+    return prev_word in _context() and prev_word not in _context_after_only()
 
 
 def mark(doc: Document) -> None:

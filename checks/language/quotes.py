@@ -8,6 +8,7 @@ A paragraph that is all quotation, with no attribution, continues the last speak
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -15,16 +16,41 @@ from typing import Literal
 from protocheck.language import lexicon, people
 from protocheck.model.document import Document, Person, quoted_passages
 
-SAY = r"(?:said|says|added|adds|explained|explains|commented|comments|continued|continues|stated|states|remarked|told|warned|urged|promised|pledged)"
-AFTER = re.compile(rf"\b{SAY}\s+(?P<who>[^.:;\"“”]{{2,140}})", re.IGNORECASE)
-BEFORE = re.compile(
-    rf"(?P<who>(?:[A-Z][\w'’.-]*+|the|of|for|and|&|,|\s)+?)\s*,?\s+{SAY}\b", re.UNICODE
-)
-INTRO = re.compile(
-    rf"(?:^|[.,]\s+)(?P<who>(?:[A-Z][\w'’.-]*+|the|of|for|and|&|,|\s)+?)\s*,?\s+{SAY}\s*:\s*$",
-    re.UNICODE,
-)
+# An attribution's speaker: capitalised words, with "the", "of", "for", "and" between
+# ("Cllr Jo Bloggs, Leader of the Council").
+_WHO = r"(?P<who>(?:[A-Z][\w'’.-]*+|the|of|for|and|&|,|\s)+?)"
 LEADING = re.compile(r"^(?:the\s+)?(?:council'?s?\s+)?", re.IGNORECASE)
+ATTRIBUTION_WORDS = 20  # a longer "speaker" is a clause the patterns swept up, not a name and title
+QUOTE_MIN_WORDS = 3  # shorter quoted words are terms ("blind" copies), not something said
+INTRO_REACH = 200  # characters at a paragraph's end read for "Cllr Dev Mistry said:"
+
+
+@functools.cache
+def _say() -> str:
+    return f"(?:{lexicon.alternation(lexicon.word_list('words/speech-verbs'))})"
+
+
+@functools.cache
+def _after() -> re.Pattern[str]:
+    """'"...," said Cllr Jo Bloggs': the verb, then the speaker (any case)."""
+    return re.compile(rf"\b{_say()}\s+(?P<who>[^.:;\"“”]{{2,140}})", re.IGNORECASE)
+
+
+@functools.cache
+def _before() -> re.Pattern[str]:
+    """'"...," Cllr Jo Bloggs said': the speaker, then the verb in lower case."""
+    return re.compile(rf"{_WHO}\s*,?\s+{_say()}\b", re.UNICODE)
+
+
+@functools.cache
+def _intro() -> re.Pattern[str]:
+    """ "Cllr Dev Mistry said:" ending a paragraph: the quotation follows."""
+    return re.compile(rf"(?:^|[.,]\s+){_WHO}\s*,?\s+{_say()}\s*:\s*$", re.UNICODE)
+
+
+def speech_verb(text: str) -> bool:
+    """A verb of attribution (words/speech-verbs) in `text`, in lower case as in running text."""
+    return bool(re.search(rf"\b{_say()}\b", text))
 
 
 @dataclass
@@ -39,13 +65,13 @@ def _person(who: str, doc: Document) -> Person | None:
     """A Person from an attribution: "Cllr Jo Bloggs, Cabinet Member for ...",
     "Director of Housing, Tom Reed", "the Leader of the Council"."""
     who = who.strip(" ,")
-    if not who or len(who.split()) > 20:
+    if not who or len(who.split()) > ATTRIBUTION_WORDS:
         return None
     first, _, rest = who.partition(",")
     first, rest = first.strip(), rest.strip(" ,")
-    is_title = (people.member_title(first) or people.officer_title(first)) and not re.match(
-        r"^(cllr|councillor)\b", first, re.IGNORECASE
-    )
+    is_title = (
+        people.member_title(first) or people.officer_title(first)
+    ) and not people.councillor_named(first)
     if is_title:  # a title first: the name, if any, follows it
         name, title = (
             (rest, first)
@@ -73,11 +99,13 @@ def _find_quotes(doc: Document) -> list[Quote]:
         if not block.in_body:
             continue
         passages = [
-            (s, e) for s, e in quoted_passages(block.text) if len(block.text[s:e].split()) >= 3
+            (s, e)
+            for s, e in quoted_passages(block.text)
+            if len(block.text[s:e].split()) >= QUOTE_MIN_WORDS
         ]
         if not passages:
-            tail = block.text.rstrip()[-200:]  # "Cllr Dev Mistry said:" and the quotation follows
-            intro = INTRO.search(tail) if tail.endswith(":") else None
+            tail = block.text.rstrip()[-INTRO_REACH:]  # "Cllr Dev Mistry said:", the quotation next
+            intro = _intro().search(tail) if tail.endswith(":") else None
             if intro:
                 who = intro.group("who")
                 speaker = _person(LEADING.sub("", who), doc)
@@ -93,11 +121,11 @@ def _find_quotes(doc: Document) -> list[Quote]:
             pos = e + 1
         outside += block.text[pos:]
         who = None
-        m = AFTER.search(outside)
+        m = _after().search(outside)
         if m:
             who = m.group("who")
         else:
-            m = BEFORE.search(outside)
+            m = _before().search(outside)
             if m:
                 who = m.group("who")
         speaker = _person(LEADING.sub("", who), doc) if who else None

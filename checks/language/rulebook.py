@@ -26,6 +26,10 @@ from protocheck.model.document import LIST_ITEM, Document
 MIN_STATEMENTS = 3  # rule statements about a class of people that make a document a rulebook
 LIST_REACH = 15  # list items walked back to find the statement that opens the list
 TITLE_REACH = 8  # opening body paragraphs searched for a title or a "this guidance ..." line
+TITLE_WORDS = (
+    14  # a title line ("Member/Officer Protocol: Frequently Asked Questions"); longer is prose
+)
+LEAD_IN_WORDS = 6  # a bare lead-in ("Members Don't", "You should not:") that states no rule itself
 
 
 def particular(text: str) -> bool:
@@ -64,7 +68,11 @@ def _rulebook(doc: Document) -> bool:
 def _titled(doc: Document) -> bool:
     body = [b for b in doc.blocks if b.in_body and b.text.strip()][:TITLE_REACH]
     title = lexicon.phrase("rulebook-title")
-    if any(len(ln.split()) <= 14 and title.search(ln) for b in body for ln in b.text.splitlines()):
+    if any(
+        len(ln.split()) <= TITLE_WORDS and title.search(ln)
+        for b in body
+        for ln in b.text.splitlines()
+    ):
         return True
     opening = doc.text[body[0].start : body[-1].end] if body else ""
     return bool(lexicon.phrase("rulebook-self").search(opening))
@@ -99,7 +107,7 @@ def describes(doc: Document, sentence: tuple[int, int]) -> bool:
     return (
         lead is not None
         and bool(lexicon.phrase("rule-lead-in").search(lead))
-        and (states_rule(lead, addressed=True) or len(lead.split()) <= 6)
+        and (states_rule(lead, addressed=True) or len(lead.split()) <= LEAD_IN_WORDS)
     )
 
 

@@ -29,13 +29,17 @@ def classify(heading: str) -> str | None:
     return None
 
 
+HEADING_CHARS = 90  # a report's section heading is one short line; a longer one is a paragraph
+HEADING_WORDS = 12  # "Legal implications (comments of the Monitoring Officer)" fits
+
+
 def is_heading(block: Block) -> bool:
     if block.kind == "heading":
         return True
     text = block.text.strip()
-    if not text or "\n" in text or len(text) > 90 or text.endswith((".", ",", ";")):
+    if not text or "\n" in text or len(text) > HEADING_CHARS or text.endswith((".", ",", ";")):
         return False
-    return len(text.split()) <= 12 and classify(text) is not None
+    return len(text.split()) <= HEADING_WORDS and classify(text) is not None
 
 
 def mark(doc: Document) -> None:
@@ -46,7 +50,7 @@ def mark(doc: Document) -> None:
             continue
         first_line = block.text.split("\n", 1)[0]
         if is_heading(block) or (
-            len(first_line) <= 90
+            len(first_line) <= HEADING_CHARS
             and not first_line.endswith(".")
             and classify(first_line)
             and "\n" in block.text

@@ -1,98 +1,242 @@
-"""From a RawDocument to a Document: its kind, who sent it, to whom.
+"""Who wrote a document, to whom, and in what role: the one place that answers it.
 
-The sender is whoever signs or sends the document: the signature block after a
-sign-off ("Yours sincerely, / Cllr Priya Shah / Cabinet Member for Housing"), the
-From header of an e-mail, or a "From the Office of Councillor ..." letterhead.
+`analyse` turns a RawDocument into a Document once per document (the engine calls
+it): the kind (protocheck.language.kinds) and the voices, which `identify` finds.
+It reads the evidence in this order, each step built on people.py (titles, names,
+the roster) and letters.py (where the letterhead and the signature block are):
+
+1. headers: an e-mail's From, To, Cc and Bcc;
+2. letterhead: "From the Office of Councillor ..." in the opening blocks or a page
+   header;
+3. byline: "Statement from Councillor ...", "Submitted by Cllr ..." at the head or
+   foot, a Member named in the page header, or a post opening "Cllr X - role";
+4. signature: the name and role lines after the last sign-off ("Yours sincerely, /
+   Cllr Priya Shah / Cabinet Member for Housing"), else the short closing lines;
+5. inside address: without headers, a memo's "To: / From:" heading, else the
+   addressee above "Dear ...";
+6. own words: a sender signed with a bare name gets the role the letterhead lines
+   give, or the one the writer states ("As your county councillor for ..., I").
+
+Who the sender is: the From header (a matching signature adds its role, and a
+signature stands in for an address that shows no role); else the signature (the
+Member, if several sign); else the letterhead's councillor, who also replaces a
+sender that is neither Member nor officer; the byline only when nothing above
+names anyone; a memo's From only when nothing else does.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from typing import Any
+from dataclasses import dataclass, field
 
-from protocheck.language import letters, lexicon, people
+from protocheck.language import kinds, letters, lexicon, people
 from protocheck.model.config import Config
-from protocheck.model.document import KINDS, Block, Document, Person, RawDocument
+from protocheck.model.document import Document, Person, RawDocument
 
-OFFICE_OF = re.compile(
-    r"\bfrom\s+the\s+office\s+of\s+(?:the\s+)?((?:cllr\.?|councillor)\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})",
-    re.IGNORECASE,
-)
-STATEMENT_FROM = re.compile(
-    r"\b(?:statement|message|letter|update|column|comment|speech|question|motion|submitted|written|posted)\s+(?:(?:to\s+be\s+)?(?:read|made|given|delivered|written)\s+)?(?:from|by)\s+((?:cllr\.?|councillor)\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})",
-    re.IGNORECASE,
-)
 MEMO_TO = re.compile(r"^\s*to\s*:\s*\n?\s*([^\n]{3,120})$", re.IGNORECASE | re.MULTILINE)
 MEMO_FROM = re.compile(r"^\s*from\s*:\s*\n?\s*([^\n]{3,120})$", re.IGNORECASE | re.MULTILINE)
-NAME_LINE = re.compile(
-    r"^(?:(?:cllr\.?|councillor|the\s+mayor,?)\s+)?(?:(?:mr|mrs|ms|miss|dr)\.?\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|du|le|la)){0,4}(?:\s+(?:MBE|OBE|CBE|JP|DL))?,?$"
+# How far each step looks. Letterheads, bylines and memo headings sit at the top and
+# signatures at the foot, so each step reads only a short stretch there: a name in the
+# middle of a letter is someone written about, not its writer.
+LETTERHEAD_BLOCKS = 12  # opening blocks that may hold "From the Office of Councillor ..." (address lines, date, refs come first)
+LETTERHEAD_ROLE_BLOCKS = (
+    6  # opening body blocks where a bare-named writer's role may be printed beside the name
 )
-BYLINE = re.compile(
-    r"^((?i:cllr\.?|councillor)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*(?:[-–—|,:]\s*(.{3,200}))?$"
+HEADING_BLOCKS = 3  # blocks at a statement's head, and at its foot, that may name its author ("Submitted by ...")
+BYLINE_BLOCKS = 2  # opening body blocks of a post that may carry its byline
+BYLINE_LINES = 3  # opening lines of each such block ("Facebook - public post" may come first)
+SIGNATURE_FOLLOW_BLOCKS = 4  # blocks after the sign-off's that a signature block may run on into
+CLOSING_LINES = 8  # without a sign-off: the closing short lines that may name the writer
+NAME_LINE_WORDS = 7  # a signature line longer than this is prose, not a name
+MEMO_HEAD_BLOCKS = (
+    16  # opening blocks of a memo whose "To:" / "From:" heading may be a table of cells
 )
-BYLINE_LINES = 3  # opening lines of a post that may carry its author
+INSIDE_ADDRESS_LINES = (
+    20  # lines before "Dear ..." read for the addressee; further down it is no letter's head
+)
+TITLE_WORDS = 10  # an inside-address line longer than this is a sentence, not a job title
+ADDRESS_LINES_BELOW = (
+    3  # the title line and the two below it, where the addressee's organisation is
+)
 SELF_DESCRIPTION_REACH = 15  # opening paragraphs where a writer may say "as your councillor, I ..."
-MID_CLLR = re.compile(r"(?<=\S)\s+(?=(?:cllr\.?|councillor)\s+[A-Z])", re.IGNORECASE)
-_SIGNOFF_SPLIT = re.compile(r"[,.!]*\s*$")
+_CLLR_NAME = (
+    r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}"  # after "Cllr": one to four capitalised words
+)
+
+
+@dataclass
+class Voices:
+    """Who a document speaks for and to: its sender, everyone who signs it, and the
+    people it is addressed and copied to."""
+
+    sender: Person | None = None
+    signatories: list[Person] = field(default_factory=list)
+    recipients: list[Person] = field(default_factory=list)
+    copies: list[Person] = field(default_factory=list)
+    blind_copies: list[Person] = field(default_factory=list)
+
+
+def analyse(raw: RawDocument, config: Config | None, kind: str | None = None) -> Document:
+    """The Document for `raw`: its kind (forced by `kind` or config, else detected) and
+    its voices."""
+    doc = Document.assemble(raw)
+    doc.config = config
+    forced = kind or (config.kind if config and config.kind else None)
+    doc.kind = forced or kinds.detect_kind(raw)
+    doc.kind_forced = forced is not None
+    found = identify(raw, config)
+    doc.sender, doc.signatories = found.sender, found.signatories
+    doc.recipients, doc.copies, doc.blind_copies = (
+        found.recipients,
+        found.copies,
+        found.blind_copies,
+    )
+    return doc
+
+
+def identify(raw: RawDocument, config: Config | None) -> Voices:
+    """Who wrote `raw`, to whom, in what role: the six steps of the module docstring."""
+    found = Voices()
+    from_header = _headers(raw, config, found)  # 1
+    office = _letterhead(raw, config)  # 2
+    byline = _byline(raw, config)  # 3
+    found.signatories = _signature(raw, config)  # 4
+    found.sender = _sender(from_header, found.signatories, office, byline)
+    if not raw.headers:  # 5
+        _memo_heading(raw, config, found)
+        if not found.recipients:
+            _inside_address(raw, config, found)
+    sender = found.sender
+    if sender is not None and not sender.is_member and not sender.is_officer:  # 6
+        _role_from_letterhead(sender, raw)
+        if not sender.is_member and not sender.is_officer:
+            _role_from_own_words(sender, raw)
+    return found
+
+
+# -- 1. headers ---------------------------------------------------------------
+
+
+def _headers(raw: RawDocument, config: Config | None, found: Voices) -> Person | None:
+    """The To, Cc and Bcc people into `found`; the From person returned."""
+    for header, target in (
+        ("To", found.recipients),
+        ("Cc", found.copies),
+        ("Bcc", found.blind_copies),
+    ):
+        for addr in raw.headers.get(header, []):
+            name, _, title = addr.name.partition(
+                ","
+            )  # "Tracey Moss, Housing Officer" typed in a To line
+            target.append(
+                people.make_person(
+                    name.strip(), title.strip() or None, addr.email, config, header.lower()
+                )
+            )
+    from_hdr = (raw.headers.get("From") or [None])[0]
+    if from_hdr is None:
+        return None
+    return people.make_person(from_hdr.name, None, from_hdr.email, config, "from-header")
+
+
+# -- 2. letterhead --------------------------------------------------------------
+
+
+def _letterhead(raw: RawDocument, config: Config | None) -> Person | None:
+    """ "From the Office of Councillor Yvonne Pascoe" in the opening blocks or a page header."""
+    for b in raw.blocks[:LETTERHEAD_BLOCKS] + [b for b in raw.blocks if b.kind == "header"]:
+        named = letters.office_of(b.text)
+        if named:
+            return people.make_person(named, None, None, config, "letterhead")
+    return None
+
+
+# -- 3. byline ------------------------------------------------------------------
 
 
 @functools.cache
-def _kind_cues() -> dict[str, tuple[int, list[tuple[re.Pattern[str], int]]]]:
-    data: dict[str, Any] = lexicon.yaml_data("kinds.yml")
-    out = {}
-    for kind, spec in data.items():
-        if kind not in KINDS:
-            raise lexicon.LexiconError(
-                "lexicons/kinds.yml", kind, f"unknown kind (one of {', '.join(KINDS)})"
-            )
-        cues = [
-            (re.compile(c["re"], re.IGNORECASE | re.MULTILINE), int(c.get("weight", 1)))
-            for c in spec["cues"]
-        ]
-        out[kind] = (int(spec.get("override", 99)), cues)
-    return out
+def _statement_from() -> re.Pattern[str]:
+    """ "Statement from Councillor Graham Petts", "Question submitted by Cllr Jo Bloggs",
+    "Statement to be read by ...": words/authored-by, words/delivered-by."""
+    pieces = lexicon.alternation(lexicon.word_list("words/authored-by"))
+    delivered = lexicon.alternation(lexicon.word_list("words/delivered-by"))
+    return re.compile(
+        rf"\b(?:{pieces})\s+(?:(?:to\s+be\s+)?(?:{delivered})\s+)?(?:from|by)\s+"
+        rf"((?:{people.councillor_honorific()})\s+{_CLLR_NAME})",
+        re.IGNORECASE,
+    )
 
 
-def detect_kind(raw: RawDocument) -> str:
-    scores = dict.fromkeys(_kind_cues(), 0)
-    texts = [
-        b.text
+@functools.cache
+def _byline_line() -> re.Pattern[str]:
+    """ "Cllr Peter Haddon - Marshside Ward Councillor": a councillor's name, then a role."""
+    return re.compile(
+        rf"^((?i:{people.councillor_honorific()})\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})"
+        r"\s*(?:[-–—|,:]\s*(.{3,200}))?$"
+    )
+
+
+def _byline(raw: RawDocument, config: Config | None) -> Person | None:
+    """The author a statement or post names at its head (or foot): "Statement from
+    Councillor Graham Petts", a Member's name and role as the page header, or a post
+    opening "Cllr Peter Haddon - Marshside Ward Councillor"."""
+    return _named_in_heading(raw, config) or _post_byline(raw, config)
+
+
+def _named_in_heading(raw: RawDocument, config: Config | None) -> Person | None:
+    """ "Statement from Councillor Graham Petts" at the head or foot, or a Member's name and
+    role as the page header."""
+    body = [b for b in raw.blocks if b.in_body]
+    edges = raw.blocks[:HEADING_BLOCKS] + body[:HEADING_BLOCKS] + body[-HEADING_BLOCKS:]
+    for b in edges:  # a heading, or "Submitted by Councillor ..." at the foot
+        m = _statement_from().search(b.text)
+        if m:
+            return people.make_person(m.group(1), None, None, config, "letterhead")
+    lines = [
+        ln.strip()
         for b in raw.blocks
-        if b.kind in ("paragraph", "heading", "cell", "header", "textbox")
+        if b.kind == "header"
+        for ln in b.text.split("\n")
+        if ln.strip()
     ]
-    for kind, (_, cues) in _kind_cues().items():
-        for rx, weight in cues:
-            if any(rx.search(t[:300]) for t in texts):
-                scores[kind] += weight
-    is_email = raw.format == "eml" or bool(raw.headers.get("From") or raw.headers.get("To"))
-    best = max(scores, key=lambda k: scores[k])
-    if is_email:
-        for kind, (override, _) in _kind_cues().items():
-            if scores[kind] >= override:
-                return kind
-        return "email"
-    if scores["report"] >= 4 and (raw.pages or 1) >= 10 and _report_starts(texts) >= 3:
-        return "agenda-pack"
-    if scores[best] >= 3:
-        return best
-    return "other"
+    return next((p for p in signatories(lines, config) if p.is_member), None) if lines else None
 
 
-def _report_starts(texts: list[str]) -> int:
-    rx = re.compile(r"^\s*(agenda item|report (of|to|by))\b", re.IGNORECASE)
-    return sum(1 for t in texts if rx.search(t))
+def _post_byline(raw: RawDocument, config: Config | None) -> Person | None:
+    """A post or column opening with its author: "Cllr Peter Haddon - Marshside Ward Councillor"."""
+    for b in [b for b in raw.blocks if b.in_body][:BYLINE_BLOCKS]:
+        for line in b.text.strip().split("\n")[:BYLINE_LINES]:
+            m = _byline_line().match(line.strip())
+            if m and people.name_line(m.group(1).strip()):
+                title = (m.group(2) or "").strip() or None
+                return people.make_person(m.group(1).strip(), title, None, config, "byline")
+    return None
 
 
-def _signature_lines(blocks: list[Block]) -> list[str] | None:
-    """The lines after the last sign-off in the author's own text."""
-    after = letters.after_signoff(blocks, 4)
-    return None if after is None else [ln.text for ln in after]
+# -- 4. signature ---------------------------------------------------------------
 
 
-def _trailing_lines(blocks: list[Block]) -> list[str]:
-    """Without a sign-off: the last short lines of the author's own text."""
-    return [ln.text for ln in letters.closing_lines(blocks)][-8:]
+def _signature(raw: RawDocument, config: Config | None) -> list[Person]:
+    """The people who sign: the lines after the last sign-off, else (keeping only Members
+    and officers) the last short lines of the author's own text."""
+    after = letters.after_signoff(raw.blocks, SIGNATURE_FOLLOW_BLOCKS)
+    signed = signatories([ln.text for ln in after], config) if after is not None else []
+    if signed:
+        return signed
+    closing = [ln.text for ln in letters.closing_lines(raw.blocks)][-CLOSING_LINES:]
+    return [p for p in signatories(closing, config) if p.is_member or p.is_officer]
+
+
+@functools.cache
+def _mid_cllr() -> re.Pattern[str]:
+    """The gap before a second councillor's name on one line: "Alun Griffiths Cllr Gwenllian Parry"."""
+    return re.compile(rf"(?<=\S)\s+(?=(?:{people.councillor_honorific()})\s+[A-Z])", re.IGNORECASE)
+
+
+@functools.cache
+def _cllr_then_name() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{people.councillor_honorific()})\s+[A-Z]", re.IGNORECASE)
 
 
 def signatories(lines: list[str], config: Config | None) -> list[Person]:
@@ -101,11 +245,11 @@ def signatories(lines: list[str], config: Config | None) -> list[Person]:
     expanded: list[str] = []
     for line in lines:
         # two signatures side by side: "Alun Griffiths Cllr Gwenllian Parry"
-        split = MID_CLLR.search(line)
+        split = _mid_cllr().search(line)
         if (
             split
-            and NAME_LINE.match(line[: split.start()].strip())
-            and NAME_LINE.match(line[split.start() :].strip())
+            and people.name_line(line[: split.start()].strip())
+            and people.name_line(line[split.start() :].strip())
         ):
             expanded += [line[: split.start()].strip(), line[split.start() :].strip()]
         else:
@@ -113,7 +257,7 @@ def signatories(lines: list[str], config: Config | None) -> list[Person]:
     last_was_role = False
     last_roles: list[str] = []
     for line in expanded:
-        if letters.STOP_LINE.match(line):
+        if letters.ends_signature(line):
             break
         line = line.rstrip(",")
         if last_was_role and last_roles and re.fullmatch(r"[A-Z][\w&'-]*", line):
@@ -125,16 +269,20 @@ def signatories(lines: list[str], config: Config | None) -> list[Person]:
         head, sep, tail = line.partition(",")
         if (
             sep
-            and NAME_LINE.match(head.strip())
+            and people.name_line(head.strip())
             and (people.member_title(tail) or people.officer_title(tail))
         ):
             found.append((head.strip(), [tail.strip()]))
             last_was_role, last_roles = True, found[-1][1]
             continue
         is_role = people.member_title(line) or people.officer_title(line)
-        named = re.match(r"^(cllr\.?|councillor)\s+[A-Z]", line, re.IGNORECASE)
+        named = _cllr_then_name().match(line)
         last_was_role = False
-        if (named or not is_role) and NAME_LINE.match(line) and len(line.split()) <= 7:
+        if (
+            (named or not is_role)
+            and people.name_line(line)
+            and len(line.split()) <= NAME_LINE_WORDS
+        ):
             if not named and found and not found[-1][1] and len(found[-1][0].split()) == 1:
                 found[-1] = (line, [])  # "Priya" then "Priya Shah": keep the full name
                 continue
@@ -161,7 +309,7 @@ def _attach_role(found: list[tuple[str, list[str]]], line: str) -> list[str]:
     (side-by-side signatures: an officer's title under a councillor's name)."""
     member_role = people.member_title(line)
     for name, roles in reversed(found):
-        is_cllr = bool(re.match(r"^(cllr\.?|councillor)\b", name, re.IGNORECASE))
+        is_cllr = people.councillor_named(name)
         if not roles and is_cllr == member_role:
             roles.append(line)
             return roles
@@ -169,89 +317,137 @@ def _attach_role(found: list[tuple[str, list[str]]], line: str) -> list[str]:
     return found[-1][1]
 
 
-def find_sender(raw: RawDocument, config: Config | None) -> tuple[Person | None, list[Person]]:
-    signed = _signature_lines(raw.blocks)
-    sigs = signatories(signed, config) if signed is not None else []
-    if not sigs:
-        sigs = [
-            p
-            for p in signatories(_trailing_lines(raw.blocks), config)
-            if p.is_member or p.is_officer
-        ]
-    from_hdr = (raw.headers.get("From") or [None])[0]
-    header_person = (
-        people.make_person(from_hdr.name, None, from_hdr.email, config, "from-header")
-        if from_hdr
-        else None
-    )
-    office = None
-    for b in raw.blocks[:12] + [b for b in raw.blocks if b.kind == "header"]:
-        m = OFFICE_OF.search(b.text)
-        if m:
-            office = people.make_person(m.group(1), None, None, config, "letterhead")
-            break
-    if office is None and not sigs and header_person is None:
-        office = _named_in_heading(raw, config) or _byline(raw, config)
+# -- who the sender is ------------------------------------------------------------
+
+
+def _sender(
+    from_header: Person | None,
+    signed: list[Person],
+    office: Person | None,
+    byline: Person | None,
+) -> Person | None:
+    """The sender from steps 1-4, by the precedence in the module docstring."""
+    named_at_head = office
+    if named_at_head is None and not signed and from_header is None:
+        named_at_head = byline
     sender: Person | None = None
-    if header_person is not None:
-        sender = header_person
+    if from_header is not None:
+        sender = from_header
         # the signature adds the role an address lacks
-        for s in sigs:
-            if s.is_member == header_person.is_member or not (
-                header_person.is_member or header_person.is_officer
+        for s in signed:
+            if s.is_member == from_header.is_member or not (
+                from_header.is_member or from_header.is_officer
             ):
-                if not header_person.is_member and not header_person.is_officer:
+                if not from_header.is_member and not from_header.is_officer:
                     sender = s
-                    sender.email = header_person.email
-                elif _same_person(s, header_person):
-                    header_person.title = header_person.title or s.title
-                    header_person.senior = header_person.senior or s.senior
-                    header_person.is_mayor = header_person.is_mayor or s.is_mayor
+                    sender.email = from_header.email
+                elif _same_person(s, from_header):
+                    from_header.title = from_header.title or s.title
+                    from_header.senior = from_header.senior or s.senior
+                    from_header.is_mayor = from_header.is_mayor or s.is_mayor
                 break
-    elif sigs:
-        sender = sigs[0] if len(sigs) == 1 else next((s for s in sigs if s.is_member), sigs[0])
-    elif office is not None:
-        sender = office
-    if sender is not None and office is not None and not sender.is_member and not sender.is_officer:
-        sender = office
-    if sender is not None and not sender.is_member and not sender.is_officer:
-        _role_from_letterhead(sender, raw)
-    if sender is not None and not sender.is_member and not sender.is_officer:
-        _role_from_own_words(sender, raw)
-    return sender, sigs
+    elif signed:
+        sender = (
+            signed[0] if len(signed) == 1 else next((s for s in signed if s.is_member), signed[0])
+        )
+    elif named_at_head is not None:
+        sender = named_at_head
+    if (
+        sender is not None
+        and named_at_head is not None
+        and not sender.is_member
+        and not sender.is_officer
+    ):
+        sender = named_at_head
+    return sender
 
 
-def _named_in_heading(raw: RawDocument, config: Config | None) -> Person | None:
-    """A statement's author named at its head: "Statement from Councillor Graham Petts",
-    or a Member's name and role as the page header."""
-    body = [b for b in raw.blocks if b.in_body]
-    for b in (
-        raw.blocks[:3] + body[:3] + body[-3:]
-    ):  # a heading, or "Submitted by Councillor ..." at the foot
-        m = STATEMENT_FROM.search(b.text)
-        if m:
-            return people.make_person(m.group(1), None, None, config, "letterhead")
-    lines = [
-        ln.strip()
-        for b in raw.blocks
-        if b.kind == "header"
-        for ln in b.text.split("\n")
-        if ln.strip()
-    ]
-    return next((p for p in signatories(lines, config) if p.is_member), None) if lines else None
+# -- 5. inside address -------------------------------------------------------------
 
 
-def _byline(raw: RawDocument, config: Config | None) -> Person | None:
-    """A post or column opening with its author: "Cllr Peter Haddon - Marshside Ward Councillor"."""
-    for b in [b for b in raw.blocks if b.in_body][:2]:
-        for line in b.text.strip().split("\n")[
-            :BYLINE_LINES
-        ]:  # "Facebook - public post" may come first
-            m = BYLINE.match(line.strip())
-            if m and NAME_LINE.match(m.group(1).strip()):
-                title = (m.group(2) or "").strip() or None
-                return people.make_person(m.group(1).strip(), title, None, config, "byline")
-    return None
+def _memo_heading(raw: RawDocument, config: Config | None, found: Voices) -> None:
+    """A memo's "To: ... From: ..." heading (often a table): its addressee, and its author
+    when no signature names one."""
+    opening = "\n".join(b.text for b in raw.blocks[:MEMO_HEAD_BLOCKS] if b.in_body)
+    for field_name, person_of in (("To", MEMO_TO), ("From", MEMO_FROM)):
+        m = person_of.search(opening)
+        if not m:
+            continue
+        name, _, title = m.group(1).strip().partition(",")
+        person = people.make_person(
+            name.strip(), title.strip() or None, None, config, field_name.lower()
+        )
+        if field_name == "To" and not found.recipients:
+            found.recipients.append(person)
+        elif (
+            field_name == "From"
+            and found.sender is None
+            and (person.is_member or person.is_officer)
+        ):
+            found.sender = person
+
+
+def _inside_address(raw: RawDocument, config: Config | None, found: Voices) -> None:
+    """A letter's addressee from the inside address above "Dear ...": the last line before
+    the salutation that is an officer's or a Member's title ("Corporate Head of Housing"),
+    with the name on the line above it ("Ms Sarah Mwangi"). Lines naming the sender, and
+    names the salutation contradicts ("Dear Mr Reed" above "Ms Sarah Mwangi"), are not it."""
+    lines: list[str] = []
+    salutation = None
+    for block in (b for b in raw.blocks if b.in_body):
+        for line in block.text.split("\n"):
+            line = line.strip()
+            if not line:
+                continue
+            if letters.is_salutation(line):
+                salutation = line
+                break
+            lines.append(line)
+        if salutation is not None or len(lines) > INSIDE_ADDRESS_LINES:
+            break
+    if salutation is None:
+        return
+    sender = found.sender
+    own = people.bare_name(sender.name).lower().split()[-1:] if sender and sender.name else []
+    greeted = set(re.findall(r"[a-z'’-]+", re.sub(r"^\W*\w+\s+", "", salutation.lower())))
+    greeted -= {w.rstrip(".") for w in lexicon.word_list("roles/honorifics")}
+    for i in range(len(lines) - 1, -1, -1):
+        title = lines[i]
+        if len(title.split()) > TITLE_WORDS or not (
+            people.officer_title(title) or people.member_title(title)
+        ):
+            continue
+        name = (
+            lines[i - 1]
+            if i > 0 and people.name_line(lines[i - 1]) and not people.officer_title(lines[i - 1])
+            else ""
+        )
+        words = set(people.bare_name(name).lower().split()) if name else set()
+        if (own and own[0] in (words or set(title.lower().split()))) or letters.office_of(title):
+            return  # the sender's own lines
+        if (
+            words
+            and greeted
+            and not (words & greeted)
+            and not greeted <= set(lexicon.word_list("roles/generic-greetings"))
+        ):
+            continue
+        person = people.make_person(name.rstrip(","), title, None, config, "address")
+        if (
+            person.is_officer
+            and not people.roster_lookup(config, name)
+            and not lexicon.phrase("council-address").search(
+                " ".join(lines[i : i + ADDRESS_LINES_BELOW])
+            )
+        ):
+            person.is_officer = (
+                False  # "Director, Beddoe Leisure Ltd, Unit 4 ...": not the council's
+            )
+        found.recipients.append(person)
+        return
+
+
+# -- 6. own words ------------------------------------------------------------------
 
 
 def _role_from_letterhead(sender: Person, raw: RawDocument) -> None:
@@ -261,7 +457,7 @@ def _role_from_letterhead(sender: Person, raw: RawDocument) -> None:
     if not surname:
         return
     places = [b for b in raw.blocks if b.kind == "header"] + [b for b in raw.blocks if b.in_body][
-        :6
+        :LETTERHEAD_ROLE_BLOCKS
     ]
     for block in places:
         for line in block.text.split("\n"):
@@ -271,9 +467,7 @@ def _role_from_letterhead(sender: Person, raw: RawDocument) -> None:
                 sender.is_member, sender.source = True, "letterhead"
                 sender.title = sender.title or re.sub(r"^\W+|\W+$", "", line)
                 sender.senior = people.has_title(line, "senior-member-titles")
-                sender.is_mayor = (
-                    people.has_title(line, "mayor-titles") and "deputy mayor" not in line.lower()
-                )
+                sender.is_mayor = people.mayor_title(line)
                 return
             if people.officer_title(line):
                 sender.is_officer, sender.source = True, "letterhead"
@@ -298,133 +492,3 @@ def _same_person(a: Person, b: Person) -> bool:
     if not an or not bn:
         return True
     return an.split()[-1] == bn.split()[-1]
-
-
-def analyse(raw: RawDocument, config: Config | None, kind: str | None = None) -> Document:
-    doc = Document.assemble(raw)
-    doc.config = config
-    forced = kind or (config.kind if config and config.kind else None)
-    doc.kind = forced or detect_kind(raw)
-    doc.kind_forced = forced is not None
-    doc.sender, doc.signatories = find_sender(raw, config)
-    for header, target in (("To", doc.recipients), ("Cc", doc.copies), ("Bcc", doc.blind_copies)):
-        for addr in raw.headers.get(header, []):
-            name, _, title = addr.name.partition(
-                ","
-            )  # "Tracey Moss, Housing Officer" typed in a To line
-            target.append(
-                people.make_person(
-                    name.strip(), title.strip() or None, addr.email, config, header.lower()
-                )
-            )
-    if not raw.headers:
-        _memo_heading(doc, config)
-        if not doc.recipients:
-            _inside_address(doc, config)
-    return doc
-
-
-def council_published(doc: Document) -> bool:
-    """Whether the document shows the Council as its publisher: a masthead, account or
-    imprint line naming a council ("Kestrel Vale Borough Council", "Published by ...
-    District Council"), the council's name from config, or a council web or e-mail
-    domain. A party's site or a newspaper report about the council shows none of these.
-    """
-    return doc.analysis(_council_published)
-
-
-def _council_published(doc: Document) -> bool:
-    masthead = lexicon.phrase("council-masthead")
-    name = (doc.config.council or "").lower() if doc.config else ""
-    body = [b for b in doc.blocks if b.in_body and b.text.strip()]
-    edges = [b for b in doc.blocks if b.kind in ("header", "footer")] + body[:8] + body[-5:]
-    lines = [ln.strip() for b in edges for ln in b.text.splitlines() if ln.strip()]
-    return any(
-        len(ln.split()) <= 16 and (masthead.search(ln) or (name and name in ln.lower()))
-        for ln in lines
-    ) or bool(lexicon.phrase("council-web-address").search(doc.text))
-
-
-def council_publicity(doc: Document) -> bool:
-    """Whether the document is the Council's publicity: a press release, a document
-    forced to a kind, or any other document that shows the Council as its publisher."""
-    return doc.kind != "other" or doc.kind_forced or council_published(doc)
-
-
-def _inside_address(doc: Document, config: Config | None) -> None:
-    """A letter's addressee from the inside address above "Dear ...": the last line before
-    the salutation that is an officer's or a Member's title ("Corporate Head of Housing"),
-    with the name on the line above it ("Ms Sarah Mwangi"). Lines naming the sender, and
-    names the salutation contradicts ("Dear Mr Reed" above "Ms Sarah Mwangi"), are not it."""
-    lines: list[str] = []
-    salutation = None
-    for block in doc.body_blocks():
-        for line in block.text.split("\n"):
-            line = line.strip()
-            if not line:
-                continue
-            if letters.SALUTATION.match(line):
-                salutation = line
-                break
-            lines.append(line)
-        if salutation is not None or len(lines) > 20:
-            break
-    if salutation is None:
-        return
-    own = (
-        people.bare_name(doc.sender.name).lower().split()[-1:]
-        if doc.sender and doc.sender.name
-        else []
-    )
-    greeted = set(re.findall(r"[a-z'’-]+", re.sub(r"^\W*\w+\s+", "", salutation.lower())))
-    greeted -= {w.rstrip(".") for w in lexicon.word_list("roles/honorifics")}
-    for i in range(len(lines) - 1, -1, -1):
-        title = lines[i]
-        if len(title.split()) > 10 or not (
-            people.officer_title(title) or people.member_title(title)
-        ):
-            continue
-        name = (
-            lines[i - 1]
-            if i > 0 and NAME_LINE.match(lines[i - 1]) and not people.officer_title(lines[i - 1])
-            else ""
-        )
-        words = set(people.bare_name(name).lower().split()) if name else set()
-        if (own and own[0] in (words or set(title.lower().split()))) or OFFICE_OF.search(title):
-            return  # the sender's own lines
-        if (
-            words
-            and greeted
-            and not (words & greeted)
-            and not greeted <= set(lexicon.word_list("roles/generic-greetings"))
-        ):
-            continue
-        person = people.make_person(name.rstrip(","), title, None, config, "address")
-        if (
-            person.is_officer
-            and not people.roster_lookup(config, name)
-            and not lexicon.phrase("council-address").search(" ".join(lines[i : i + 3]))
-        ):
-            person.is_officer = (
-                False  # "Director, Beddoe Leisure Ltd, Unit 4 ...": not the council's
-            )
-        doc.recipients.append(person)
-        return
-
-
-def _memo_heading(doc: Document, config: Config | None) -> None:
-    """A memo's "To: ... From: ..." heading (often a table): its addressee, and its author
-    when no signature names one."""
-    opening = "\n".join(b.text for b in doc.blocks[:16] if b.in_body)
-    for field, person_of in (("To", MEMO_TO), ("From", MEMO_FROM)):
-        m = person_of.search(opening)
-        if not m:
-            continue
-        name, _, title = m.group(1).strip().partition(",")
-        person = people.make_person(
-            name.strip(), title.strip() or None, None, config, field.lower()
-        )
-        if field == "To" and not doc.recipients:
-            doc.recipients.append(person)
-        elif field == "From" and doc.sender is None and (person.is_member or person.is_officer):
-            doc.sender = person

@@ -102,6 +102,9 @@ def _criticism_possible(doc: Document) -> bool:
     return doc.sender is not None and (doc.sender.is_member or doc.sender.is_officer)
 
 
+SUBJECT_REACH = 30  # characters before a criticism read for its subject ("I am not able to")
+
+
 @rule(
     "CON001",
     "officer-criticism",
@@ -129,7 +132,9 @@ def officer_criticism(doc: Document) -> Iterator[Hit]:
             continue
         if speaker is False and doc.in_quotation(m.start) and not own:
             continue  # someone else's words, quoted
-        if lexicon.phrase("self-subject").search(doc.text, max(0, m.start - 30), m.start):
+        if lexicon.phrase("self-subject").search(
+            doc.text, max(0, m.start - SUBJECT_REACH), m.start
+        ):
             continue  # "I am not able to forward emails": the writer of themselves
         label = "OFFICER_REF" if author.is_member else "MEMBER_REF"
         target = _target(doc, m, label)

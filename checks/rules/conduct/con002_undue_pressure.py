@@ -71,7 +71,7 @@ def _member_to_officer(doc: Document) -> bool:
     for i, line in enumerate(
         lines
     ):  # the addressee block and "Dear ...": "Head of Planning", "Dear Ms Moss"
-        if letters.SALUTATION.match(line):
+        if letters.is_salutation(line):
             found = people.roster_lookup(
                 doc.config, re.sub(r"^\s*dear\s+", "", line, flags=re.IGNORECASE).strip(" ,")
             )
@@ -90,6 +90,11 @@ def _polite(doc: Document, sentence: tuple[int, int]) -> bool:
     return any(
         not negated.match(doc.text, p.end) for p in doc.matches_in(sentence, "POLITE_REQUEST")
     )
+
+
+DISCLAIMER_REACH = 30  # characters before a demand read for "please don't feel you have to"
+SENTENCES_AFTER_GROUP_DECISION = 2  # "The group met on Monday ... So please stop the letters."
+SENTENCES_AFTER_AS_AGREED = 3  # "As agreed last night" and the two sentences that carry it out
 
 
 @rule(
@@ -126,7 +131,7 @@ def undue_pressure(doc: Document) -> Iterator[Hit]:
         if demand is None:
             continue
         if demand is not m and lexicon.phrase("not-a-demand").search(
-            doc.text, max(sentence[0], demand.start - 30), demand.end
+            doc.text, max(sentence[0], demand.start - DISCLAIMER_REACH), demand.end
         ):
             continue  # "please don't feel you have to stay"
         if not strong and doc.sentence_text(m.start).rstrip().rstrip("\"')").endswith("?"):
@@ -159,7 +164,8 @@ def undue_pressure(doc: Document) -> Iterator[Hit]:
         if m.id != "group-decision" or doc.in_quotation(m.start):
             continue
         here = doc.sentence_at(m.start)
-        following = [s for s in doc.sentences_near(m.start, paragraphs=0) if s[0] > here[0]][:2]
+        following = [s for s in doc.sentences_near(m.start, paragraphs=0) if s[0] > here[0]]
+        following = following[:SENTENCES_AFTER_GROUP_DECISION]
         for sentence in following:
             if sentence in seen:
                 continue
@@ -187,7 +193,7 @@ def _group_decision_carried_out(doc: Document) -> Iterator[Hit]:
         here = doc.sentence_at(agreed.start())
         for sentence in [
             s for s in doc.sentences_near(agreed.start(), paragraphs=0) if s[0] >= here[0]
-        ][:3]:
+        ][:SENTENCES_AFTER_AS_AGREED]:
             told = lexicon.phrase("instruction-passed-on").search(doc.text, *sentence)
             if told is not None and not doc.in_quotation(told.start()):
                 yield Hit(

@@ -38,18 +38,22 @@ in the public interest cannot be seen: suppress it with that reason.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from protocheck.language import letters, lexicon, people
 from protocheck.model.document import Document, Hit, Match
 from protocheck.rules.registry import rule
 
+MARKING_BLOCKS = 6  # opening blocks where a paper is marked confidential (its heading)
+SALUTATION_LINES = 30  # opening lines where a letter greets the person it is about
+POSSESSIVE_REACH = 40  # characters before "view is that" read for "my" / "our"
+SENTENCES_AFTER_MARKING = 2  # sentences of the marking's paragraph that pass its content on
+
 
 def _restricted_circulation(doc: Document) -> bool:
     """An officer's paper marked confidential at its head: it is the confidential material,
     going to those entitled to it, not a disclosure of it."""
-    head = "\n".join(b.text for b in doc.blocks[:6]) + "\n" + (doc.raw.subject or "")
+    head = "\n".join(b.text for b in doc.blocks[:MARKING_BLOCKS]) + "\n" + (doc.raw.subject or "")
     return (
         doc.sender is not None
         and doc.sender.is_officer
@@ -67,7 +71,8 @@ def _own_case(doc: Document, name: str) -> bool:
     """Personal data sent to the person it is about ("Dear Mrs Patel ... your arrears")."""
     surname = name.split()[-1].lower()
     addressed = [p.name.lower() for p in doc.recipients]
-    addressed += [ln.lower() for ln in doc.text.split("\n")[:30] if letters.SALUTATION.match(ln)]
+    opening = doc.text.split("\n")[:SALUTATION_LINES]
+    addressed += [ln.lower() for ln in opening if letters.is_salutation(ln)]
     return any(surname in a for a in addressed if a)
 
 
@@ -90,10 +95,10 @@ def _tells(doc: Document, d: Match, sentence: tuple[int, int]) -> bool:
         return False
     said = doc.text[d.start : d.end].lower()
     if d.id == "i-can-reveal":
-        return any(w in said for w in ("reveal", "tell", "share", "confirm"))
+        return any(w in said for w in lexicon.word_list("words/disclosure-verbs"))
     if d.id == "view-is-that":
-        return not re.search(
-            r"\b(my|our)\s+(\w+\s+)?$", doc.text[max(sentence[0], d.start - 40) : d.start].lower()
+        return not lexicon.phrase("writer-possessive").search(
+            doc.text[max(sentence[0], d.start - POSSESSIVE_REACH) : d.start].lower()
         )
     return True
 
@@ -116,7 +121,9 @@ def _content_after_marking(
             continue  # "I cannot share counsel's advice": kept back
         after = [s for s in doc.sentences_near(m.start) if s[0] > marked[0]]
         block = doc.block_at(m.start)
-        near = [s for s in after if doc.block_at(s[0]) is block][:2] or after[:1]
+        near = [s for s in after if doc.block_at(s[0]) is block][:SENTENCES_AFTER_MARKING] or after[
+            :1
+        ]
         for sentence in near:
             if sentence in seen:
                 continue
@@ -146,6 +153,7 @@ def _content_after_marking(
         "patterns/non-disclosure",
         "patterns/sensitive-data",
         "patterns/named-person",
+        "words/disclosure-verbs",
         "phrases",
     ),
 )

@@ -151,7 +151,7 @@ def _purposes(doc: Document) -> Iterator[Match]:
         if m.id in WEAK and not _political(doc, m):
             continue
         if m.id in ("party-meeting", "party-agm") and lexicon.phrase("civic-association").search(
-            doc.text, max(0, m.start - 30), m.start
+            doc.text, max(0, m.start - WORDS_BEFORE_REACH), m.start
         ):
             continue  # "the residents' association meeting"
         yield m
@@ -166,13 +166,18 @@ def _resource_asked(doc: Document, sentence: tuple[int, int]) -> Match | None:
         r
         for r in doc.matches_in(sentence, "RESOURCE")
         if not lexicon.phrase("own-resource").search(
-            doc.text[max(sentence[0], r.start - 30) : r.start]
+            doc.text[max(sentence[0], r.start - WORDS_BEFORE_REACH) : r.start]
         )
     ]
     facility = next((r for r in found if r.id != "officers-staff"), None)
     if facility is not None:
         return facility
     return _addressee(doc, sentence) if found else None
+
+
+WORDS_BEFORE_REACH = (
+    30  # characters before a match read for its owner ("our own", "the residents'")
+)
 
 
 @rule(

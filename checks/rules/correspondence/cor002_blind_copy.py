@@ -49,6 +49,9 @@ def member_officer(doc: Document) -> bool:
     return has_member and (has_officer or blind_council)
 
 
+NAMES_SHOWN = 3  # blind copies named in the message: a long list is cut short
+
+
 @rule(
     "COR002",
     "blind-copy",
@@ -60,7 +63,7 @@ def blind_copy(doc: Document) -> Iterator[Hit]:
     if doc.blind_copies and member_officer(doc):
         for header in doc.blocks:
             if header.kind == "email-header" and header.meta.get("header") == "Bcc":
-                names = ", ".join(p.short() for p in doc.blind_copies[:3])
+                names = ", ".join(p.short() for p in doc.blind_copies[:NAMES_SHOWN])
                 yield Hit(
                     header.start,
                     header.end,

@@ -40,8 +40,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from protocheck.language import letters, lexicon, quotes
-from protocheck.language.voices import NAME_LINE
+from protocheck.language import letters, lexicon, people, quotes
 from protocheck.model.document import Document, Hit, Person
 from protocheck.rules.registry import rule
 
@@ -102,7 +101,7 @@ def member_capacity(doc: Document) -> Iterator[Hit]:
             return
         sign = letters.signature(doc)
         line = letters.name_line(doc, sign, sender.name) or next(
-            (ln for ln in sign if NAME_LINE.match(ln.text)), sign[-1] if sign else None
+            (ln for ln in sign if people.name_line(ln.text)), sign[-1] if sign else None
         )
         if line is not None:
             yield Hit(line.start, line.end, message)

@@ -38,9 +38,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from protocheck.language import letters, lexicon, people
-from protocheck.language.voices import OFFICE_OF
 from protocheck.model.document import Document, Hit
 from protocheck.rules.registry import rule
+
+OPENING_CHARS = 1500  # a letter's opening, where it names the Minister it is written to
+ADDRESS_LINES = 3  # lines under the Council's name that may be its address, telephone, web
 
 
 def _from_member(doc: Document) -> bool:
@@ -50,7 +52,7 @@ def _from_member(doc: Document) -> bool:
 def _official_representation(doc: Document) -> bool:
     """A letter to a Minister on behalf of the Council: an official letter 9.2 allows in a Member's name."""
     head = " ".join(line.text for line in letters.letterhead(doc))
-    opening = doc.text[: min(len(doc.text), 1500)]
+    opening = doc.text[:OPENING_CHARS]
     return bool(lexicon.phrase("representation-to-government").search(head + "\n" + opening))
 
 
@@ -69,16 +71,17 @@ def official_appearance(doc: Document) -> Iterator[Hit]:
     who = sender.short()
     what = "Email" if doc.kind == "email" else "Letter"
     council_line = lexicon.phrase("council-name-line")
-    office_of = any(OFFICE_OF.search(b.text) for b in doc.blocks if b.in_body or b.kind == "header")
+    office_of = any(
+        letters.office_of(b.text) for b in doc.blocks if b.in_body or b.kind == "header"
+    )
     letterhead_hit = None
     if not office_of:
         head = letters.letterhead(doc)
         for i, line in enumerate(head):
             if council_line.search(line.text):
                 end = line.end
-                for more in head[
-                    i + 1 : i + 4
-                ]:  # the Council's address under its name is letterhead too
+                # the Council's address under its name is letterhead too
+                for more in head[i + 1 : i + 1 + ADDRESS_LINES]:
                     if not lexicon.phrase("address-line").search(more.text):
                         break
                     end = more.end

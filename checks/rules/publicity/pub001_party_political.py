@@ -37,7 +37,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from protocheck.language import lexicon, politics
-from protocheck.language.voices import council_publicity
+from protocheck.language.kinds import council_publicity
 from protocheck.model.document import Document, Hit, Match
 from protocheck.rules.registry import rule
 
@@ -47,9 +47,12 @@ VOTER_REACH = (
 )
 
 
+CREDIT_REACH = 25  # characters before a party read for "under the", "thanks to"
+
+
 def _under(doc: Document, party: Match) -> Match | None:
     """ "Under Plaid Cymru", "thanks to the Greens": the Council's work credited to a party."""
-    before = doc.text[max(0, party.start - 25) : party.start]
+    before = doc.text[max(0, party.start - CREDIT_REACH) : party.start]
     m = lexicon.phrase("credited-to-party").search(before)
     return (
         Match("PARTY_CREDIT", "under-party", party.start - len(before) + m.start(), party.start)

@@ -35,10 +35,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from protocheck.language import dates, lexicon, people
-from protocheck.language.voices import council_publicity
+from protocheck.language import dates, lexicon, people, quotes
+from protocheck.language.kinds import council_publicity
 from protocheck.model.document import Document, Hit
 from protocheck.rules.registry import rule
+
+OTHER_MATTERS = 4  # further controversial words named in the one finding's message
+LISTING_WORDS = 10  # a directory line: a name with party, ward or role ("Councillor Peter Coles, Liberal Democrat")
 
 
 @rule(
@@ -46,7 +49,7 @@ from protocheck.rules.registry import rule
     "pre-election",
     severity="warning",
     kinds=("press-release", "other"),
-    uses=("words/controversial", "words/statutory-notices", "phrases"),
+    uses=("words/controversial", "words/statutory-notices", "words/speech-verbs", "phrases"),
     when=council_publicity,
 )
 def pre_election(doc: Document) -> Iterator[Hit]:
@@ -75,15 +78,10 @@ def pre_election(doc: Document) -> Iterator[Hit]:
         verb = "pictures" if lexicon.phrase("image-caption").match(block.text) else "names"
         best: dict[tuple[int, int], tuple[int, int, str]] = {}
         for start, end, who in people.member_mentions(block.text, config):
-            if block.text[end : end + 2] in ("'s", "\u2019s") and not who.lower().startswith(
-                ("cllr", "councillor")
-            ):
+            if block.text[end : end + 2] in ("'s", "\u2019s") and not _named(who):
                 continue  # "the Mayor's charities": the office, not a person
             key = doc.sentence_at(block.start + start)
-            named = (
-                who.lower().startswith(("cllr", "councillor"))
-                or people.roster_member(config, who) is not None
-            )
+            named = _named(who) or people.roster_member(config, who) is not None
             if key not in best or (named and not _named(best[key][2])):
                 best[key] = (start, end, who)
         for _sentence, (start, end, who) in sorted(best.items()):
@@ -116,7 +114,7 @@ def pre_election(doc: Document) -> Iterator[Hit]:
     if found:  # one finding for the document: the matter is the release's, not each word's
         block, m = found[0]
         others = sorted({x.group(1).lower() for _, x in found} - {m.group(1).lower()})
-        matter = f"a controversial matter ({m.group(1).lower()}{'; also ' + ', '.join(others[:4]) if others else ''})"
+        matter = f"a controversial matter ({m.group(1).lower()}{'; also ' + ', '.join(others[:OTHER_MATTERS]) if others else ''})"
         if featured:  # the Member is featured on that matter: one finding says both
             featured[0].message += f", on {matter}"
         else:
@@ -139,14 +137,14 @@ def _listing(text: str, start: int, end: int) -> bool:
         text[line_start:start] + " " + text[end : len(text) if line_end < 0 else line_end]
     ).strip(" ,;:-\u2013()")
     return (
-        len(line.split()) <= 10
+        len(line.split()) <= LISTING_WORDS
         and not rest.endswith((".", "!", "?", '"', "\u201d"))
         and not lexicon.phrase("councillor-in-action").search(rest)
     )
 
 
 def _named(who: str) -> bool:
-    return who.lower().startswith(("cllr", "councillor"))
+    return people.councillor_named(who)
 
 
 def _phrase_regex(name: str) -> re.Pattern[str]:
@@ -167,7 +165,4 @@ def _attributed(doc: Document, offset: int) -> bool:
     """The sentence attributes a quotation to the Member."""
     s, e = doc.sentence_at(offset)
     sentence = doc.text[s:e]
-    return bool(
-        re.search(r"[\"“”‘’]", sentence)
-        and re.search(r"\b(said|says|added|commented|explained)\b", sentence)
-    )
+    return bool(re.search(r"[\"“”‘’]", sentence) and quotes.speech_verb(sentence))

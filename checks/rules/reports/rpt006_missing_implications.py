@@ -36,6 +36,12 @@ from protocheck.language import lexicon, sections
 from protocheck.model.document import Document, Hit
 from protocheck.rules.registry import rule
 
+OPENING_BLOCKS = 15  # a report's cover: application numbers, "Record of Executive Decision"
+TITLE_WORDS = 12  # a decision record's title line is short; a longer one is a sentence about one
+MIN_OTHER_SECTIONS = (
+    2  # sections besides the recommendations that make a page a report laid out for decision
+)
+
 
 @rule(
     "RPT006",
@@ -46,7 +52,7 @@ from protocheck.rules.registry import rule
     needs=(sections.mark,),
 )
 def missing_implications(doc: Document) -> Iterator[Hit]:
-    top = list(doc.body_blocks())[:15]
+    top = list(doc.body_blocks())[:OPENING_BLOCKS]
     if any(lexicon.phrase("planning-application").search(b.text) for b in top):
         return  # planning application reports are exempt (Wokingham 9.3.15)
     have = sections.present(doc)
@@ -54,7 +60,8 @@ def missing_implications(doc: Document) -> Iterator[Hit]:
         (
             b
             for b in top
-            if len(b.text.split()) <= 12 and lexicon.phrase("decision-record").search(b.text)
+            if len(b.text.split()) <= TITLE_WORDS
+            and lexicon.phrase("decision-record").search(b.text)
         ),
         None,
     )
@@ -65,11 +72,11 @@ def missing_implications(doc: Document) -> Iterator[Hit]:
             yield Hit(record.start, record.end, "Decision record gives no reasons for the decision")
         return
     recs = [b for b in doc.body_blocks() if b.meta.get("section") == "recommendations"]
-    verbs = "|".join(lexicon.word_list("words/decision-verbs-report"))
-    asks = [b for b in recs if re.search(rf"\b({verbs})(s|d|ed|es)?\b", b.text, re.IGNORECASE)]
+    verbs = lexicon.alternation(lexicon.word_list("words/decision-verbs-report"))
+    asks = [b for b in recs if re.search(rf"\b({verbs})\b", b.text, re.IGNORECASE)]
     if not asks:
         return  # for information only, or no recommendations
-    if doc.kind != "report" and len(have - {"recommendations"}) < 2:
+    if doc.kind != "report" and len(have - {"recommendations"}) < MIN_OTHER_SECTIONS:
         return  # a web page or summary with recommendations, not a report laid out for decision
     missing = [
         name

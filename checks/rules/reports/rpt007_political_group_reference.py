@@ -35,6 +35,8 @@ from protocheck.language import lexicon, politics
 from protocheck.model.document import Document, Hit
 from protocheck.rules.registry import rule
 
+MARKING_BLOCKS = 8  # opening blocks where a report is marked not for publication
+
 
 @rule(
     "RPT007",
@@ -53,7 +55,7 @@ def political_group_reference(doc: Document) -> Iterator[Hit]:
     private = "|".join(re.escape(w) for w in lexicon.word_list("words/private-markers"))
     if any(
         re.search(rf"\b({private})\b", b.text, re.IGNORECASE)
-        for b in doc.blocks[:8]
+        for b in doc.blocks[:MARKING_BLOCKS]
         if b.kind != "comment"
     ):
         return  # marked as not a public report

@@ -1,0 +1,112 @@
+"""What kind of document this is (letter, email, press release, report, agenda pack,
+other), and whether it is the Council's own publicity.
+
+The kind comes from cues in lexicons/kinds.yml, scored over the opening of every
+paragraph; an e-mail is "email" unless another kind scores its `override`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from protocheck.language import lexicon
+from protocheck.model.document import KINDS, Document, RawDocument
+
+CUE_REACH = 300  # characters of a paragraph a cue is looked for in: a cue opens a paragraph
+KIND_MIN_SCORE = 3  # the score a kind needs to win: one strong cue, or two weaker ones
+# An agenda pack is a long report-like document holding several reports.
+PACK_REPORT_SCORE = 4  # its report cues score at least this
+PACK_PAGES = 10  # it runs to at least this many pages
+PACK_REPORT_STARTS = 3  # and at least this many paragraphs open a report ("Agenda Item 7")
+MASTHEAD_BLOCKS = 8  # opening body blocks that may carry a masthead or an account's name
+IMPRINT_BLOCKS = 5  # closing body blocks that may carry an imprint ("Published by ... Council")
+MASTHEAD_WORDS = (
+    16  # a masthead or imprint line is short; a longer one is a sentence about the council
+)
+
+
+@functools.cache
+def _kind_cues() -> dict[str, tuple[int, list[tuple[re.Pattern[str], int]]]]:
+    data: dict[str, Any] = lexicon.yaml_data("kinds.yml")
+    out = {}
+    for kind, spec in data.items():
+        if kind not in KINDS:
+            raise lexicon.LexiconError(
+                "lexicons/kinds.yml", kind, f"unknown kind (one of {', '.join(KINDS)})"
+            )
+        cues = [
+            (re.compile(c["re"], re.IGNORECASE | re.MULTILINE), int(c.get("weight", 1)))
+            for c in spec["cues"]
+        ]
+        out[kind] = (int(spec.get("override", 99)), cues)
+    return out
+
+
+def detect_kind(raw: RawDocument) -> str:
+    """The kind whose cues score highest (KIND_MIN_SCORE or more), else "other"; an e-mail is "email"
+    unless a kind reaches its override; a long report with several report openings is
+    an agenda pack."""
+    scores = dict.fromkeys(_kind_cues(), 0)
+    texts = [
+        b.text
+        for b in raw.blocks
+        if b.kind in ("paragraph", "heading", "cell", "header", "textbox")
+    ]
+    for kind, (_, cues) in _kind_cues().items():
+        for rx, weight in cues:
+            if any(rx.search(t[:CUE_REACH]) for t in texts):
+                scores[kind] += weight
+    is_email = raw.format == "eml" or bool(raw.headers.get("From") or raw.headers.get("To"))
+    best = max(scores, key=lambda k: scores[k])
+    if is_email:
+        for kind, (override, _) in _kind_cues().items():
+            if scores[kind] >= override:
+                return kind
+        return "email"
+    if (
+        scores["report"] >= PACK_REPORT_SCORE
+        and (raw.pages or 1) >= PACK_PAGES
+        and _report_starts(texts) >= PACK_REPORT_STARTS
+    ):
+        return "agenda-pack"
+    if scores[best] >= KIND_MIN_SCORE:
+        return best
+    return "other"
+
+
+def _report_starts(texts: list[str]) -> int:
+    rx = lexicon.phrase("report-start")
+    return sum(1 for t in texts if rx.search(t))
+
+
+def council_published(doc: Document) -> bool:
+    """Whether the document shows the Council as its publisher: a masthead, account or
+    imprint line naming a council ("Kestrel Vale Borough Council", "Published by ...
+    District Council"), the council's name from config, or a council web or e-mail
+    domain. A party's site or a newspaper report about the council shows none of these.
+    """
+    return doc.analysis(_council_published)
+
+
+def _council_published(doc: Document) -> bool:
+    masthead = lexicon.phrase("council-masthead")
+    name = (doc.config.council or "").lower() if doc.config else ""
+    body = [b for b in doc.blocks if b.in_body and b.text.strip()]
+    edges = (
+        [b for b in doc.blocks if b.kind in ("header", "footer")]
+        + body[:MASTHEAD_BLOCKS]
+        + body[-IMPRINT_BLOCKS:]
+    )
+    lines = [ln.strip() for b in edges for ln in b.text.splitlines() if ln.strip()]
+    return any(
+        len(ln.split()) <= MASTHEAD_WORDS and (masthead.search(ln) or (name and name in ln.lower()))
+        for ln in lines
+    ) or bool(lexicon.phrase("council-web-address").search(doc.text))
+
+
+def council_publicity(doc: Document) -> bool:
+    """Whether the document is the Council's publicity: a press release, a document
+    forced to a kind, or any other document that shows the Council as its publisher."""
+    return doc.kind != "other" or doc.kind_forced or council_published(doc)

@@ -7,6 +7,16 @@ substance is the protocol's judgement (North East Derbyshire 7.5-7.6): a typo,
 punctuation, a date written another way, a duplicate removed or text added is not;
 an option, a negation or hedge, a figure, a recommendation's verb or choice, a
 statement on legality or finance, a consultation response removed or changed is.
+
+Which report rule a Member's substantive edit falls under is each rule's own judgement:
+`claims(section, about)` in checks/rules/reports/rpt001-rpt005. One edit is one finding,
+so where two rules could claim it they yield in one order, each `claims` saying to whom:
+1. the recommendations or their reasons (RPT003), whatever the words are about;
+2. a statutory statement, key decision or statutory officer (RPT004), wherever it stands;
+3. the officer's advice (RPT002), wherever it stands;
+4. the section the edit stands in, one of REPORT_SECTIONS (in the consultation section,
+   only what people said: RPT005);
+5. outside those sections, what the words are about.
 """
 
 from __future__ import annotations
@@ -94,7 +104,13 @@ class Edit:
 
     @property
     def section(self) -> str | None:
+        """The report section the edit stands in (sections.mark), or None."""
         return self.block.meta.get("section")
+
+    @functools.cached_property
+    def about(self) -> str | None:
+        """What the edit is about (edit-topics.yml): the changed words, else their paragraph."""
+        return topic(self.deleted or self.inserted) or topic(self.block.text)
 
 
 def _editor(author: str | None, doc: Document) -> Person | None:
@@ -264,72 +280,76 @@ def _figures(text: str) -> set[str]:
     return {n.rstrip(".,") for n in _NUMBER.findall(text)}
 
 
-SECTION_RULE = {
-    "options": "RPT001",
-    "advice": "RPT002",
-    "recommendations": "RPT003",
-    "reasons": "RPT003",
-    "key-decision": "RPT004",
-    "statutory-officer": "RPT004",
-    "legal": "RPT004",
-    "financial": "RPT004",
-    "consultation": "RPT005",
-}
+REPORT_SECTIONS = frozenset(
+    {
+        "options",
+        "advice",
+        "recommendations",
+        "reasons",
+        "key-decision",
+        "statutory-officer",
+        "legal",
+        "financial",
+        "consultation",
+    }
+)
+"""The sections of an officer report that one of the report rules (RPT001-RPT005) watches,
+each rule its own (its `SECTIONS`). Inside one of them the section decides which rule an
+edit falls under; outside them (purpose, risk, equality, no heading) what its words are about
+decides. The rules share the list so that a topic never takes an edit from a watched section."""
 
 
-def rule_for(section: str | None, about: str | None) -> str | None:
-    """Which report-edit rule a substantive Member edit falls under."""
-    if section in ("recommendations", "reasons"):
-        return "RPT003"
-    if about in ("key-decision", "statutory-officer"):
-        return "RPT004"  # a statutory statement, wherever it stands
-    if about == "advice":
-        return "RPT002"  # the officer's opinion, even inside an option's description
-    if section == "consultation":
-        return "RPT005" if about == "consultation" else None  # not what anyone said
-    return SECTION_RULE.get(section or "") or SECTION_RULE.get(about or "")
-
-
-def member_changes(doc: Document) -> list[tuple[Edit, str, str]]:
-    """(edit, why it is substantive, rule code) for each Member edit that changes substance.
-
-    The rule: a change inside the recommendations is RPT003; otherwise what the changed
-    words are about (edit-topics.yml), else the section they sit in.
-    """
-    if "member_changes" not in doc.cache:
+def member_edits(doc: Document) -> list[tuple[Edit, str]]:
+    """(edit, why it changes substance) for each Member's edit that changes substance, in
+    document order. Which report rule, if any, an edit falls under is each rule's own
+    judgement (its `claims`, from `edit.section` and `edit.about`)."""
+    if "member_edits" not in doc.cache:
         out = []
         for edit in edits(doc):
             if edit.editor is None or not edit.editor.is_member:
                 continue  # officers' own edits are never flagged
             why = substantive(edit, doc)
-            if why is None:
-                continue
-            code = rule_for(
-                edit.section, topic(edit.deleted or edit.inserted) or topic(edit.block.text)
-            )
-            if code:
-                out.append((edit, why, code))
-        doc.cache["member_changes"] = out
-    result: list[tuple[Edit, str, str]] = doc.cache["member_changes"]
+            if why is not None:
+                out.append((edit, why))
+        doc.cache["member_edits"] = out
+    result: list[tuple[Edit, str]] = doc.cache["member_edits"]
     return result
 
 
-def hits_for(doc: Document, code: str, what: str) -> list[Hit]:
-    """The findings of one report-edit rule: `what` names what the edit touched."""
-    out = []
-    for edit, why, found in member_changes(doc):
-        if found != code:
-            continue
-        heading = edit.block.meta.get("heading") or "the report"
-        who = edit.editor.short() if edit.editor else (edit.author or "a Member")
-        verb = {"deletion": "deletes", "insertion": "inserts", "replacement": "changes"}[edit.kind]
-        out.append(
-            Hit(
-                edit.offset,
-                edit.offset,
-                f"{who}'s edit {verb} {what} in '{heading}' ({why})",
-                change=edit.change,
-                text=edit.deleted or edit.inserted,
-            )
-        )
-    return out
+def finding(edit: Edit, why: str, what: str) -> Hit:
+    """The finding for a Member's edit: `what` names what the edit touched ("an option")."""
+    heading = edit.block.meta.get("heading") or "the report"
+    who = edit.editor.short() if edit.editor else (edit.author or "a Member")
+    verb = {"deletion": "deletes", "insertion": "inserts", "replacement": "changes"}[edit.kind]
+    return Hit(
+        edit.offset,
+        edit.offset,
+        f"{who}'s edit {verb} {what} in '{heading}' ({why})",
+        change=edit.change,
+        text=edit.deleted or edit.inserted,
+    )
+
+
+def member_changes(doc: Document) -> list[tuple[Edit, str, str]]:
+    """(edit, why it is substantive, rule code) for each Member's substantive edit that a
+    report rule claims: the rules' verdicts side by side, for tests and tools.
+
+    The rules do not call this: the decision is each report rule's `claims`
+    (checks/rules/reports/rpt001-rpt005), and this only asks the registered rules that
+    have one. No two claim one edit.
+    """
+    import sys
+
+    from protocheck.rules import registry
+
+    claimants = [
+        (r.code, claims)
+        for r in registry.all_rules()
+        if (claims := getattr(sys.modules[r.module], "claims", None)) is not None
+    ]
+    return [
+        (edit, why, code)
+        for edit, why in member_edits(doc)
+        for code, claims in claimants
+        if claims(edit.section, edit.about)
+    ]

@@ -26,17 +26,11 @@ import functools
 import re
 from dataclasses import dataclass
 
-from protocheck.language import lexicon, people
+from protocheck.language import dates, lexicon, people
 from protocheck.model.document import Block, Change, Document, Hit, Person
 
 _WORD = re.compile(r"[a-z0-9£%]+(?:'[a-z]+)?")
 _NUMBER = re.compile(r"\d[\d,.]*")
-_MONTH = r"(?:jan[a-z]*|feb[a-z]*|mar(?:ch)?|apr[a-z]*|may|jun[a-z]*|jul[a-z]*|aug[a-z]*|sep[a-z]*|oct[a-z]*|nov[a-z]*|dec[a-z]*)"
-_DATE = re.compile(
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?\b|\b{_MONTH}\s+\d{{4}}\b"
-    r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}/\d{4}\b|\b\d{4}-\d{2}-\d{2}\b",
-    re.IGNORECASE,
-)
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
 NUMBER_WORDS = {
     w: i
@@ -240,15 +234,26 @@ def substantive(edit: Edit, doc: Document) -> str | None:
     chars = difflib.SequenceMatcher(None, " ".join(old), " ".join(new)).ratio()
     if chars >= 0.85 or ratio >= 0.75:
         return None  # a typo fixed or a word or two reworded
-    kept = {_stem(w) for w in new}
-    gone = [w for w in old if len(w) > 3 and _stem(w) not in kept]
+    kept = {word_root(w) for w in new}
+    gone = [w for w in old if len(w) > 3 and word_root(w) not in kept]
     return "replaces the wording" if len(gone) >= 2 else None
 
 
-def _stem(word: str) -> str:
-    """A crude stem, enough to see "unaffordable" and "afforded" as one word."""
-    word = re.sub(r"^(un|in|im|non)(?=[a-z]{5})", "", word)
-    return re.sub(r"(ability|ibility|able|ible|ation|ings?|ed|es|s|ly)$", "", word)
+_NEGATIVE_PREFIX = re.compile(r"^(un|in|im|non)(?=[a-z]{5})")
+_SUFFIX = re.compile(r"(ability|ibility|able|ible|ation|ings?|ed|es|s|ly)$")
+
+
+def word_root(word: str) -> str:
+    """The word without a negative prefix and one suffix, so that a rewording that keeps
+    its words is seen as such: "unaffordable" and "afforded" are both "afford".
+
+    A suffix rule, not a lemmatizer: spaCy's lookup lemmas (spacy-lookups-data) keep
+    "unaffordable" whole, and with them an officer's advice reworded in other words
+    ("unaffordable" -> "cannot be afforded") reads as replaced. The prefix goes only
+    before five letters or more ("index", "unit" stay whole). It is crude ("imports" ->
+    "port") and serves one question only: whether a long rewording dropped words.
+    """
+    return _SUFFIX.sub("", _NEGATIVE_PREFIX.sub("", word))
 
 
 def _flat(doc: Document) -> str:
@@ -274,7 +279,7 @@ def _distinct_figures(doc: Document) -> dict[str, int]:
 def _figures(text: str) -> set[str]:
     """The figures in a passage, dates left out (a date corrected or written another way is
     not substance) and numbers written as words or ordinals read as digits ("third", "3rd")."""
-    text = _DATE.sub(" ", text)
+    text = dates.without_dates(text)
     text = _ORDINAL.sub(r"\1", text)
     text = _NUMBER_WORD.sub(lambda m: str(NUMBER_WORDS[m.group(0).lower()]), text)
     return {n.rstrip(".,") for n in _NUMBER.findall(text)}

@@ -1,70 +1,150 @@
-"""The date a document will be issued: `--date`, else the document's own date line,
-else its metadata (RULES.md, PUB002). UK forms: "2 April 2027", "Tuesday 2nd April
-2027", "02/04/2027", "2027-04-02", "April 2, 2027"."""
+"""Dates in text: the one place they are found and read.
+
+`find_dates` finds the date-like spans a UK council writes: "3rd March 2027",
+"Tuesday 2nd April 2027", "2 of April, 2027", "April 2, 2027", "March 2027",
+"3 March", "03/03/2027", "3/3/27", "3/2027", "2027-03-03", and ranges ("3-5 March
+2027", "3 March to 5 April 2027"). A regular expression finds them (python-dateutil
+reads a date, it does not find one in running text); dateutil reads each span, day
+first as the UK writes, and ISO dates with its strict `isoparse`. `without_dates`
+blanks them out (a date is not a figure: checks/language/edits.py). `issue_date` is
+the date a document will be issued: `--date`, else the document's own date line, else
+its metadata (RULES.md, PUB002).
+
+dateutil is imported on first use (about 20 ms), so a run that reads no date pays nothing.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from dataclasses import dataclass
+from typing import Any
 
 from protocheck.model.document import Document
 
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        1,
+# A month in a date-like span: its first three letters and any letters after, so that a
+# misspelt month is still a date ("1st Febuary 2028" corrected is no figure changed);
+# March and May as written ("market", "mayor"). The price: a number before "decisions" or
+# "junior" is read as a date-like span too (it names no day: dateutil cannot read it).
+_MONTH = (
+    r"(?:jan[a-z]*|feb[a-z]*|mar(?:ch)?|apr[a-z]*|may|jun[a-z]*|jul[a-z]*|aug[a-z]*"
+    r"|sep[a-z]*|oct[a-z]*|nov[a-z]*|dec[a-z]*)\.?"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_RANGE = r"\s*(?:-|\u2013|\u2014|to|until|till)\s*"
+_BETWEEN_RANGE = re.compile(rf"^{_RANGE}$", re.IGNORECASE)
+
+
+@functools.cache
+def _uk() -> Any:
+    """dateutil's parser settings for UK dates: 3/4/2027 is 3 April. Where the day-first
+    reading is no date (04/13/2027) dateutil reads the other way, as a person would."""
+    from dateutil import parser
+
+    return parser.parserinfo(dayfirst=True)
+
+
+@functools.cache
+def date_like() -> re.Pattern[str]:
+    """The expression that finds date-like spans. A range's start ("3" of "3-5 March") is
+    found only before a month as dateutil names it (in full, or "Mar", "Sept")."""
+    names = sorted({n for ns in _uk().MONTHS for n in ns}, key=len, reverse=True)
+    month_name = "(?:" + "|".join(names) + ")"
+    return re.compile(
+        rf"""\b(?:
+        (?P<iso>\d{{4}}-\d{{2}}-\d{{2}})                                 # 2027-03-03
+        | (?P<dm>{_DAY}\s+(?:of\s+)?{_MONTH})(?:,?\s+(?P<year>\d{{4}}))?  # 3rd March 2027, 3 March
+        | {_MONTH}\s+(?:(?P<day>{_DAY}),?\s+)?\d{{4}}                     # March 2027, April 2, 2027
+        | \d{{1,2}}/\d{{1,2}}/(?P<numeric_year>\d{{2,4}})                 # 03/03/2027, 3/3/27
+        | \d{{1,2}}/\d{{4}}                                                # 3/2027
+        | (?P<first>{_DAY})(?={_RANGE}{_DAY}\s+(?:of\s+)?{month_name}\b)  # the 3 of "3-5 March"
+        )\b""",
+        re.IGNORECASE | re.VERBOSE,
     )
-}
-MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
-MONTHS["sept"] = 9
-_M = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
-DATE_PATTERNS = [
-    (
-        re.compile(
-            rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M},?\s+(\d{{4}})\b", re.IGNORECASE
-        ),
-        ("d", "m", "y"),
-    ),
-    (
-        re.compile(rf"\b{_M}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE),
-        ("m", "d", "y"),
-    ),
-    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), ("y", "mm", "d")),
-    (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"), ("d", "mm", "y")),
-]
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A date-like span of a text and the day it names."""
+
+    start: int
+    end: int
+    text: str
+    date: dt.date | None
+    """None when the span names no day ("March 2027", "3/2027"), no year and is no
+    range's start ("3 March"), or a day that does not exist ("31/02/2027")."""
+
+
+def _names_a_day(m: re.Match[str]) -> bool:
+    """Whether the span names a day, a month and a year ("09/01/202" split from its last
+    digit by a PDF's line break is date-like, but names no year)."""
+    numeric = m["numeric_year"] and len(m["numeric_year"]) != 3
+    return bool(m["iso"] or numeric or m["year"] or m["day"])
+
+
+def _read(text: str, iso: bool = False, default: dt.date | None = None) -> dt.date | None:
+    """The day `text` names, the fields it lacks taken from `default` (a range's end)."""
+    from dateutil import parser
+
+    try:
+        if iso:
+            day: dt.date = parser.isoparse(text).date()
+            return day
+        base = dt.datetime.combine(default, dt.time()) if default else None
+        parsed: dt.date = parser.parse(text, parserinfo=_uk(), default=base).date()
+        return parsed
+    except (ValueError, OverflowError):
+        return None
+
+
+def _range_start(text: str, m: re.Match[str], end: re.Match[str]) -> dt.date | None:
+    """The day that `m` ("3", "3 March") names as the start of a range ending at `end`
+    ("5 March 2027"): the month and year it lacks are the end's, or the year before
+    when that would put the start after the end ("20 December to 3 January 2028")."""
+    from dateutil.relativedelta import relativedelta
+
+    if not (m["first"] or (m["dm"] and not m["year"])) or not _names_a_day(end):
+        return None
+    last = _read(end.group(0), bool(end["iso"]))
+    if last is None or not _BETWEEN_RANGE.match(text[m.end() : end.start()]):
+        return None
+    first = _read(m.group(0), default=last)
+    if first is not None and first > last:
+        first = _read(m.group(0), default=last - relativedelta(years=1))
+    return first
+
+
+def find_dates(text: str) -> list[DateSpan]:
+    """Every date-like span in `text`, in order, with the day it names. The start of a
+    range ("3" of "3-5 March 2027", "3 March" of "3 March to 5 April 2027") takes the
+    month and year it lacks from the range's end."""
+    found = list(date_like().finditer(text))
+    out = []
+    for i, m in enumerate(found):
+        if _names_a_day(m):
+            date = _read(m.group(0), bool(m["iso"]))
+        else:
+            date = _range_start(text, m, found[i + 1]) if i + 1 < len(found) else None
+        out.append(DateSpan(m.start(), m.end(), m.group(0), date))
+    return out
+
+
+def parse_dates(text: str) -> list[tuple[int, dt.date]]:
+    """(offset, date) of every date in `text` that names a day, in order."""
+    return [(d.start, d.date) for d in find_dates(text) if d.date is not None]
+
+
+def without_dates(text: str) -> str:
+    """`text` with each date-like span replaced by a space (for reading its figures)."""
+    return date_like().sub(" ", text)
+
+
 DATE_LINE = re.compile(
     r"^\s*(date|dated|issued|issue date|release date|published|published on|first published|"
     r"posted|posted on|(page\s+)?last\s+updated|updated|for release on|embargoed until)\s*[:\-]?\s*",
     re.IGNORECASE,
 )
-
-
-def parse_dates(text: str) -> list[tuple[int, dt.date]]:
-    """(offset, date) of every date in `text`, in order."""
-    out = []
-    for rx, order in DATE_PATTERNS:
-        for m in rx.finditer(text):
-            parts = dict(zip(order, m.groups(), strict=True))
-            try:
-                month = MONTHS[parts["m"].lower().rstrip(".")] if "m" in parts else int(parts["mm"])
-                out.append((m.start(), dt.date(int(parts["y"]), month, int(parts["d"]))))
-            except (ValueError, KeyError):
-                continue
-    return sorted(out)
 
 
 def issue_date(doc: Document) -> tuple[dt.date | None, str]:

@@ -7,6 +7,16 @@ substance is the protocol's judgement (North East Derbyshire 7.5-7.6): a typo,
 punctuation, a date written another way, a duplicate removed or text added is not;
 an option, a negation or hedge, a figure, a recommendation's verb or choice, a
 statement on legality or finance, a consultation response removed or changed is.
+
+Which report rule a Member's substantive edit falls under is each rule's own judgement:
+`claims(section, about)` in checks/rules/reports/rpt001-rpt005. One edit is one finding,
+so where two rules could claim it they yield in one order, each `claims` saying to whom:
+1. the recommendations or their reasons (RPT003), whatever the words are about;
+2. a statutory statement, key decision or statutory officer (RPT004), wherever it stands;
+3. the officer's advice (RPT002), wherever it stands;
+4. the section the edit stands in, one of REPORT_SECTIONS (in the consultation section,
+   only what people said: RPT005);
+5. outside those sections, what the words are about.
 """
 
 from __future__ import annotations
@@ -16,17 +26,11 @@ import functools
 import re
 from dataclasses import dataclass
 
-from protocheck.language import lexicon, people
+from protocheck.language import dates, lexicon, people
 from protocheck.model.document import Block, Change, Document, Hit, Person
 
 _WORD = re.compile(r"[a-z0-9£%]+(?:'[a-z]+)?")
 _NUMBER = re.compile(r"\d[\d,.]*")
-_MONTH = r"(?:jan[a-z]*|feb[a-z]*|mar(?:ch)?|apr[a-z]*|may|jun[a-z]*|jul[a-z]*|aug[a-z]*|sep[a-z]*|oct[a-z]*|nov[a-z]*|dec[a-z]*)"
-_DATE = re.compile(
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?\b|\b{_MONTH}\s+\d{{4}}\b"
-    r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}/\d{4}\b|\b\d{4}-\d{2}-\d{2}\b",
-    re.IGNORECASE,
-)
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
 NUMBER_WORDS = {
     w: i
@@ -94,7 +98,13 @@ class Edit:
 
     @property
     def section(self) -> str | None:
+        """The report section the edit stands in (sections.mark), or None."""
         return self.block.meta.get("section")
+
+    @functools.cached_property
+    def about(self) -> str | None:
+        """What the edit is about (edit-topics.yml): the changed words, else their paragraph."""
+        return topic(self.deleted or self.inserted) or topic(self.block.text)
 
 
 def _editor(author: str | None, doc: Document) -> Person | None:
@@ -206,9 +216,9 @@ def substantive(edit: Edit, doc: Document) -> str | None:
     old_figures, new_figures = _figures(edit.deleted), _figures(edit.inserted)
     if old_figures != new_figures:
         counts = _distinct_figures(doc)
-        added = new_figures - old_figures
+        new_only = new_figures - old_figures
         # the inserted figure is itself in the text once: it must stand somewhere else as well
-        if not old_figures or not added or any(counts.get(n, 0) < 2 for n in added):
+        if not old_figures or not new_only or any(counts.get(n, 0) < 2 for n in new_only):
             return "changes a figure"
         # a distinctive figure (125,000) that already stands elsewhere in the report: a slip corrected
     baseline = lexicon.phrase("baseline-option")
@@ -224,15 +234,26 @@ def substantive(edit: Edit, doc: Document) -> str | None:
     chars = difflib.SequenceMatcher(None, " ".join(old), " ".join(new)).ratio()
     if chars >= 0.85 or ratio >= 0.75:
         return None  # a typo fixed or a word or two reworded
-    kept = {_stem(w) for w in new}
-    gone = [w for w in old if len(w) > 3 and _stem(w) not in kept]
+    kept = {word_root(w) for w in new}
+    gone = [w for w in old if len(w) > 3 and word_root(w) not in kept]
     return "replaces the wording" if len(gone) >= 2 else None
 
 
-def _stem(word: str) -> str:
-    """A crude stem, enough to see "unaffordable" and "afforded" as one word."""
-    word = re.sub(r"^(un|in|im|non)(?=[a-z]{5})", "", word)
-    return re.sub(r"(ability|ibility|able|ible|ation|ings?|ed|es|s|ly)$", "", word)
+_NEGATIVE_PREFIX = re.compile(r"^(un|in|im|non)(?=[a-z]{5})")
+_SUFFIX = re.compile(r"(ability|ibility|able|ible|ation|ings?|ed|es|s|ly)$")
+
+
+def word_root(word: str) -> str:
+    """The word without a negative prefix and one suffix, so that a rewording that keeps
+    its words is seen as such: "unaffordable" and "afforded" are both "afford".
+
+    A suffix rule, not a lemmatizer: spaCy's lookup lemmas (spacy-lookups-data) keep
+    "unaffordable" whole, and with them an officer's advice reworded in other words
+    ("unaffordable" -> "cannot be afforded") reads as replaced. The prefix goes only
+    before five letters or more ("index", "unit" stay whole). It is crude ("imports" ->
+    "port") and serves one question only: whether a long rewording dropped words.
+    """
+    return _SUFFIX.sub("", _NEGATIVE_PREFIX.sub("", word))
 
 
 def _flat(doc: Document) -> str:
@@ -258,79 +279,58 @@ def _figures_counted(doc: Document) -> dict[str, int]:
 def _figures(text: str) -> set[str]:
     """The figures in a passage, dates left out (a date corrected or written another way is
     not substance) and numbers written as words or ordinals read as digits ("third", "3rd")."""
-    text = _DATE.sub(" ", text)
+    text = dates.without_dates(text)
     text = _ORDINAL.sub(r"\1", text)
     text = _NUMBER_WORD.sub(lambda m: str(NUMBER_WORDS[m.group(0).lower()]), text)
     return {n.rstrip(".,") for n in _NUMBER.findall(text)}
 
 
-SECTION_RULE = {
-    "options": "RPT001",
-    "advice": "RPT002",
-    "recommendations": "RPT003",
-    "reasons": "RPT003",
-    "key-decision": "RPT004",
-    "statutory-officer": "RPT004",
-    "legal": "RPT004",
-    "financial": "RPT004",
-    "consultation": "RPT005",
-}
+REPORT_SECTIONS = frozenset(
+    {
+        "options",
+        "advice",
+        "recommendations",
+        "reasons",
+        "key-decision",
+        "statutory-officer",
+        "legal",
+        "financial",
+        "consultation",
+    }
+)
+"""The sections of an officer report that one of the report rules (RPT001-RPT005) watches,
+each rule its own (its `SECTIONS`). Inside one of them the section decides which rule an
+edit falls under; outside them (purpose, risk, equality, no heading) what its words are about
+decides. The rules share the list so that a topic never takes an edit from a watched section."""
 
 
-def rule_for(section: str | None, about: str | None) -> str | None:
-    """Which report-edit rule a substantive Member edit falls under."""
-    if section in ("recommendations", "reasons"):
-        return "RPT003"
-    if about in ("key-decision", "statutory-officer"):
-        return "RPT004"  # a statutory statement, wherever it stands
-    if about == "advice":
-        return "RPT002"  # the officer's opinion, even inside an option's description
-    if section == "consultation":
-        return "RPT005" if about == "consultation" else None  # not what anyone said
-    return SECTION_RULE.get(section or "") or SECTION_RULE.get(about or "")
+def member_edits(doc: Document) -> list[tuple[Edit, str]]:
+    """(edit, why it changes substance) for each Member's edit that changes substance, in
+    document order. Which report rule, if any, an edit falls under is each rule's own
+    judgement (its `claims`, from `edit.section` and `edit.about`)."""
+    return doc.analysis(_member_edits)
 
 
-def member_changes(doc: Document) -> list[tuple[Edit, str, str]]:
-    """(edit, why it is substantive, rule code) for each Member edit that changes substance.
-
-    The rule: a change inside the recommendations is RPT003; otherwise what the changed
-    words are about (edit-topics.yml), else the section they sit in.
-    """
-    return doc.analysis(_member_changes)
-
-
-def _member_changes(doc: Document) -> list[tuple[Edit, str, str]]:
+def _member_edits(doc: Document) -> list[tuple[Edit, str]]:
     out = []
     for edit in edits(doc):
         if edit.editor is None or not edit.editor.is_member:
             continue  # officers' own edits are never flagged
         why = substantive(edit, doc)
-        if why is None:
-            continue
-        code = rule_for(
-            edit.section, topic(edit.deleted or edit.inserted) or topic(edit.block.text)
-        )
-        if code:
-            out.append((edit, why, code))
+        if why is not None:
+            out.append((edit, why))
     return out
 
 
-def hits_for(doc: Document, code: str, what: str) -> list[Hit]:
-    """The findings of one report-edit rule: `what` names what the edit touched."""
-    out = []
-    for edit, why, found in member_changes(doc):
-        if found != code:
-            continue
-        heading = edit.block.meta.get("heading") or "the report"
-        who = edit.editor.short() if edit.editor else (edit.author or "a Member")
-        verb = {"deletion": "deletes", "insertion": "inserts", "replacement": "changes"}[edit.kind]
-        out.append(
-            Hit(
-                edit.offset,
-                edit.offset,
-                f"{who}'s edit {verb} {what} in '{heading}' ({why})",
-                change=edit.change,
-                text=edit.deleted or edit.inserted,
-            )
-        )
-    return out
+def finding(edit: Edit, why: str, what: str) -> Hit:
+    """The finding for a Member's edit: `what` names what the edit touched ("an option")."""
+    heading = edit.block.meta.get("heading") or "the report"
+    who = edit.editor.short() if edit.editor else (edit.author or "a Member")
+    verb = {"deletion": "deletes", "insertion": "inserts", "replacement": "changes"}[edit.kind]
+    return Hit(
+        edit.offset,
+        edit.offset,
+        f"{who}'s edit {verb} {what} in '{heading}' ({why})",
+        change=edit.change,
+        text=edit.deleted or edit.inserted,
+    )

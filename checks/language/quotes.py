@@ -72,6 +72,7 @@ def _person(who: str, doc: Document) -> Person | None:
     is_title = (
         people.member_title(first) or people.officer_title(first)
     ) and not people.councillor_named(first)
+    title: str | None
     if is_title:  # a title first: the name, if any, follows it
         name, title = (
             (rest, first)
@@ -79,7 +80,7 @@ def _person(who: str, doc: Document) -> Person | None:
             else ("", who)
         )
     else:
-        name, title = first, rest or None
+        name, title = first, (rest or None)
     person = people.make_person(name, title, None, doc.config, "quote")
     if not (person.is_member or person.is_officer or person.name):
         return None

@@ -134,7 +134,8 @@ def _headers(raw: RawDocument, config: Config | None, found: Voices) -> Person |
                     name.strip(), title.strip() or None, addr.email, config, header.lower()
                 )
             )
-    from_hdr = (raw.headers.get("From") or [None])[0]
+    from_list = raw.headers.get("From") or []
+    from_hdr = from_list[0] if from_list else None
     if from_hdr is None:
         return None
     return people.make_person(from_hdr.name, None, from_hdr.email, config, "from-header")

@@ -100,12 +100,12 @@ def pre_election(doc: Document) -> Iterator[Hit]:
                     block.start + start, block.start + end, f"{context} and {said} {name}{standing}"
                 )
             )
-        said = lexicon.phrase("pronoun-quote").match(block.text)
-        if not best and last_named and said:
+        pronoun = lexicon.phrase("pronoun-quote").match(block.text)
+        if not best and last_named and pronoun:
             featured.append(
                 Hit(
                     block.start,
-                    block.start + len(said.group(0)),
+                    block.start + len(pronoun.group(0)),
                     f"{context} and quotes {last_named}",
                 )
             )

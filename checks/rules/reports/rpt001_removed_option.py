@@ -31,6 +31,25 @@ from collections.abc import Iterator
 from protocheck.language import edits, sections
 from protocheck.model.document import Document, Hit
 from protocheck.rules.registry import rule
+from protocheck.rules.reports import rpt002_altered_officer_advice as rpt002
+from protocheck.rules.reports import rpt004_removed_statutory_statement as rpt004
+
+SECTIONS = ("options",)
+TOPIC = "options"  # edit-topics.yml: a passage that sets out an option ("Option 3: ...")
+
+
+def claims(section: str | None, about: str | None) -> bool:
+    """Whether a Member's substantive edit touches an option (`about` is its topic).
+
+    Mine: an edit in the options section; outside every section a report rule watches
+    (edits.REPORT_SECTIONS), a passage that is an option. Not mine when a statutory
+    statement (RPT004) or the officer's advice (RPT002) is what the words are about: those
+    decide wherever they stand, even inside an option's description. The recommendations
+    (RPT003) are another section, so that claim never meets this one.
+    """
+    if about in rpt004.STATEMENTS or about == rpt002.TOPIC:
+        return False
+    return section in SECTIONS or (about == TOPIC and section not in edits.REPORT_SECTIONS)
 
 
 @rule(
@@ -47,4 +66,6 @@ from protocheck.rules.registry import rule
     needs=(sections.mark,),
 )
 def removed_option(doc: Document) -> Iterator[Hit]:
-    yield from edits.hits_for(doc, "RPT001", "an option")
+    for edit, why in edits.member_edits(doc):
+        if claims(edit.section, edit.about):
+            yield edits.finding(edit, why, "an option")

@@ -32,6 +32,24 @@ from collections.abc import Iterator
 from protocheck.language import edits, sections
 from protocheck.model.document import Document, Hit
 from protocheck.rules.registry import rule
+from protocheck.rules.reports import rpt003_altered_recommendation as rpt003
+from protocheck.rules.reports import rpt004_removed_statutory_statement as rpt004
+
+SECTIONS = ("advice",)
+TOPIC = "advice"  # edit-topics.yml: "officers recommend / consider ...", "in our professional view"
+
+
+def claims(section: str | None, about: str | None) -> bool:
+    """Whether a Member's substantive edit touches the officer's advice (`about` is its topic).
+
+    Mine: the officer's opinion wherever it stands, even inside an option's description or
+    the implications (those rules yield to it), and any edit in an advice section. Not mine
+    in the recommendations or their reasons (RPT003), nor when the words are a statutory
+    statement (RPT004's STATEMENTS): those come first.
+    """
+    if rpt003.claims(section, about) or about in rpt004.STATEMENTS:
+        return False
+    return about == TOPIC or section in SECTIONS
 
 
 @rule(
@@ -48,4 +66,6 @@ from protocheck.rules.registry import rule
     needs=(sections.mark,),
 )
 def altered_officer_advice(doc: Document) -> Iterator[Hit]:
-    yield from edits.hits_for(doc, "RPT002", "the officer's advice")
+    for edit, why in edits.member_edits(doc):
+        if claims(edit.section, edit.about):
+            yield edits.finding(edit, why, "the officer's advice")

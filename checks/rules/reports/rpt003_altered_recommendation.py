@@ -32,6 +32,18 @@ from protocheck.language import edits, sections
 from protocheck.model.document import Document, Hit
 from protocheck.rules.registry import rule
 
+SECTIONS = ("recommendations", "reasons")
+
+
+def claims(section: str | None, about: str | None) -> bool:
+    """Whether a Member's substantive edit touches a recommendation (`about` is its topic).
+
+    Mine: anything in the recommendations or the reasons for them, whatever its words are
+    about; this claim comes first and yields to no other report rule. Outside every section
+    a report rule watches (edits.REPORT_SECTIONS), words about a recommendation.
+    """
+    return section in SECTIONS or (about in SECTIONS and section not in edits.REPORT_SECTIONS)
+
 
 @rule(
     "RPT003",
@@ -47,4 +59,6 @@ from protocheck.rules.registry import rule
     needs=(sections.mark,),
 )
 def altered_recommendation(doc: Document) -> Iterator[Hit]:
-    yield from edits.hits_for(doc, "RPT003", "a recommendation")
+    for edit, why in edits.member_edits(doc):
+        if claims(edit.section, edit.about):
+            yield edits.finding(edit, why, "a recommendation")

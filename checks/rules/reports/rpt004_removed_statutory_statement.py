@@ -32,6 +32,31 @@ from collections.abc import Iterator
 from protocheck.language import edits, sections
 from protocheck.model.document import Document, Hit
 from protocheck.rules.registry import rule
+from protocheck.rules.reports import rpt002_altered_officer_advice as rpt002
+from protocheck.rules.reports import rpt003_altered_recommendation as rpt003
+
+SECTIONS = ("key-decision", "statutory-officer", "legal", "financial")
+STATEMENTS = ("key-decision", "statutory-officer")
+"""Topics (edit-topics.yml) that are a statutory statement wherever they stand."""
+
+
+def claims(section: str | None, about: str | None) -> bool:
+    """Whether a Member's substantive edit touches a statutory statement (`about` is its topic).
+
+    Mine: a passage on a key decision, the policy framework or a statutory officer
+    (STATEMENTS) wherever it stands, even in an option or in the officer's advice; otherwise
+    an edit in the key-decision, legal or financial sections, or, outside every section a
+    report rule watches (edits.REPORT_SECTIONS), words on legality or finance. Not mine in
+    the recommendations or their reasons (RPT003, first); and a section's claim yields to the
+    officer's advice (RPT002) standing in it, as a statement's does not.
+    """
+    if rpt003.claims(section, about):
+        return False
+    if about in STATEMENTS:
+        return True
+    if about == rpt002.TOPIC:
+        return False
+    return section in SECTIONS or (about in SECTIONS and section not in edits.REPORT_SECTIONS)
 
 
 @rule(
@@ -48,4 +73,6 @@ from protocheck.rules.registry import rule
     needs=(sections.mark,),
 )
 def removed_statutory_statement(doc: Document) -> Iterator[Hit]:
-    yield from edits.hits_for(doc, "RPT004", "a statutory statement")
+    for edit, why in edits.member_edits(doc):
+        if claims(edit.section, edit.about):
+            yield edits.finding(edit, why, "a statutory statement")

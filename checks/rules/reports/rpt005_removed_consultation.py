@@ -32,6 +32,21 @@ from protocheck.language import edits, sections
 from protocheck.model.document import Document, Hit
 from protocheck.rules.registry import rule
 
+SECTIONS = ("consultation",)
+TOPIC = "consultation"  # edit-topics.yml: what respondents, objectors or residents said
+
+
+def claims(section: str | None, about: str | None) -> bool:
+    """Whether a Member's substantive edit touches consultation responses (`about` is its topic).
+
+    Mine: words about what people said, in the consultation section or outside every section
+    a report rule watches (edits.REPORT_SECTIONS). In the consultation section nothing else
+    is mine (its dates or method are not what anyone said). It yields to no rule and none
+    yields to it: what people said is no other rule's topic, every other watched section is
+    another rule's, and a statement (RPT004) or advice (RPT002) topic is not this one.
+    """
+    return about == TOPIC and (section in SECTIONS or section not in edits.REPORT_SECTIONS)
+
 
 @rule(
     "RPT005",
@@ -47,4 +62,6 @@ from protocheck.rules.registry import rule
     needs=(sections.mark,),
 )
 def removed_consultation(doc: Document) -> Iterator[Hit]:
-    yield from edits.hits_for(doc, "RPT005", "consultation responses")
+    for edit, why in edits.member_edits(doc):
+        if claims(edit.section, edit.about):
+            yield edits.finding(edit, why, "consultation responses")

@@ -185,6 +185,13 @@ def test_readme_layout_matches_the_tree() -> None:
             continue
         rel = f"checks/{child.name}" + ("/" if child.is_dir() else "")
         assert rel in named or f"`{rel}`" in layout, f"{rel} is missing from the README's Layout"
+    for sub in ("read", "model", "language", "store"):
+        for module in (ROOT / "checks" / sub).glob("*.py"):
+            if module.name != "__init__.py":
+                assert f"`{module.name}`" in layout, f"checks/{sub}/{module.name} is not in the Layout"
+    for family in (ROOT / "checks" / "rules").iterdir():
+        if family.is_dir() and not family.name.startswith("_"):
+            assert f"`{family.name}/`" in layout, f"checks/rules/{family.name}/ is not in the Layout"
 
 
 def test_slow_modules_are_not_imported_at_module_level() -> None:

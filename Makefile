@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test lint fmt eval eval-real bench snapshots samples dist-check clean
+.PHONY: help install demo test lint fmt eval eval-real train bench snapshots samples dist-check clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,9 @@ fmt: $(STAMP) ## ruff format and import sorting
 
 eval: $(STAMP) ## precision and recall per rule over samples/
 	$(BIN)/python tests/tools/evaluate.py samples
+
+train: $(STAMP) ## train the judge (lexicons/judge/model) from lexicons/judge/sentences.jsonl; deterministic
+	$(BIN)/python tests/tools/train_judge.py
 
 DIR ?= ../shared/realdev/a ../shared/realdev/b
 eval-real: $(STAMP) ## precision and recall on labelled real pages (DIR=folders with labels.jsonl; V=1 lists them)

@@ -119,6 +119,7 @@ def to_finding(rule: registry.Rule, hit: Hit, doc: Document, profile: profiles.P
         sentence=doc.text[s:e],
         sentence_start=s,
         pattern=hit.pattern,
+        judge=hit.judge,
         clauses=list(profile.clauses.get(rule.code, [])),
     )
 

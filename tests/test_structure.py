@@ -188,10 +188,14 @@ def test_readme_layout_matches_the_tree() -> None:
     for sub in ("read", "model", "language", "store"):
         for module in (ROOT / "checks" / sub).glob("*.py"):
             if module.name != "__init__.py":
-                assert f"`{module.name}`" in layout, f"checks/{sub}/{module.name} is not in the Layout"
+                assert f"`{module.name}`" in layout, (
+                    f"checks/{sub}/{module.name} is not in the Layout"
+                )
     for family in (ROOT / "checks" / "rules").iterdir():
         if family.is_dir() and not family.name.startswith("_"):
-            assert f"`{family.name}/`" in layout, f"checks/rules/{family.name}/ is not in the Layout"
+            assert f"`{family.name}/`" in layout, (
+                f"checks/rules/{family.name}/ is not in the Layout"
+            )
 
 
 def test_slow_modules_are_not_imported_at_module_level() -> None:

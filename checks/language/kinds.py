@@ -91,6 +91,8 @@ def council_published(doc: Document) -> bool:
 
 
 def _council_published(doc: Document) -> bool:
+    if lexicon.phrase("not-council-publication").search(doc.text):
+        return False  # "this is my personal blog ... not a Council publication"
     masthead = lexicon.phrase("council-masthead")
     name = (doc.config.council or "").lower() if doc.config else ""
     body = [b for b in doc.blocks if b.in_body and b.text.strip()]
@@ -99,11 +101,22 @@ def _council_published(doc: Document) -> bool:
         + body[:MASTHEAD_BLOCKS]
         + body[-IMPRINT_BLOCKS:]
     )
-    lines = [ln.strip() for b in edges for ln in b.text.splitlines() if ln.strip()]
+    lines = [ln.strip() for b in edges if not _names_a_member(b.text) for ln in b.text.splitlines()]
     return any(
-        len(ln.split()) <= MASTHEAD_WORDS and (masthead.search(ln) or (name and name in ln.lower()))
+        ln
+        and len(ln.split()) <= MASTHEAD_WORDS
+        and (masthead.search(ln) or (name and name in ln.lower()))
         for ln in lines
     ) or bool(lexicon.phrase("council-web-address").search(doc.text))
+
+
+def _names_a_member(text: str) -> bool:
+    """A block that names a councillor ("From: Cllr Kerr, Leader of the Labour Group on
+    Harbourside District Council", a Member's sign-off) is the writer's, and the council
+    it names is no masthead."""
+    from protocheck.language import people
+
+    return people.member_title(text)
 
 
 def council_publicity(doc: Document) -> bool:

@@ -146,6 +146,7 @@ class Hit:
     pattern: str | None = None
     change: Change | None = None
     text: str | None = None  # override the flagged text (a deleted span is not in Document.text)
+    judge: dict[str, Any] | None = None  # the trained judge's score and cues, where it decided
 
 
 @dataclass

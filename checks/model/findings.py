@@ -72,6 +72,7 @@ class Finding:
     clauses: list[Clause] = field(default_factory=list)
     suppressed: bool = False
     suppression_reason: str | None = None
+    judge: dict[str, Any] | None = None  # a trained judge's say: {"score": 0.93, "cues": [...]}
 
     def as_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -84,6 +85,8 @@ class Finding:
             "clauses": [c.as_json() for c in self.clauses],
             "suppressed": self.suppressed,
         }
+        if self.judge is not None:
+            out["judge"] = self.judge
         if self.suppressed:
             out["suppression_reason"] = self.suppression_reason
         return out

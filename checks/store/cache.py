@@ -34,7 +34,9 @@ def code_stamp() -> str:
     roots = [Path(protocheck.__file__).parent, Path(lexicons.__file__).parent]
     for root in roots:
         for f in sorted(root.rglob("*")):
-            if f.suffix in (".py", ".txt", ".yml", ".toml") and "__pycache__" not in f.parts:
+            if (
+                f.suffix in (".py", ".txt", ".yml", ".toml") or "model" in f.parts
+            ) and "__pycache__" not in f.parts:
                 st = f.stat()
                 h.update(f"{f}:{st.st_size}:{st.st_mtime_ns}".encode())
     return h.hexdigest()[:16]

@@ -8,6 +8,12 @@ language: "the Labour-run council", "thanks to the Conservative administration",
 "unlike the previous Lib Dem leadership", "after years of Tory neglect", "vote for",
 "re-elect", "our manifesto pledge". The finding names the party.
 
+A sentence that names a party in words no listed phrase covers ("The Greens have
+proved what a council that listens can achieve") is put to the judge, a classifier
+trained on sentences written from the protocols (lexicons/judge); its score and the
+party named are kept in the finding. A results table line, a membership list or a
+sentence the party-neutral patterns recognise is not put to it.
+
 ## Why it matters
 Council publicity is paid for by every council taxpayer and must be even-handed:
 it must not be party political, must not promote or attack a party, and must not
@@ -17,10 +23,13 @@ take sides (Code of Recommended Practice on Local Authority Publicity 2011).
 > Thanks to the Conservative administration, recycling rates have doubled.
 > The Labour-run council has frozen car park charges.
 > Unlike the previous Lib Dem leadership, we are fixing the roads.
+> The Greens have proved what a council that listens can achieve. (the judge)
 
 ## Not flagged
 > The Conservative group's budget amendment was debated and defeated by 28 votes to 19. (procedure, reported factually)
 > Priya Shah (Labour) was elected with 1,204 votes. (an election result)
+> The play area was paid for from the budget agreed by all groups, including Labour and the Conservatives.
+> A councillor's own blog that says it is not a Council publication.
 > The park has kept its Green Flag Award. / Labour market statistics. (not a party)
 > A party's own leaflet ("Published and promoted by ... on behalf of ..."): not council
 > publicity, unless `--kind press-release` is given.
@@ -34,9 +43,10 @@ and one-sided coverage without party words are not found.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from protocheck.language import lexicon, politics
+from protocheck.language import judge, lexicon, politics
 from protocheck.language.kinds import council_publicity
 from protocheck.model.document import Document, Hit, Match
 from protocheck.rules.registry import rule
@@ -47,6 +57,11 @@ VOTER_REACH = (
 )
 
 
+# a line of a results table or a membership list: "SMITH, Jo | Green Party | 412"
+RESULT_LINE = re.compile(
+    r"[|\t]|\s[-\u2013]\s.*\s[-\u2013]\s|\b\d[\d,]*\s*(?:\(?elected\)?)?\s*$", re.I | re.M
+)
+JUDGED_WORDS = 7  # a shorter line naming a party (a results table, a membership list) is not judged
 CREDIT_REACH = 25  # characters before a party read for "under the", "thanks to"
 
 
@@ -80,6 +95,30 @@ def _under(doc: Document, party: Match) -> Match | None:
 def party_political(doc: Document) -> Iterator[Hit]:
     if doc.find("IMPRINT", scope="all") and not doc.kind_forced:
         return  # a party's own publication, not council publicity
+    judged: dict[tuple[int, int], Match] = {}
+    for party in doc.find("PARTY"):
+        span = doc.sentence_at(party.start)
+        if (
+            doc.text[party.start] == "#"
+            or doc.in_quotation(party.start, min_words=99)
+            or len(doc.text[span[0] : span[1]].split()) < JUDGED_WORDS
+            or doc.matches_in(span, "PARTY_NEUTRAL")
+            or RESULT_LINE.search(doc.text, span[0], span[1])
+        ):
+            continue  # a hashtag (below), a list line or a neutral naming: not for the judge
+        judged.setdefault(span, party)
+    if judged:
+        scored = judge.scores(doc, judged)
+        for span, party in judged.items():
+            score = scored[span].get("PARTY_POLITICAL", 0.0)
+            if score >= judge.threshold("PARTY_POLITICAL"):
+                yield Hit(
+                    span[0],
+                    span[1],
+                    f"Council publicity is party political: it names {party.id}",
+                    pattern="judge",
+                    judge={"score": round(score, 3), "cues": [doc.text[party.start : party.end]]},
+                )
     for party in doc.find("PARTY"):
         if doc.text[party.start] == "#":
             yield Hit(

@@ -238,6 +238,15 @@ def main() -> int:
             + '\n\n"We listened to residents," said Cllr Jo Bloggs, Cabinet Member for Transport.\n\nENDS\n',
             encoding="utf-8",
         )
+        # the same release with one sentence naming a party: PUB001 asks the judge, which loads
+        judged = root / "press-release-party.txt"
+        judged.write_text(
+            release.read_text(encoding="utf-8").replace(
+                "ENDS",
+                "The Greens have proved what a council that listens can achieve for families.\n\nENDS",
+            ),
+            encoding="utf-8",
+        )
         report = root / "report-40-pages.docx"
         build_docx(long_report(40, 300, tracked=True), report)
         draft, revised = root / "draft.docx", root / "revised.docx"
@@ -271,6 +280,13 @@ def main() -> int:
             (
                 f"{words}-word press release, cold",
                 *best([*exe, "--no-cache", str(release)], env, 5),
+                "<= 1.0 s",
+            )
+        )
+        rows.append(
+            (
+                "the release naming a party (judge loaded)",
+                *best([*exe, "--no-cache", str(judged)], env, 5),
                 "<= 1.0 s",
             )
         )

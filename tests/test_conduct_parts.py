@@ -236,3 +236,27 @@ def test_an_out_of_office_note_and_a_residents_association_are_no_breach(tmp_pat
         "Ward Councillor for Abbey\n",
     )
     assert findings(email, "--select", "CON001,CON004") == []
+
+
+def test_a_report_about_misuse_asks_for_nothing(tmp_path: Path) -> None:
+    """CON004 judges who asks for the Council's resources: a news report or a decision
+    notice that says a printer was used for election leaflets asks for nothing; the
+    same words on a Member's line of a group chat are the Member's own."""
+    news = write(
+        tmp_path,
+        "news.txt",
+        "Council printers used for party leaflets, returning officer warns\n\n"
+        "The returning officer for Brackley Vale has written to all candidates after hearing "
+        "that council printing equipment had been used to produce election leaflets at the "
+        "taxpayer's expense. She reminded candidates of the rules in a letter sent on Monday.\n",
+    )
+    chat = write(
+        tmp_path,
+        "chat.txt",
+        'WhatsApp export - "Brackley Vale Greens campaign team" group\n'
+        "[02/04/2027, 20:01] Cllr Rosa Fenn: I printed the walk sheets for the by-election on "
+        "the Members' Room printer this afternoon, 90 pages, ready to collect.\n"
+        "[02/04/2027, 20:03] Tom: Great, I can pick them up tomorrow.\n",
+    )
+    assert [c for c, _ in findings(news, "--select", "CON004")] == []
+    assert [c for c, _ in findings(chat, "--select", "CON004")] == ["CON004"]

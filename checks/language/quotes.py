@@ -165,3 +165,40 @@ def own_words(doc: Document, offset: int) -> bool:
     return doc.kind in ("letter", "email") and bool(
         lexicon.phrase("offered-quote").search(doc.text, 0, offset)
     )
+
+
+# a line of a chat export or a transcript: "[07/04/2026, 21:15] Cllr Helen Tranter: I have ..."
+SPEAKER_LINE = re.compile(r"\s*(?:\[[^\]]{1,40}\]\s*)?(?P<who>[^:\n]{2,60}):\s")
+
+
+def members_words(doc: Document, offset: int) -> bool:
+    """Whether the words at `offset` can be a Member's own: anything in a letter, email,
+    release or report, and in a Member's document (signed by one, or a file a councillor
+    is the author of); in any other page (a news report, a decision notice, a post by
+    someone not known) only a Member's quoted words, a line a Member speaks in a chat or
+    transcript, or a paragraph in the writer's own first-person voice."""
+    if doc.kind != "other" or (doc.sender is not None and doc.sender.is_member):
+        return True
+    if people.member_title(doc.raw.properties.get("author", "")):
+        return True  # the file's own author is a councillor ("Cllr Ian Stroud")
+    speaker = speaker_at(doc, offset, quotes(doc))
+    if speaker is not False:
+        return speaker is not None and speaker.is_member
+    line_start = doc.text.rfind("\n", 0, offset) + 1
+    said = SPEAKER_LINE.match(doc.text, line_start)
+    if said:
+        return people.councillor_named(said.group("who").strip())
+    return _first_person(doc, offset)
+
+
+def _first_person(doc: Document, offset: int) -> bool:
+    """The writer speaks for themselves in the paragraph at `offset`, outside quotation
+    marks ("I'm told by housing ...", "our ward"): a post or newsletter in the writer's own
+    voice, which a news report in the third person is not."""
+    block = doc.block_at(offset)
+    if block is None:
+        return False
+    text = block.text
+    for a, b in reversed(quoted_passages(text)):
+        text = text[:a] + " " * (b - a) + text[b:]
+    return bool(lexicon.phrase("first-person-singular").search(text))

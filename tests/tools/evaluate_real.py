@@ -94,7 +94,7 @@ def score_page(
         else:
             t.fp += 1
             wrong = True
-            t.notes.append(f"  extra  {name}: {f.text[:100]!r}")
+            t.notes.append(f"  extra  {name}: {f.text[:100]!r} [{f.pattern}]")
     for slug in {e["rule"] for e in expected}:
         t = tallies.setdefault(slug, Tally())
         t.docs += 1

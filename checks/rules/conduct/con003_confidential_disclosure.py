@@ -27,6 +27,7 @@ position and harm the people it is about (Wokingham Access to Information 7, 9,
 > I cannot share the details, as the report is exempt. (kept back)
 > A confidential report sent by an officer, marked confidential, to the Members entitled to it.
 > Your own arrears, in a reply to the tenant about her case. (the person's own data)
+> A news report, in the third person, that a confidential report said ... (the reporter's account; a Member's words quoted in it still count)
 
 ## Known gaps
 Content is linked to a confidential marking only in the two sentences after it (or
@@ -40,7 +41,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from protocheck.language import letters, lexicon, people
+from protocheck.language import letters, lexicon, people, quotes
 from protocheck.model.document import Document, Hit, Match
 from protocheck.rules.registry import rule
 
@@ -160,6 +161,12 @@ def _content_after_marking(
 def confidential_disclosure(doc: Document) -> Iterator[Hit]:
     if _restricted_circulation(doc):
         return
+    for hit in _disclosures(doc):
+        if quotes.members_words(doc, hit.start):  # not a reporter's account of a leak
+            yield hit
+
+
+def _disclosures(doc: Document) -> Iterator[Hit]:
     seen: set[tuple[int, int]] = set()
     internal = people.officers_only(doc)
     # forwarded or quoted text is what a Member passes on: search it too, not the headers

@@ -29,6 +29,7 @@ Derbyshire 5.7; Runnymede 2.9).
 > I am afraid I cannot attend your branch meeting. (an officer declining)
 > The party paid for these leaflets, printed by Castle Print Ltd. (no Council resource)
 > I used my Council laptop to reply to residents about the flooding. (ward casework)
+> A news report or decision notice saying council printers were used for election leaflets. (no one here asks; a Member's own words quoted in it, or on a Member's line of a chat, still count)
 
 
 ## Known gaps
@@ -41,7 +42,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from protocheck.language import lexicon, people, politics
+from protocheck.language import lexicon, people, politics, quotes
 from protocheck.model.document import Document, Hit, Match
 from protocheck.rules.registry import rule
 
@@ -195,7 +196,7 @@ WORDS_BEFORE_REACH = (
 )
 def resources_misuse(doc: Document) -> Iterator[Hit]:
     seen: set[tuple[int, int]] = set()
-    purposes = list(_purposes(doc))
+    purposes = [m for m in _purposes(doc) if quotes.members_words(doc, m.start)]
     for m in purposes:
         sentence = doc.sentence_at(m.start)
         if sentence in seen:

@@ -129,6 +129,13 @@ def check(
             help="Write a copy of each .docx with a Word comment on each finding (a folder for several files).",
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Write over an existing file given to --output or --annotate (never an input).",
+        ),
+    ] = False,
 ) -> None:
     """Check documents against the council's protocol (the default command)."""
     from protocheck.cli import commands
@@ -150,6 +157,7 @@ def check(
         dump_text=dump_text,
         color=color,
         annotate=annotate,
+        force=force,
     )
     raise typer.Exit(code)
 
@@ -200,6 +208,13 @@ def diff(
             help="Write a copy of REVISED (.docx) with a Word comment on each finding.",
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Write over an existing file given to --output or --annotate (never an input).",
+        ),
+    ] = False,
 ) -> None:
     """Compare two versions of a report: every difference is an edit by --editor, judged like a tracked change."""
     from protocheck.cli import commands
@@ -220,6 +235,7 @@ def diff(
         use_cache=not no_cache,
         color=color,
         annotate=annotate,
+        force=force,
     )
     raise typer.Exit(code)
 
@@ -238,12 +254,17 @@ def baseline(
     config: Annotated[Path | None, typer.Option("--config", help="A protocheck.toml.")] = None,
     profile: Annotated[str | None, typer.Option("--profile", help="Council profile.")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel worker processes.")] = 1,
+    force: Annotated[
+        bool, typer.Option("--force", help="Write over an existing document (never an input).")
+    ] = False,
 ) -> None:
     """Record the current findings as accepted, so that CI fails only on new ones."""
     from protocheck.cli import commands
 
     raise typer.Exit(
-        commands.baseline(paths=paths, output=output, config=config, profile=profile, jobs=jobs)
+        commands.baseline(
+            paths=paths, output=output, config=config, profile=profile, jobs=jobs, force=force
+        )
     )
 
 
@@ -283,11 +304,13 @@ def init_cmd(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a commented starter protocheck.toml."""
+    from protocheck.cli import outputs
     from protocheck.model.config import STARTER
 
-    if path.exists() and not force:
-        raise _fail(f"{path} already exists (use --force to overwrite)")
-    path.write_text(STARTER, encoding="utf-8")
+    why = outputs.refusal(path, [], force=force, replaceable=False)
+    if why is not None:
+        raise _fail(why)
+    outputs.write_text(path, STARTER)
     typer.echo(f"wrote {path}")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sys
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rich.progress import TaskID
 
+from protocheck.cli import outputs
 from protocheck.model.findings import SEVERITY_RANK, Report
 
 
@@ -107,7 +109,7 @@ def _finish(
             else report.render("text", rep, color=False, width=100)
         )
         if output is not None:
-            output.write_text(text, encoding="utf-8")
+            outputs.write_text(output, text)
         else:
             sys.stdout.write(text)
     if any(r.error for r in results):
@@ -117,8 +119,11 @@ def _finish(
     return 1 if any(SEVERITY_RANK[f.severity] >= threshold for f in live) else 0
 
 
-def _annotate(results: list[Any], sources: list[Path], target: Path) -> int | None:
-    """--annotate: a commented copy of each .docx checked; an exit code on a usage error."""
+def _annotate(
+    results: list[Any], sources: list[Path], target: Path, force: bool = False
+) -> int | None:
+    """--annotate: a commented copy of each .docx checked; an exit code on a usage error.
+    No copy is written over an input or, without --force, over an existing file."""
     from protocheck.cli.report import annotate
 
     pairs = [
@@ -129,14 +134,15 @@ def _annotate(results: list[Any], sources: list[Path], target: Path) -> int | No
     if not pairs:
         return _err("--annotate needs a readable .docx input")
     if len(pairs) > 1 or target.is_dir():
-        target.mkdir(parents=True, exist_ok=True)
-        outputs = [target / f"{src.stem}.annotated.docx" for src, _ in pairs]
+        names = outputs.annotated_names([src for src, _ in pairs], target)
     else:
-        outputs = [target]
-    for (src, result), out in zip(pairs, outputs, strict=True):
-        if out.resolve() == src.resolve():
-            return _err(f"--annotate would overwrite the input {src}: choose another path")
-        n = annotate.annotate(src, out, result)
+        names = [target]
+    for out in names:
+        why = outputs.refusal(out, sources, force=force, replaceable=False)
+        if why is not None:
+            return _err(f"--annotate: {why}")
+    for (src, result), out in zip(pairs, names, strict=True):
+        n = outputs.write_atomically(out, functools.partial(annotate.annotate, src, result=result))
         print(f"protocheck: wrote {out} ({n} comment{'s' if n != 1 else ''})", file=sys.stderr)
     return None
 
@@ -159,6 +165,7 @@ def check(
     color: bool | None,
     annotate: Path | None = None,
     author: str | None = None,
+    force: bool = False,
 ) -> int:
     from protocheck import engine
 
@@ -180,13 +187,18 @@ def check(
     opts, base_cfg = setup
     if dump_text:
         return _dump(paths, opts)
+    inputs = list(engine.collect(paths))
+    if output is not None and (
+        why := outputs.refusal(output, inputs, force=force, replaceable=True)
+    ):
+        return _err(f"--output: {why}")
     stop = _progress()
     try:
         results = engine.run(paths, opts, jobs=jobs)
     finally:
         stop()
     if annotate is not None:
-        code = _annotate(results, list(engine.collect(paths)), annotate)
+        code = _annotate(results, inputs, annotate, force)
         if code is not None:
             return code
     return _finish(
@@ -195,7 +207,13 @@ def check(
 
 
 def baseline(
-    *, paths: list[Path], output: Path, config: Path | None, profile: str | None, jobs: int
+    *,
+    paths: list[Path],
+    output: Path,
+    config: Path | None,
+    profile: str | None,
+    jobs: int,
+    force: bool = False,
 ) -> int:
     from protocheck import engine
     from protocheck.store import baseline as baseline_mod
@@ -215,6 +233,9 @@ def baseline(
     if isinstance(setup, int):
         return setup
     opts, _ = setup
+    why = outputs.refusal(output, list(engine.collect(paths)), force=force, replaceable=True)
+    if why is not None:
+        return _err(f"--output: {why}")
     results = engine.run(paths, opts, jobs=jobs)
     for r in results:
         if r.error:
@@ -244,6 +265,7 @@ def diff(
     use_cache: bool,
     color: bool | None,
     annotate: Path | None = None,
+    force: bool = False,
 ) -> int:
     from protocheck import engine
 
@@ -265,9 +287,13 @@ def diff(
     missing = [str(p) for p in (draft, revised) if not p.is_file()]
     if missing:
         return _err(f"no such file: {', '.join(missing)}")
+    if output is not None and (
+        why := outputs.refusal(output, [draft, revised], force=force, replaceable=True)
+    ):
+        return _err(f"--output: {why}")
     result = engine.check_diff(draft, revised, editor, opts)
     if annotate is not None:
-        code = _annotate([result], [revised], annotate)
+        code = _annotate([result], [revised, draft], annotate, force)
         if code is not None:
             return code
     return _finish(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,9 @@ def write(results: list[FileResult], target: Path) -> int:
         "tool": "protocheck",
         "findings": [{"path": p, "code": c, "hash": h} for p, c, h in entries],
     }
-    target.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")  # whole or not at all
+    tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    os.replace(tmp, target)
     return len(entries)
 
 

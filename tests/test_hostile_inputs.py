@@ -512,3 +512,27 @@ def test_directory_of_hostile_files_and_one_good_letter(tmp_path: Path, shared: 
         assert len(which) == 1, f"stderr line names {len(which)} input files: {line!r}" + context
         named.append(which[0])
     assert sorted(named) == sorted(hostile), context
+
+
+ADVERSARIAL = {
+    "one-long-token": "x" * 300_000,
+    "hex-string": "0f3a9c" * 50_000,
+    "capitalised-words": "Abc " * 75_000,
+    "dotted-run": "a." * 150_000,
+    "open-quotes": '"Cllr Smith said ' * 20_000,
+    "name-lines": "Cllr A B\n" * 30_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+def test_text_built_to_make_patterns_backtrack_is_checked_in_bounded_time(
+    name: str, tmp_path: Path
+) -> None:
+    """300,000 characters shaped to make a regular expression backtrack (one long token,
+    a hex string, runs of names and quotation marks): every pattern, phrase list and
+    line-shape regex is linear on them, so the whole check stays within seconds."""
+    page = tmp_path / f"{name}.txt"
+    page.write_text(ADVERSARIAL[name], encoding="utf-8")
+    run = run_protocheck([str(page)], tmp_path, tmp_path)
+    assert run.returncode in (0, 1), run.describe()
+    assert run.elapsed < 10, run.describe()

@@ -120,6 +120,7 @@ def to_finding(rule: registry.Rule, hit: Hit, doc: Document, profile: profiles.P
         sentence_start=s,
         pattern=hit.pattern,
         judge=hit.judge,
+        fix=rule.fix or None,
         clauses=list(profile.clauses.get(rule.code, [])),
     )
 

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import MEMBER_LETTER, OFFICER_LETTER, build_docx, run_cli
+from conftest import MEMBER_LETTER, OFFICER_LETTER, ROOT, build_docx, run_cli
 from protocheck import engine
 
 
@@ -54,6 +54,7 @@ def test_json_report_shape_and_offsets(letters: Path) -> None:
         "warnings": 0,
         "infos": 0,
         "unreadable": 0,
+        "suppressed": 0,
     }
     member = next(f for f in report["files"] if f["path"].endswith("member.docx"))
     assert {"path", "kind", "error", "findings"} <= set(member) and member["kind"] == "letter"
@@ -66,6 +67,7 @@ def test_json_report_shape_and_offsets(letters: Path) -> None:
         "text",
         "location",
         "clauses",
+        "fix",
         "suppressed",
     }
     assert (
@@ -350,3 +352,37 @@ def test_author_names_the_writer_a_page_does_not(tmp_path: Path) -> None:
     assert "CON001" in codes[1]
     assert "CON001" in codes[2]
     assert (tmp_path / "blog-post.txt").read_text(encoding="utf-8").startswith("Bins, again")
+
+
+def test_what_to_do_shows_in_every_output(tmp_path: Path) -> None:
+    """Each finding says what to do: a line in text output, `fix` in JSON, the rule's
+    help in SARIF, and a section of `protocheck rule`."""
+    letter = build_docx(tmp_path / "letter.docx", MEMBER_LETTER)
+    data = json.loads(run_cli("check", str(letter), "--format", "json", "--no-cache").stdout)
+    finding = next(f for f in data["files"][0]["findings"] if f["code"] == "COR001")
+    assert finding["fix"].startswith("Send it from the responsible officer")
+    assert data["summary"]["suppressed"] == 0
+    text = run_cli("check", str(letter), "--no-cache", "--select", "COR001").stdout
+    assert "What to do: Send it from the responsible officer" in text
+    sarif = json.loads(run_cli("check", str(letter), "--format", "sarif", "--no-cache").stdout)
+    rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+    assert next(r for r in rules if r["id"] == "COR001")["help"]["text"].startswith("What to do: ")
+    assert "What to do" in run_cli("rule", "COR001").stdout
+
+
+def test_the_readme_example_is_the_real_output() -> None:
+    """The README's "What an officer sees" block is what protocheck prints today, at 80
+    columns, for the COR001 finding on the parking-refund sample."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("samples/COR001/flag-parking-refund.docx  letter")
+    shown = readme[start : readme.index("```", start)].strip()
+    out = run_cli(
+        "samples/COR001/flag-parking-refund.docx",
+        "--no-cache",
+        "--select",
+        "COR001",
+        cwd=ROOT,
+        env={"COLUMNS": "80"},
+    ).stdout
+    printed = "\n".join(line.rstrip() for line in out.splitlines()).replace("\n\n\n", "\n\n")
+    assert printed.strip() == shown

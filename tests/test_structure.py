@@ -372,3 +372,11 @@ def test_a_bad_phrase_list_fails_with_file_and_entry(
         monkeypatch.undo()
         for cached in caches:
             cached.cache_clear()
+
+
+def test_every_rule_says_what_to_do_in_one_line() -> None:
+    for r in registry.all_rules():
+        assert r.fix, f"{r.code}: no '## What to do'"
+        assert len(r.fix) <= 160, (
+            f"{r.code}: the first line of What to do is {len(r.fix)} characters"
+        )

@@ -73,6 +73,7 @@ class Finding:
     suppressed: bool = False
     suppression_reason: str | None = None
     judge: dict[str, Any] | None = None  # a trained judge's say: {"score": 0.93, "cues": [...]}
+    fix: str | None = None  # what to do about it (the rule's advice)
 
     def as_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -83,6 +84,7 @@ class Finding:
             "text": self.text,
             "location": self.location.as_json(),
             "clauses": [c.as_json() for c in self.clauses],
+            "fix": self.fix,
             "suppressed": self.suppressed,
         }
         if self.judge is not None:
@@ -129,4 +131,5 @@ class Report:
             "warnings": sum(f.severity == "warning" for f in live),
             "infos": sum(f.severity == "info" for f in live),
             "unreadable": sum(r.error is not None for r in self.files),
+            "suppressed": sum(f.suppressed for r in self.files for f in r.findings),
         }

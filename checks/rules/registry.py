@@ -27,7 +27,7 @@ Analysis = Callable[["Document"], object]
 # What `uses` may name: the lexicon data a rule reads (declarations only; the
 # pattern files among them are the ones the language pipeline runs)
 DATA_PREFIXES = ("patterns/", "words/", "roles/", "sections/", "phrases")
-DOC_SECTIONS = ("What it flags", "Why it matters", "Flagged", "Not flagged")
+DOC_SECTIONS = ("What it flags", "Why it matters", "What to do", "Flagged", "Not flagged")
 
 
 @dataclass
@@ -44,6 +44,13 @@ class Rule:
     sections: dict[str, str] = field(default_factory=dict)
     when: WhenFn | None = None  # a precondition known before any language analysis
     needs: tuple[Analysis, ...] = ()
+
+    @property
+    def fix(self) -> str:
+        """What to do about a finding, in one line: the first paragraph of the docstring's
+        "What to do" section (the rest is for `protocheck rule` and SARIF help)."""
+        advice = self.sections.get("What to do", "")
+        return " ".join(advice.split("\n\n", 1)[0].split())
 
     def applies_to(self, kind: str) -> bool:
         return not self.kinds or kind in self.kinds

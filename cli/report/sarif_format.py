@@ -59,7 +59,12 @@ def render(report: Report, **_: object) -> str:
                                 "fullDescription": {
                                     "text": r.sections.get("What it flags", r.summary)
                                 },
-                                "help": {"text": r.sections.get("Why it matters", r.summary)},
+                                "help": {
+                                    "text": "What to do: "
+                                    + r.sections.get("What to do", r.summary)
+                                    + "\n\nWhy it matters: "
+                                    + r.sections.get("Why it matters", r.summary)
+                                },
                                 "defaultConfiguration": {"level": LEVEL.get(r.severity, "warning")},
                                 "properties": {"tags": [r.family or "protocol"]},
                             }

@@ -86,6 +86,9 @@ def render_finding(console: Console, f: Finding, width: int, plain: bool) -> Non
             parts.append(Text(pad + "| " + " " * hs + "^" * (he - hs), style="red"))
     if f.suppressed:
         parts.append(Text(pad + f"suppressed: {f.suppression_reason}", style="dim italic"))
+    if f.fix:
+        for line in textwrap.wrap(f"What to do: {f.fix}", width=width - INDENT):
+            parts.append(Text(pad + line, style="cyan"))
     if f.clauses:
         wrapped = textwrap.wrap(_clause(f.clauses[0]), width=width - INDENT)
         for line in wrapped:

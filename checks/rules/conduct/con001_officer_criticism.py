@@ -15,6 +15,17 @@ Leader, never in public or in front of others (Wokingham 9.3.17(b)-(c), 9.3.28,
 9.3.35; North Northamptonshire 1.1, 5.7; Conwy 4.1; North East Derbyshire
 Appendix "Members Don't"; Runnymede 2.2, 3.12).
 
+## What to do
+Remove the criticism of the named officer; raise the concern privately with the officer's manager, the relevant Director or the Chief Executive.
+
+Councillors should not raise an officer's conduct or capability at public meetings,
+in the media or in papers circulated to others, because the officer has no fair way
+to reply; scrutiny is for policies and services, not appraising individual staff.
+Challenge the service or decision, not the person, and keep any criticism well
+founded and constructive. Concerns about a Director go to the Chief Executive; an
+officer worried about a councillor should go to their manager or the Monitoring
+Officer, not go public.
+
 ## Flagged
 > The planning officer, Mr Hart, clearly didn't read the file. (a ward newsletter)
 > You are not competent to be running a licence review. (an email to an officer copied to six Members)

@@ -22,6 +22,18 @@ officer outside the formal process or lean on them to change their advice
 (Wokingham 9.3.10, 9.3.13, 9.3.34.5; Conwy 5.3; North East Derbyshire 4.1(4)(vi),
 5.2; Runnymede 2.4).
 
+## What to do
+Turn the instruction into a request to the responsible Director or Head of Service, e.g. "Please could you advise whether ...", and drop any demand.
+
+Councillors cannot instruct officers outside the formal decision-making process,
+insist that officers change their professional advice, ask for work outside normal
+duties or hours, or ask for a constituent to jump the queue; casework follows the
+Council's normal procedures and service standards. A political group's decision
+cannot be acted on until it has been properly taken under the Constitution. Send
+contentious or complex requests to the Director or Head of Service, who sets
+officers' priorities; unresolved disputes go to the Head of Paid Service or
+Monitoring Officer.
+
 ## Flagged
 > I want you to grant this licence by Friday.
 > There is no need to put it on the booking system; I will square it with your manager.

@@ -16,6 +16,16 @@ position and harm the people it is about (Wokingham Access to Information 7, 9,
 10; North Northamptonshire 6.6, 8.6; Conwy 9.1-9.6; North East Derbyshire 6.4,
 6.11; Runnymede 3.6).
 
+## What to do
+Remove the exempt, confidential or personal details, or refer to them only as "a confidential matter" until the Monitoring Officer agrees.
+
+Exempt or Part II reports (Conwy's 'yellow papers') stay confidential unless the
+committee decides otherwise, and personal details about individuals, advice given to
+one Member at their request and group discussions must not be passed on. Information
+given to a councillor may be used only for the purpose for which it was provided. If
+you think disclosure is in the public interest, consult the Monitoring Officer
+first; if unsure, ask the officer and treat it as confidential meanwhile.
+
 ## Flagged
 > I can reveal that the confidential tender report shows the lowest bid was £1.2 million.
 > Counsel's advice to the Council is that we would lose the appeal.

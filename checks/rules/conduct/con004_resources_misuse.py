@@ -16,6 +16,17 @@ business; officers must not be drawn into party politics (Wokingham Premises and
 Resources 4-6, 9.3.34.3; North Northamptonshire 7.4; Conwy 10.1; North East
 Derbyshire 5.7; Runnymede 2.9).
 
+## What to do
+Remove the request for Council staff, money, premises or equipment for party, campaign or private use; use party or personal resources instead.
+
+Council support such as staff time, IT, printing, stationery, rooms and transport is
+provided only for Council business and must not be used for party politics,
+campaigning, electioneering or private purposes. Officers must not be asked to
+attend ward or constituency party meetings or to draft campaign material. Officers
+may brief a political group on Council business if the request is made in writing to
+the Chief Executive and Monitoring Officer and the same is offered to other groups;
+if in doubt, ask the Monitoring Officer.
+
 ## Flagged
 > Could one of your officers come to our Labour branch meeting on Thursday?
 > Can the communications team draft our election leaflet for May?

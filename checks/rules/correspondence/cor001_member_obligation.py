@@ -14,6 +14,18 @@ Only officers, or Members with delegated authority, can bind the Council. A
 Member's letter that promises a refund or orders a resident to act creates an
 obligation no one authorised, and the complaint that follows names the Council.
 
+## What to do
+Send it from the responsible officer, or write it as your own action: "I have asked officers to ..."
+
+Letters or emails that commit the Council to money, works, services, a decision or a
+deadline, or that give instructions on its behalf, should go out in the name of the
+officer who has authority for the matter. A councillor can still reply personally to
+an enquiry or complaint sent to them, saying what they will do themselves or what
+officers have told them. If a councillor's name is wanted on it, consider a joint
+letter with a senior officer (in Conwy, a senior Member with delegated authority may
+sign). Even the Mayor, who may write in their own name, should not commit the
+Council.
+
 ## Flagged
 > I can confirm that the Council will refund your parking charges in full. (signed Cllr Priya Shah, Cabinet Member for Highways)
 > You are required to remove the fence within 14 days. (signed Councillor Jo Bloggs, Chairman of Planning Committee)

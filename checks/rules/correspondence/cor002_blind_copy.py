@@ -12,6 +12,16 @@ openly: "there should be no 'blind' copies" (Wokingham), "a system of 'silent
 copies' should not be employed" (North East Derbyshire). A Member who finds out
 later that a reply went elsewhere stops trusting the officer who wrote it.
 
+## What to do
+Make the copy visible (cc) or remove it, and tell the recipient who else has seen it.
+
+Correspondence between a councillor and an officer should not be passed to another
+councillor unless the author has said so or agrees, and any copy must be open: no
+'blind' or 'silent' copies. If a councillor asked for confidentiality on a delicate
+matter, do not copy the reply to another Member without their permission, unless a
+legal or professional duty requires it. Where an officer thinks another Member
+genuinely needs to see it, tell the original Member first.
+
 ## Flagged
 > Bcc: Cllr Sam Patel <cllr.sam.patel@council.gov.uk> (on an officer's reply to Cllr Bloggs)
 > I have blind copied Cllr Whitfield so that he is aware.

@@ -18,6 +18,17 @@ group, for a ward or only for themselves; a ward Member's letter that reads as
 the Council's view misleads residents and commits no one (Wokingham Supporting
 Guidance on Correspondence 5; Media Relations 6(a)).
 
+## What to do
+Say in what capacity you write or speak, e.g. "As ward councillor for [ward]" or "As Executive Member for [portfolio]".
+
+Readers and journalists need to know whether you speak as ward councillor, Cabinet
+or Executive Member, committee chair, for the Council, for a political group or
+personally; when writing as an individual ward Member you must make that clear. Put
+the capacity in the opening line or the sign-off, and keep group or personal views
+separate from Council positions. If you want a Council press release, ask the
+communications team and the relevant Director for help; party political statements
+should not go through them.
+
 ## Flagged
 > Yours sincerely, / Cllr Tom Hardacre (a letter objecting to a planning application)
 > Cllr Dev Mistry said: "Closing Hartley Library would rip the heart out of this community." (a statement to the paper)

@@ -16,6 +16,16 @@ appear to be official communications from the Council (North East Derbyshire
 9.3). A resident who reads a Member's view as the Council's decision is misled,
 and official letters belong in an officer's name (9.2).
 
+## What to do
+Head it "From the Office of Councillor [Name]" and sign in your own name, removing any corporate Council sign-off.
+
+Councillors may use Council headed paper for their own letters only when it is
+clearly headed as coming from their office, and their emails must not look like
+official communications from the Council. Drop corporate signature blocks, service
+or team names and anything that reads as the Council's formal position. If the
+Council itself needs to write, ask the relevant officer to send the letter in their
+own name.
+
 ## Flagged
 > RAVENSMOOR DISTRICT COUNCIL (the letterhead of a ward Member's casework letter)
 > Customer Services, on behalf of Ashvale Borough Council (an email from a councillor's address)

@@ -19,6 +19,16 @@ Council publicity is paid for by every council taxpayer and must be even-handed:
 it must not be party political, must not promote or attack a party, and must not
 take sides (Code of Recommended Practice on Local Authority Publicity 2011).
 
+## What to do
+Remove the party reference and credit the Council, e.g. replace "the Labour-run council" or "the Conservative administration" with "the Council".
+
+Council publicity must be factual, even-handed and reflect approved Council policy;
+it cannot promote or attack a political group or compare administrations. Credit the
+Council, the Cabinet or Executive, or the relevant committee rather than a party.
+News releases should be issued by the communications team after consulting the
+senior officers and portfolio holder concerned, and requests for political comment
+should be passed to the group leaders to answer in their own name.
+
 ## Flagged
 > Thanks to the Conservative administration, recycling rates have doubled.
 > The Labour-run council has frozen car park charges.

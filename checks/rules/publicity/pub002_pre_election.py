@@ -14,6 +14,17 @@ be seen as supporting a candidate or party: no proactive publicity featuring
 candidates, and care with controversial issues (Code of Recommended Practice on
 Local Authority Publicity 2011, paras 33-35; Wokingham Media Relations 6(g)).
 
+## What to do
+Take out councillors' or candidates' names, quotes and photos (use an officer spokesperson), or hold the item until after polling day.
+
+From the notice of election to polling day, the Council should not publish anything
+that could look like electioneering: avoid featuring councillors or candidates and
+leave politically controversial matters alone. Ask the press office to check any
+publicity planned for this period; essential factual information about services can
+still go out, in an officer's name. Councillors approached as candidates or party
+activists may speak in that capacity, but not through Council publicity, and should
+not hold public meetings on Council business in this period.
+
 ## Flagged
 > (dated 2 April 2027, notice 26 March, poll 6 May) "We are thrilled," said Cllr Jo Bloggs, Cabinet Member for Leisure.
 > (the same period) Photo: Cllr Sam Patel opens the new play area.

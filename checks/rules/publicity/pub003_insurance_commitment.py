@@ -11,6 +11,16 @@ An admission or promise in a press statement can prejudice the Council's positio
 with its insurers and in any claim (Wokingham Media Relations 6(e)): liability is
 for the insurers and the courts, not the press office.
 
+## What to do
+Remove the admission or promise and say instead: "The Council is looking into what happened and will deal with any claims through its usual process."
+
+Never give a commitment on a matter that may lead to claims from third parties or be
+an insurance matter: accepting blame or promising compensation in public can
+prejudice the Council's position with claimants and insurers. Check the wording with
+the relevant Director and the Council's insurance or legal officers before anything
+is issued. You can still express concern, explain what is being done and tell people
+how to make a claim.
+
 ## Flagged
 > The Council accepts full responsibility for the flooding and will compensate all affected residents.
 > We will pay for all the damage caused by the burst main.

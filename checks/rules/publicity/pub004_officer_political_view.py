@@ -13,6 +13,16 @@ opinion from an officer undermines the trust of every Member (Wokingham 9.3.16(a
 North Northamptonshire 5.4; Conwy 12.1; North East Derbyshire Principle 3;
 Runnymede 3.2-3.3).
 
+## What to do
+Delete the personal or political opinion and keep only factual, professional advice, e.g. "Officers' professional assessment is ...".
+
+Officers serve the whole Council and must be, and be seen to be, politically
+neutral: their advice must not be coloured by personal or party views. Officers
+should not be asked for political views, for example at scrutiny, and may politely
+decline and leave the political judgement to Members. Staff in politically
+restricted posts are barred by law from party political activity, including on
+social media; media requests for political comment should go to the group leaders.
+
 ## Flagged
 > "Speaking personally, I hope Labour wins in May," said Tom Reed, Director of Housing.
 > (an article by the Head of Planning) The Government's housing policy is disastrous.

@@ -12,6 +12,15 @@ removed or text added is not.
 ## Why it matters
 A Member may ask for options to be added, points clarified or errors corrected, but may not have options removed from an officer's report (North East Derbyshire 7.5-7.6(1)): Members deciding must see every option officers put forward.
 
+## What to do
+Reinstate the deleted option in full; if you favour another course, ask the author to add it as a further option rather than removing one.
+
+A Cabinet Member or chair consulted on a draft may ask officers to add options,
+clarify or rephrase wording, correct facts or check costs, but not to exclude an
+option the officer has included. Argue against the option in the debate or in your
+own covering note, where the decision-maker can weigh it. If you and the report
+author cannot agree, refer it to the Head of Paid Service.
+
 ## Flagged
 > Option 3: close the Station Road library and move the service online. (deleted by Cllr Jo Bloggs from '4. Options considered')
 

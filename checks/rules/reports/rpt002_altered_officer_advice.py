@@ -12,6 +12,16 @@ removed or text added is not.
 ## Why it matters
 A Member must not seek to alter an officer's professional opinion or advice (North East Derbyshire 7.6(2); Wokingham 9.3.13): a report put to a decision-maker must carry the officer's own judgement.
 
+## What to do
+Restore the officers' words; put the Member's view in the Member's own section or covering note.
+
+Officers remain fully responsible for their professional opinion even when a report
+goes out in a Member's name, and Members must not insist that an officer changes
+their advice. You may ask for wording to be simplified or clarified, or a factual
+error corrected, as long as the substance stays the same. If you disagree with the
+advice, say so openly at the meeting; unresolved disputes go to the Head of Paid
+Service.
+
 ## Flagged
 > Officers do not recommend this option because the building is not affordable to maintain. (deleted by Cllr Jo Bloggs)
 > is not affordable -> is affordable (a negation removed by a Member)

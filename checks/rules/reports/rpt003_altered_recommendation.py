@@ -12,6 +12,15 @@ removed or text added is not.
 ## Why it matters
 Members will not direct officers in the framing of recommendations (Wokingham 9.3.22), and may not change the substance of an officer's recommendations (North East Derbyshire 7.6(3)).
 
+## What to do
+Restore the officers' recommendations as drafted; propose your alternative as an amendment at the meeting or in your own covering note.
+
+Members must not direct officers in framing recommendations or change their
+substance before publication. The decision-maker is still free to amend or reject
+the recommendations at the meeting, with reasons recorded, after taking the advice
+of the Monitoring Officer and Section 151 Officer. Raise concerns with the report
+author early; if you cannot agree, refer it to the Head of Paid Service.
+
 ## Flagged
 > That Cabinet approves option 2 -> That Cabinet approves option 3 (by Cllr Jo Bloggs)
 > That the decision be deferred (deleted by a Member)

@@ -12,6 +12,16 @@ removed or text added is not.
 ## Why it matters
 A Member may not have removed a statement that the matter is a key decision, that it is contrary to the policy framework or budget, or a statement on legality, fairness or financial prudence (North East Derbyshire 7.6(4)): the Monitoring Officer and the Section 151 Officer must be heard.
 
+## What to do
+Reinstate the deleted key decision, policy or budget, legal or financial statement word for word, with the Monitoring Officer's and S151 comments.
+
+Statements that a matter is a key decision or contrary to policy or budget, and
+comments on legality, fairness or financial prudence, are made by officers carrying
+out statutory duties and cannot be removed at a Member's request. Members must have
+regard to the advice of the Monitoring Officer and Section 151 Officer when
+deciding. If you think a statement is wrong, ask the Monitoring Officer or Section
+151 Officer to review it before publication; only they should change it.
+
 ## Flagged
 > This is a key decision. (deleted by Cllr Jo Bloggs)
 > The Section 151 Officer advises that the proposal is not affordable within the approved budget. (deleted by a Member)

@@ -12,6 +12,15 @@ removed or text added is not.
 ## Why it matters
 A Member may not have consultation responses, comments or representations from the community removed from a report (North East Derbyshire 7.6(5)): decision-makers must weigh what people said.
 
+## What to do
+Reinstate the deleted consultation responses and representations in full; add any reply to them as a separate, attributed comment.
+
+Members may not ask officers to leave out reports, comments or representations from
+consultation, publicity or information given to the community: the decision-maker
+must see what people said. If responses are long, ask the author for a fair summary
+with the full text available as a background paper. Answer points you disagree with
+in the debate rather than by removing them.
+
 ## Flagged
 > 62% of respondents opposed the closure. (deleted by Cllr Jo Bloggs from '8. Consultation')
 

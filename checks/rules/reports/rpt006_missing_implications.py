@@ -12,6 +12,17 @@ Reports to decision-makers must carry the comments of the Monitoring Officer and
 the Section 151 Officer, and executive decisions must be recorded with their
 reasons (Wokingham 9.3.15, 9.3.22-9.3.23).
 
+## What to do
+Add "Legal implications" and "Financial implications" with the Monitoring Officer's and S151's comments; give reasons in any decision record.
+
+Every officer report for Members, except reports on planning applications for the
+Planning Committee, should go to the Section 151 Officer and Monitoring Officer for
+comment before publication, and the Executive must take their advice before formal
+decisions. Decisions with a financial effect also need the relevant Director
+consulted. Executive Members must state the reasons for their decisions and the
+written record must include them, so build time for these sign-offs into the report
+timetable.
+
 ## Flagged
 > A Cabinet report recommending "That Cabinet approves the disposal of the depot" with
 > a Financial implications section and no Legal implications section.

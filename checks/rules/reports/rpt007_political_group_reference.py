@@ -12,6 +12,16 @@ not a basis for a public decision; a public report that cites it also tells the 
 groups what officers advised one of them (Wokingham 9.3.32(m); North Northamptonshire
 6.6; North East Derbyshire 5.5).
 
+## What to do
+Delete the reference to the political group meeting and set out the facts and officer advice directly in the report.
+
+Political group discussions are confidential and have no formal status: officers
+must not refer to them in public reports, and Members must not refer in public to
+advice officers gave a group. Advice given to a group is no substitute for full
+advice to the decision-making body, so put everything the committee needs in the
+report itself. Raise any difficulty with the Monitoring Officer or Chief Executive
+and the relevant group leader.
+
 ## Flagged
 > As discussed at the Conservative group meeting on 3 March, option 2 is preferred.
 > Officers briefed the Labour group, which supported option 2.

@@ -386,3 +386,51 @@ def test_the_readme_example_is_the_real_output() -> None:
     ).stdout
     printed = "\n".join(line.rstrip() for line in out.splitlines()).replace("\n\n\n", "\n\n")
     assert printed.strip() == shown
+
+
+EML = """From: Cllr Ann Rees <cllr.ann.rees@example.gov.uk>
+To: Mr D Hale <d.hale@example.com>
+Subject: Your parking charges
+Date: Mon, 01 Mar 2027 10:00:00 +0000
+MIME-Version: 1.0
+Content-Type: text/plain; charset="utf-8"
+
+Dear Mr Hale,
+
+Thank you for your email.
+
+I can confirm that the Council will refund your parking charges in full by Friday.
+
+Kind regards,
+Cllr Ann Rees
+Cabinet Member for Transport
+"""
+
+
+def test_lines_are_the_files_own_and_sarif_has_what_github_needs(tmp_path: Path) -> None:
+    mail = tmp_path / "reply.eml"
+    mail.write_text(EML, encoding="utf-8")
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a zip")
+    data = json.loads(run_cli("check", str(mail), "--format", "json", "--no-cache").stdout)
+    cor001 = next(f for f in data["files"][0]["findings"] if f["code"] == "COR001")
+    line = cor001["location"]["line"]
+    assert "will refund your parking charges" in EML.splitlines()[line - 1]
+    sarif = json.loads(
+        run_cli("check", str(mail), str(broken), "--format", "sarif", "--no-cache").stdout
+    )
+    run = sarif["runs"][0]
+    assert "informationUri" not in run["tool"]["driver"]
+    for result in run["results"]:
+        assert result["ruleId"] and result["message"]["text"]
+        location = result["locations"][0]["physicalLocation"]
+        assert location["artifactLocation"]["uri"] and location["region"]["startLine"] >= 1
+    lines = {
+        r["ruleId"]: r["locations"][0]["physicalLocation"]["region"]["startLine"]
+        for r in run["results"]
+    }
+    assert lines["COR001"] == line
+    (invocation,) = run["invocations"]
+    assert invocation["executionSuccessful"] is False
+    (note,) = invocation["toolExecutionNotifications"]
+    assert note["message"]["text"].startswith(str(broken))

@@ -31,6 +31,34 @@ def html_to_text(html: str) -> str:
     return str(tree.text_content())
 
 
+def _header_lines(path: Path, blocks: list[Block]) -> None:
+    """Each header block's line in the file ("To:" on line 2)."""
+    raw = path.read_bytes().decode("utf-8", errors="replace").splitlines()
+    end_of_headers = next((i for i, line in enumerate(raw) if not line.strip()), len(raw))
+    for block in blocks:
+        name = f"{block.meta.get('header', '')}:".lower()
+        block.line = next(
+            (i + 1 for i in range(end_of_headers) if raw[i].lower().startswith(name)), None
+        )
+
+
+def _first_line_in_file(path: Path, body: str) -> int | None:
+    """The file line (1-based) the body's first line stands on, so that a finding's line
+    is the line of the .eml file, headers included; None when the body is not in the file
+    as it reads (base64 or quoted-printable, or HTML turned into text)."""
+    body_lines = body.replace("\r\n", "\n").split("\n")
+    k = next((i for i, line in enumerate(body_lines) if line.strip()), None)
+    if k is None:
+        return None
+    first = body_lines[k].strip()
+    raw = path.read_bytes().decode("utf-8", errors="replace").splitlines()
+    end_of_headers = next((i for i, line in enumerate(raw) if not line.strip()), len(raw))
+    for j in range(end_of_headers + 1, len(raw)):
+        if raw[j].strip() == first:
+            return j + 1 - k
+    return None
+
+
 def read(path: Path) -> RawDocument:
     with path.open("rb") as fh:
         msg = BytesParser(policy=policy.default).parse(fh)
@@ -67,7 +95,12 @@ def read(path: Path) -> RawDocument:
             body = payload.decode("cp1252", errors="replace") if isinstance(payload, bytes) else ""
         if body_part.get_content_type() == "text/html":
             body = html_to_text(body)
-    _, _, body_blocks = split_message(body, headers_allowed=False)
+    _header_lines(path, blocks)
+    first_line = _first_line_in_file(path, body)
+    _, _, body_blocks = split_message(body, first_line or 1, headers_allowed=False)
+    if first_line is None:  # an encoded body (base64, quoted-printable): no file line to give
+        for block in body_blocks:
+            block.line = None
     blocks.extend(body_blocks)
     attachments = [part.get_filename() or "(unnamed)" for part in msg.iter_attachments()]
     subject = str(msg.get("Subject") or "") or None

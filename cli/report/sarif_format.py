@@ -19,13 +19,20 @@ def render(report: Report, **_: object) -> str:
     for f in report.files:
         uri = Path(f.path).as_posix()
         for x in f.findings:
+            # startLine is the file's own line for .txt and .eml; a .docx or .pdf has no
+            # lines, so its page and paragraph go in the region's properties (start/end index
+            # the extracted text, not the file, and are not SARIF offsets)
             region: dict[str, object] = {
+                "startLine": x.location.line or 1,
                 "snippet": {"text": x.text},
-                "charOffset": x.location.start,
-                "charLength": max(x.location.end - x.location.start, 0),
             }
-            if x.location.paragraph is not None:
-                region["startLine"] = x.location.line or x.location.paragraph
+            where = {
+                k: v
+                for k, v in (("page", x.location.page), ("paragraph", x.location.paragraph))
+                if v is not None and not x.location.line
+            }
+            if where:
+                region["properties"] = where
             result: dict[str, object] = {
                 "ruleId": x.code,
                 "ruleIndex": index.get(x.code, 0),
@@ -50,7 +57,6 @@ def render(report: Report, **_: object) -> str:
                     "driver": {
                         "name": "protocheck",
                         "version": protocheck.__version__,
-                        "informationUri": "https://example.invalid/protocheck",
                         "rules": [
                             {
                                 "id": r.code,
@@ -73,6 +79,26 @@ def render(report: Report, **_: object) -> str:
                     }
                 },
                 "results": results,
+                "invocations": [
+                    {
+                        "executionSuccessful": not any(f.error for f in report.files),
+                        "toolExecutionNotifications": [
+                            {
+                                "level": "error",
+                                "message": {"text": f"{f.path}: {f.error}"},
+                                "locations": [
+                                    {
+                                        "physicalLocation": {
+                                            "artifactLocation": {"uri": Path(f.path).as_posix()}
+                                        }
+                                    }
+                                ],
+                            }
+                            for f in report.files
+                            if f.error
+                        ],
+                    }
+                ],
             }
         ],
     }

@@ -104,7 +104,7 @@ def _finish(
         report.render("text", rep, stream=sys.stdout, color=color)
     else:
         text = (
-            report.render(fmt, rep)
+            report.render(fmt, rep, fail_on=fail_on or base_cfg.fail_on)
             if fmt != "text"
             else report.render("text", rep, color=False, width=100)
         )

@@ -434,3 +434,36 @@ def test_lines_are_the_files_own_and_sarif_has_what_github_needs(tmp_path: Path)
     assert invocation["executionSuccessful"] is False
     (note,) = invocation["toolExecutionNotifications"]
     assert note["message"]["text"].startswith(str(broken))
+
+
+def test_junit_counts_agree_with_the_exit_code(tmp_path: Path) -> None:
+    """A finding below --fail-on is no failure (it goes to system-out); failures count
+    files, so they never exceed tests; the XML parses."""
+    page = tmp_path / "post.txt"
+    page.write_text(
+        "Bins, again\n\nThe waste manager, Mr Colin Tate, is frankly incompetent and has "
+        "ignored every complaint I have passed on since June.\n",
+        encoding="utf-8",
+    )
+    args = ["check", str(page), "--format", "junit", "--no-cache", "--author", "Cllr Ann Rees"]
+    for fail_on, code, failures in (("error", 0, "0"), ("warning", 1, "1")):
+        out = run_cli(*args, "--fail-on", fail_on)
+        assert out.returncode == code, out.stderr
+        suite = ET.fromstring(out.stdout).find("testsuite")
+        assert suite is not None and suite.get("tests") == "1"
+        assert suite.get("failures") == failures
+        case = suite.find("testcase")
+        assert case is not None
+        if failures == "0":
+            out_text = case.findtext("system-out") or ""
+            assert "CON001" in out_text and case.find("failure") is None
+
+
+def test_github_annotations_escape_file_names(tmp_path: Path) -> None:
+    odd = tmp_path / "a,b:c%d.eml"
+    odd.write_text(EML, encoding="utf-8")
+    out = run_cli("check", str(odd), "--format", "github", "--no-cache").stdout
+    first = out.splitlines()[0]
+    assert "file=" in first and "a%2Cb%3Ac%25d.eml" in first
+    command, _, _ = first.partition("::")[2].partition("::")
+    assert command.count(",") == 2  # file, line, title: no stray separators

@@ -8,20 +8,29 @@ LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _esc(s: str) -> str:
+    """A workflow command's message."""
     return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(s: str) -> str:
+    """A workflow command's property value (file=, title=): `,` and `:` end it, so they
+    are escaped too, as the Actions toolkit does."""
+    return _esc(s).replace(":", "%3A").replace(",", "%2C")
 
 
 def render(report: Report, **_: object) -> str:
     lines = []
     for f in report.files:
         if f.error:
-            lines.append(f"::error file={f.path},title=unreadable::{_esc(f.error)}")
+            lines.append(f"::error file={_prop(f.path)},title=unreadable::{_esc(f.error)}")
         for x in f.findings:
             if x.suppressed:
                 continue
-            line = x.location.line or x.location.paragraph or 1
+            # a line only where the file has lines (.txt, .eml); a .docx paragraph is no line
+            at = f",line={x.location.line}" if x.location.line else ""
             lines.append(
-                f"::{LEVEL.get(x.severity, 'warning')} file={f.path},line={line},title={x.code} {x.rule}::"
+                f"::{LEVEL.get(x.severity, 'warning')} file={_prop(f.path)}{at},"
+                f"title={_prop(f'{x.code} {x.rule}')}::"
                 + _esc(f'{x.message} ({x.location.describe()}): "{x.text}"')
             )
     return "\n".join(lines) + ("\n" if lines else "")

@@ -1,36 +1,68 @@
-"""`--format junit`: one test case per file, a failure per finding (for CI dashboards)."""
+"""`--format junit`: one test case per file, as CI dashboards count them.
+
+A file fails when it has a finding at or above `--fail-on` (one <failure> listing
+those findings), errors when it could not be read; findings below the threshold are
+reported in <system-out>, so a run that exits 0 shows no failures and `failures`
+never exceeds `tests`.
+"""
 
 from __future__ import annotations
 
+import re
 from xml.sax.saxutils import escape, quoteattr
 
-from protocheck.model.findings import Report
+from protocheck.model.findings import SEVERITY_RANK, Finding, Report
+
+# characters XML 1.0 does not allow, even escaped
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def render(report: Report, **_: object) -> str:
-    counts = report.counts()
-    failures = counts["errors"] + counts["warnings"] + counts["infos"]
+def _x(text: str) -> str:
+    return _NOT_XML.sub("?", text)
+
+
+def _line(x: Finding) -> str:
+    clause = "".join(f"\n  {c.ref}: {c.text}" for c in x.clauses[:1])
+    return f'{x.severity} {x.code} {x.rule}: {x.message}\n  {x.location.describe()}: "{x.text}"{clause}'
+
+
+def render(report: Report, fail_on: str = "error", **_: object) -> str:
+    threshold = SEVERITY_RANK.get(fail_on, SEVERITY_RANK["error"])
+    cases = []
+    failed = errored = 0
+    for f in report.files:
+        live = [x for x in f.findings if not x.suppressed]
+        failing = [x for x in live if SEVERITY_RANK[x.severity] >= threshold]
+        other = [x for x in live if x not in failing]
+        case = [
+            f"    <testcase classname={quoteattr(f.kind or 'document')} name={quoteattr(_x(f.path))}>"
+        ]
+        if f.error:
+            errored += 1
+            case.append(f"      <error message={quoteattr(_x(f.error))}/>")
+        elif failing:
+            failed += 1
+            summary = (
+                f"{len(failing)} finding{'s' if len(failing) != 1 else ''} at or above {fail_on}"
+            )
+            body = "\n".join(_line(x) for x in failing)
+            case.append(
+                f"      <failure type={quoteattr(failing[0].severity)} message={quoteattr(summary)}>"
+                f"{escape(_x(body))}</failure>"
+            )
+        if other:
+            body = "\n".join(_line(x) for x in other)
+            case.append(f"      <system-out>{escape(_x(body))}</system-out>")
+        case.append("    </testcase>")
+        cases += case
+    n = len(report.files)
+    totals = f'tests="{n}" failures="{failed}" errors="{errored}"'
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<testsuites name="protocheck" tests="{len(report.files)}" failures="{failures}" errors="{counts["unreadable"]}">',
-        f'  <testsuite name="protocheck" tests="{len(report.files)}" failures="{failures}" errors="{counts["unreadable"]}">',
+        f'<testsuites name="protocheck" {totals}>',
+        f'  <testsuite name="protocheck" {totals}>',
+        *cases,
+        "  </testsuite>",
+        "</testsuites>",
     ]
-    for f in report.files:
-        out.append(
-            f"    <testcase classname={quoteattr(f.kind or 'document')} name={quoteattr(f.path)}>"
-        )
-        if f.error:
-            out.append(f"      <error message={quoteattr(f.error)}/>")
-        for x in f.findings:
-            if x.suppressed:
-                continue
-            msg = f"{x.code} {x.rule}: {x.message}"
-            body = f'{x.location.describe()}: "{x.text}"\n' + "\n".join(
-                f"{c.ref}: {c.text}" for c in x.clauses[:1]
-            )
-            out.append(
-                f"      <failure type={quoteattr(x.severity)} message={quoteattr(msg)}>{escape(body)}</failure>"
-            )
-        out.append("    </testcase>")
-    out += ["  </testsuite>", "</testsuites>"]
     return "\n".join(out) + "\n"

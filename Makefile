@@ -55,14 +55,17 @@ snapshots: $(STAMP) ## rewrite tests/snapshots/ (review the git diff)
 samples: $(STAMP) ## rebuild .docx/.pdf samples from their .yml sources (needs LibreOffice for PDFs)
 	$(BIN)/python tests/tools/build_samples.py samples
 
-dist-check: $(STAMP) ## build the wheel, install it in a fresh venv, run `protocheck rules`
-	rm -rf dist build /tmp/protocheck-dist-venv
+dist-check: $(STAMP) ## build the wheel, install it in a fresh venv (a temporary folder), run `protocheck rules`
+	rm -rf dist build/lib build/bdist*
 	$(BIN)/python -m pip wheel --quiet --no-deps -w dist .
-	$(PYTHON) -m venv /tmp/protocheck-dist-venv
-	/tmp/protocheck-dist-venv/bin/pip install --quiet -c requirements.lock dist/protocheck-*.whl
-	cd /tmp && /tmp/protocheck-dist-venv/bin/protocheck rules >/dev/null && /tmp/protocheck-dist-venv/bin/protocheck rule COR001 >/dev/null
-	/tmp/protocheck-dist-venv/bin/protocheck --no-cache --fail-on never $(CURDIR)/samples/RPT004/flag-key-decision-statement-deleted.docx | grep -q RPT004
-	/tmp/protocheck-dist-venv/bin/protocheck --no-cache --fail-on never $(CURDIR)/samples/PUB001/flag-labour-run-council-web-news.txt | grep -q PUB001
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	$(PYTHON) -m venv "$$tmp/venv"; \
+	"$$tmp/venv/bin/pip" install --quiet -c requirements.lock dist/protocheck-*.whl; \
+	cd "$$tmp" && "$$tmp/venv/bin/protocheck" rules >/dev/null && "$$tmp/venv/bin/protocheck" rule COR001 >/dev/null; \
+	"$$tmp/venv/bin/protocheck" --no-cache --fail-on never $(CURDIR)/samples/RPT004/flag-key-decision-statement-deleted.docx | grep -q RPT004; \
+	"$$tmp/venv/bin/protocheck" --no-cache --fail-on never $(CURDIR)/samples/PUB001/flag-labour-run-council-web-news.txt | grep -q PUB001; \
+	printf 'The Greens have proved what a council that listens can achieve for families in every ward.\n' > "$$tmp/release.txt"; \
+	"$$tmp/venv/bin/protocheck" --no-cache --fail-on never --kind press-release --format json "$$tmp/release.txt" | grep -q '"judge"'
 	@echo "wheel OK"
 
 clean: ## remove build output and the venv

@@ -25,19 +25,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).parent))
+
+from expect import norm
 from protocheck import engine
 from protocheck.model.findings import Finding
 from protocheck.rules import registry
-
-
-def norm(s: str) -> str:
-    s = (
-        s.replace("\u2019", "'")
-        .replace("\u2018", "'")
-        .replace("\u201c", '"')
-        .replace("\u201d", '"')
-    )
-    return " ".join(s.lower().split())
 
 
 def on_span(f: Finding, quote: str) -> bool:

@@ -63,9 +63,3 @@ def scores(
         for span, parsed in zip(todo, _model().pipe(texts), strict=True):
             kept[span] = {k: float(v) for k, v in parsed.cats.items()}
     return {s: kept.get(s, {}) for s in spans}
-
-
-def says(doc: Document, span: tuple[int, int], label: str) -> float | None:
-    """The label's score for the span when it reaches the label's threshold, else None."""
-    score = scores(doc, [span])[span].get(label, 0.0)
-    return round(score, 3) if score >= threshold(label) else None

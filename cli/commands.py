@@ -133,6 +133,8 @@ def _annotate(
     ]
     if not pairs:
         return _err("--annotate needs a readable .docx input")
+    if len(pairs) > 1 and target.suffix.lower() == ".docx" and not target.is_dir():
+        return _err(f"--annotate {target}: {len(pairs)} documents need a folder, not one file name")
     if len(pairs) > 1 or target.is_dir():
         names = outputs.annotated_names([src for src, _ in pairs], target)
     else:

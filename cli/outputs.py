@@ -39,11 +39,11 @@ def refusal(target: Path, inputs: Iterable[Path], *, force: bool, replaceable: b
     for source in inputs:
         if _same(target, source):
             return f"{target} would overwrite the input {source}: choose another path"
-    if target.exists() and not force:
-        if target.is_dir():
-            return f"{target} is a folder"
-        if not replaceable or target.suffix.lower() in DOCUMENT_SUFFIXES:
-            return f"{target} already exists (use --force to overwrite)"
+    if target.is_dir():
+        return f"{target} is a folder: name a file"
+    document = target.suffix.lower() in DOCUMENT_SUFFIXES
+    if target.exists() and not force and (not replaceable or document):
+        return f"{target} already exists (use --force to overwrite)"
     return None
 
 

@@ -97,3 +97,29 @@ def test_diff_and_baseline_never_write_over_an_input(tmp_path: Path) -> None:
     letter.write_text(LETTER, encoding="utf-8")
     base = run_cli("baseline", str(letter), "-o", str(letter))
     assert base.returncode == 2 and letter.read_text(encoding="utf-8") == LETTER
+
+
+def test_rough_edges_of_writing(tmp_path: Path) -> None:
+    """A text report sent to -o is not also printed; init writes into a new folder and
+    refuses a folder, --force or not; several documents annotated into one .docx name
+    are refused rather than making a folder called x.docx."""
+    letter = tmp_path / "letter.txt"
+    letter.write_text(LETTER, encoding="utf-8")
+    out = run_cli("check", str(letter), "-o", str(tmp_path / "report.txt"))
+    assert out.stdout == "" and "letter.txt" in (tmp_path / "report.txt").read_text(
+        encoding="utf-8"
+    )
+    made = run_cli("init", str(tmp_path / "sub" / "protocheck.toml"))
+    assert made.returncode == 0 and (tmp_path / "sub" / "protocheck.toml").is_file()
+    folder = run_cli("init", str(tmp_path / "sub"), "--force")
+    assert folder.returncode == 2 and "folder" in folder.stderr and "internal" not in folder.stderr
+    for name in ("a.docx", "b.docx"):
+        build_docx(tmp_path / name, MEMBER_LETTER)
+    many = run_cli(
+        "check",
+        str(tmp_path / "a.docx"),
+        str(tmp_path / "b.docx"),
+        "--annotate",
+        str(tmp_path / "x.docx"),
+    )
+    assert many.returncode == 2 and not (tmp_path / "x.docx").exists()

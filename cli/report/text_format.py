@@ -7,6 +7,7 @@ the council's protocol, in its own words (shortened, never paraphrased).
 
 from __future__ import annotations
 
+import io
 import re
 import textwrap
 from typing import IO
@@ -127,7 +128,9 @@ def render(
     show_clean: bool | None = None,
 ) -> str:
     console = Console(
-        file=stream,
+        file=stream
+        if stream is not None
+        else io.StringIO(),  # a report for --output: not to stdout too
         force_terminal=color,
         no_color=color is False,
         width=width,

@@ -117,6 +117,12 @@ class FileResult:
             out["notices"] = self.notices
         return out
 
+    def to_json(self) -> str:
+        """This file's entry of the JSON report (INTERFACE.md), as text."""
+        import json
+
+        return json.dumps(self.as_json(), indent=2, ensure_ascii=False)
+
 
 @dataclass
 class Report:
@@ -133,3 +139,20 @@ class Report:
             "unreadable": sum(r.error is not None for r in self.files),
             "suppressed": sum(f.suppressed for r in self.files for f in r.findings),
         }
+
+    def as_json(self) -> dict[str, Any]:
+        """The JSON report of INTERFACE.md: what `--format json` prints."""
+        from protocheck import __version__
+
+        return {
+            "version": "1",
+            "tool": {"name": "protocheck", "version": __version__},
+            "profile": self.profile,
+            "files": [r.as_json() for r in self.files],
+            "summary": self.counts(),
+        }
+
+    def to_json(self) -> str:
+        import json
+
+        return json.dumps(self.as_json(), indent=2, ensure_ascii=False) + "\n"

@@ -20,7 +20,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-COMMANDS = {"check", "diff", "baseline", "rules", "rule", "profiles", "init"}
+COMMANDS = {"check", "diff", "baseline", "scan", "rules", "rule", "profiles", "init"}
 KIND_CHOICES = ("letter", "email", "press-release", "report", "agenda-pack", "other")
 
 
@@ -264,6 +264,52 @@ def baseline(
     raise typer.Exit(
         commands.baseline(
             paths=paths, output=output, config=config, profile=profile, jobs=jobs, force=force
+        )
+    )
+
+
+@app.command()
+def scan(
+    archive: Annotated[
+        list[Path],
+        typer.Argument(help="Folders or files of the archive.", show_default=False),
+    ],
+    dask: Annotated[
+        str,
+        typer.Option(
+            "--dask",
+            help='A Dask scheduler address (tcp://host:8786), or "local" for this machine.',
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help="JSON Lines: one file result a line; a re-run resumes."
+        ),
+    ],
+    workers: Annotated[
+        int, typer.Option("--workers", help='Worker processes of a "local" cluster.')
+    ] = 2,
+    config: Annotated[Path | None, typer.Option("--config", help="A protocheck.toml.")] = None,
+    profile: Annotated[str | None, typer.Option("--profile", help="Council profile.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="Force the document kind.")] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", help="Only these rules.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rules.")] = None,
+) -> None:
+    """Check an archive on a Dask cluster; results stream to JSON Lines (extra: protocheck[dask])."""
+    from protocheck.cli import commands
+
+    raise typer.Exit(
+        commands.scan(
+            paths=archive,
+            address=dask,
+            output=output,
+            workers=workers,
+            config=config,
+            profile=profile,
+            kind=kind,
+            select=_split(select),
+            ignore=_split(ignore),
         )
     )
 

@@ -487,3 +487,61 @@ def profiles() -> int:
         table.add_row(code, *cells)
     console.print(table)
     return 0
+
+
+def scan(
+    *,
+    paths: list[Path],
+    address: str,
+    output: Path,
+    workers: int,
+    config: Path | None,
+    profile: str | None,
+    kind: str | None,
+    select: list[str],
+    ignore: list[str],
+) -> int:
+    """`protocheck scan`: an archive on Dask, streamed to JSON Lines, resumable."""
+    from protocheck import engine
+
+    try:
+        import dask.distributed  # noqa: F401
+        from protocheck import scan as scan_mod
+    except ImportError:
+        return _err("scan needs the dask extra: pip install 'protocheck[dask]'")
+    setup = _setup(
+        first=paths[0] if paths else None,
+        fmt="json",
+        config=config,
+        profile=profile,
+        kind=kind,
+        date=None,
+        select=select,
+        ignore=ignore,
+        fail_on=None,
+        use_cache=False,
+    )
+    if isinstance(setup, int):
+        return setup
+    opts, _ = setup
+    inputs = list(engine.collect(paths))
+    why = outputs.refusal(output, inputs, force=False, replaceable=True)
+    if why is not None:
+        return _err(f"--output: {why}")
+    counts = {"errors": 0, "warnings": 0, "unreadable": 0}
+
+    def count(entry: dict[str, Any]) -> None:
+        counts["unreadable"] += entry.get("error") is not None
+        for f in entry.get("findings", []):
+            if not f.get("suppressed"):
+                counts["errors"] += f["severity"] == "error"
+                counts["warnings"] += f["severity"] == "warning"
+
+    checked, skipped = scan_mod.scan(inputs, opts, output, address, workers, on_entry=count)
+    print(
+        f"protocheck: scanned {checked} file{'s' if checked != 1 else ''} into {output}"
+        f" ({skipped} already there): {counts['errors']} errors, {counts['warnings']} warnings,"
+        f" {counts['unreadable']} unreadable",
+        file=sys.stderr,
+    )
+    return 2 if counts["unreadable"] else 0

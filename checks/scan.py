@@ -61,7 +61,12 @@ def scan(
     """Check `files` on the cluster at `address` ("local": a LocalCluster of `workers`
     processes), appending each file's JSON entry to `output` (and passing it to
     `on_entry`). Returns (checked now, skipped as already in `output`)."""
+    import logging
+
     from dask.distributed import Client, LocalCluster, as_completed
+
+    # a worker lost and restarted is Dask's business: its warnings are not the report's
+    logging.getLogger("distributed").setLevel(logging.ERROR)
 
     _drop_torn_line(output)
     seen = done_paths(output)

@@ -17,6 +17,8 @@ def test_check_paths_is_the_json_report_for_every_sample() -> None:
     api = json.loads(protocheck.check_paths([SAMPLES], use_cache=False).to_json())
     assert len(api["files"]) == len(cli["files"]) > 700
     assert api == cli
+    for entry in cli["files"]:  # and one file at a time
+        assert protocheck.check(entry["path"], use_cache=False).as_json() == entry, entry["path"]
 
 
 def test_check_takes_a_path_bytes_or_text(tmp_path: Path) -> None:

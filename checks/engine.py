@@ -128,9 +128,15 @@ def to_finding(rule: registry.Rule, hit: Hit, doc: Document, profile: profiles.P
 def apply_suppressions(doc: Document, findings: list[Finding]) -> None:
     """`protocheck: ignore[CODE] reason: ...` in a Word comment (for the text it is
     anchored on, or the whole document) or in the text (for the whole document)."""
+    known = {r.code for r in registry.all_rules()} | {r.slug.upper() for r in registry.all_rules()}
     for block in doc.blocks:
         for m in SUPPRESS.finditer(block.text):
             codes = {c.strip().upper() for c in m.group(1).split(",") if c.strip()}
+            for unknown in sorted(codes - known):  # a misspelt code suppresses nothing: say so
+                where = doc.location(block.start, block.end).describe()
+                doc.notices.append(
+                    f"{where}: ignore[{unknown}] names no rule (see protocheck rules)"
+                )
             reason = (m.group(2) or "").strip() or "no reason given"
             anchor = block.meta.get("anchor", "") if block.kind == "comment" else ""
             for f in findings:

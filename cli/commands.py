@@ -289,6 +289,10 @@ def diff(
     missing = [str(p) for p in (draft, revised) if not p.is_file()]
     if missing:
         return _err(f"no such file: {', '.join(missing)}")
+    if editor is None and revised.suffix.lower() != ".docx":
+        return _err(
+            f"{revised} carries no author: name the Member who made the revision with --editor"
+        )
     if output is not None and (
         why := outputs.refusal(output, [draft, revised], force=force, replaceable=True)
     ):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -467,3 +468,34 @@ def test_github_annotations_escape_file_names(tmp_path: Path) -> None:
     assert "file=" in first and "a%2Cb%3Ac%25d.eml" in first
     command, _, _ = first.partition("::")[2].partition("::")
     assert command.count(",") == 2  # file, line, title: no stray separators
+
+
+def test_rough_edges_of_the_text_output(tmp_path: Path) -> None:
+    """At 80 columns a long header hangs under the file name; NO_COLOR turns colour off
+    even when --color forces a terminal; a misspelt suppression is a note naming where it
+    stands; diff of two text versions asks for --editor; the pre-commit hook takes
+    drafts, not requirements.txt."""
+    letter = build_docx(tmp_path / "a-rather-long-file-name-for-a-reply-letter.docx", MEMBER_LETTER)
+    out = run_cli(letter.name, "--no-cache", cwd=tmp_path, env={"COLUMNS": "80"}).stdout
+    first, second = out.splitlines()[:2]
+    assert len(first) <= 80 and second.startswith("    ") and second.strip()
+    coloured = run_cli(str(letter), "--no-cache", "--color", env={"NO_COLOR": "1"}).stdout
+    assert "\x1b[31" not in coloured and "\x1b[32" not in coloured
+    note = tmp_path / "note.txt"
+    note.write_text(
+        "Dear Mrs Ellis,\n\nI will raise this with officers.\n\n"
+        "protocheck: ignore[COR01] reason: checked\n\nYours sincerely,\n\nCllr Ann Rees\n",
+        encoding="utf-8",
+    )
+    data = json.loads(run_cli(str(note), "--format", "json", "--no-cache").stdout)
+    assert any("ignore[COR01] names no rule" in n for n in data["files"][0].get("notices", []))
+    draft, revised = tmp_path / "draft.txt", tmp_path / "revised.txt"
+    draft.write_text("Option 1: close the library.\n", encoding="utf-8")
+    revised.write_text("Option 1: keep the library.\n", encoding="utf-8")
+    asked = run_cli("diff", str(draft), str(revised))
+    assert asked.returncode == 2 and "--editor" in asked.stderr
+    hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    pattern = re.search(r"files: (\S+)", hooks)
+    assert pattern is not None
+    assert re.search(pattern.group(1), "drafts/reply.docx")
+    assert not re.search(pattern.group(1), "requirements.txt")

@@ -76,7 +76,8 @@ def render_finding(console: Console, f: Finding, width: int, plain: bool) -> Non
         head.append(f", tracked {ch.get('type')} by {ch.get('author') or 'unknown'}", style="dim")
     parts.append(head)
     pad = " " * INDENT
-    parts.append(Text(pad + f.message))
+    for line in textwrap.wrap(f.message, width=width - INDENT, break_on_hyphens=False):
+        parts.append(Text(pad + line))
     for line, hs, he in _sentence_lines(f, width - INDENT - 2):
         t = Text(pad + "| ")
         t.append(line[:hs])
@@ -106,8 +107,11 @@ def render_finding(console: Console, f: Finding, width: int, plain: bool) -> Non
     console.print()
 
 
-def header(r: FileResult) -> Text:
-    t = Text(r.path, style="bold underline")
+HANG = "    "  # how far a wrapped header line is indented under the file name
+
+
+def header(r: FileResult, width: int = 10_000) -> Text:
+    """The file name, then its kind, sender and profile; wrapped lines hang under it."""
     bits = []
     if r.kind:
         bits.append(r.kind)
@@ -115,8 +119,12 @@ def header(r: FileResult) -> Text:
         bits.append(f"from {r.sender}")
     if r.profile:
         bits.append(f"profile {r.profile}")
-    if bits:
-        t.append("  " + ", ".join(bits), style="dim")
+    full = r.path + ("  " + ", ".join(bits) if bits else "")
+    lines = textwrap.wrap(
+        full, width=width, subsequent_indent=HANG, break_on_hyphens=False, break_long_words=False
+    ) or [full]
+    t = Text("\n".join(lines), style="dim")
+    t.stylize("bold underline", 0, min(len(r.path), len(lines[0])))
     return t
 
 
@@ -132,7 +140,7 @@ def render(
         if stream is not None
         else io.StringIO(),  # a report for --output: not to stdout too
         force_terminal=color,
-        no_color=color is False,
+        no_color=True if color is False else None,  # None: Rich honours NO_COLOR
         width=width,
         highlight=False,
         soft_wrap=False,
@@ -148,11 +156,11 @@ def render(
             continue  # unreadable files are reported one line each on stderr
         if not live:
             if show_clean:
-                t = header(r)
+                t = header(r, w)
                 t.append(": no findings", style="green")
                 console.print(t)
             continue
-        console.print(header(r))
+        console.print(header(r, w))
         console.print()
         for f in live:
             render_finding(console, f, w, plain)

@@ -87,6 +87,33 @@ def _person(who: str, doc: Document) -> Person | None:
     return person
 
 
+PRONOUNS = frozenset({"he", "she", "they"})
+TITLE_REACH = 90  # characters around a name read for the title a report gives it
+_MEMBER_BEFORE = re.compile(
+    r"\b(?i:councill?or|cllr\.?|coun\.)\s+(?:[A-Z][\w'’-]*\s+){0,3}$"
+)
+
+
+def _known_speaker(doc: Document, speaker: Person, last: Quote | None) -> Person:
+    """A speaker the attribution names only in part: "he said" is the last speaker;
+    "Mr Spillman said" is the Member the report named before as "Cllr John Spillman"."""
+    words = people.bare_name(speaker.name).split()
+    if speaker.is_member or speaker.is_officer or not words:
+        return speaker
+    if words[-1].lower() in PRONOUNS:
+        return last.speaker if last is not None and last.speaker is not None else speaker
+    for m in re.finditer(rf"\b{re.escape(words[-1])}\b", doc.text):
+        before = doc.text[max(0, m.start() - TITLE_REACH) : m.start()]
+        after = doc.text[m.end() : m.end() + TITLE_REACH]
+        after = after[: after.find(".")] if "." in after else after
+        if _MEMBER_BEFORE.search(before) or (
+            after.startswith(",") and people.member_title(after)
+        ):  # "Tory councillor Mike Allen", "Luke Spillman, Chair of the Planning Committee"
+            speaker.is_member, speaker.source = True, "quote"
+            break
+    return speaker
+
+
 def quotes(doc: Document) -> list[Quote]:
     """Every quoted passage of three words or more in the body, with its speaker
     (worked out once per document)."""
@@ -130,6 +157,8 @@ def _find_quotes(doc: Document) -> list[Quote]:
             if m:
                 who = m.group("who")
         speaker = _person(LEADING.sub("", who), doc) if who else None
+        if speaker is not None:
+            speaker = _known_speaker(doc, speaker, last)
         for s, e in passages:
             if speaker is None and last is not None and not who:
                 q = Quote(block.start + s, block.start + e, last.speaker, last.attribution)

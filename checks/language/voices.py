@@ -15,7 +15,10 @@ the roster) and letters.py (where the letterhead and the signature block are):
 5. inside address: without headers, a memo's "To: / From:" heading, else the
    addressee above "Dear ...";
 6. own words: a sender signed with a bare name gets the role the letterhead lines
-   give, or the one the writer states ("As your county councillor for ..., I").
+   give, or the one the writer states ("As your county councillor for ..., I");
+7. unsigned writer: a page nobody signs (a blog post, a ward page, a forum post) whose
+   writer shows, in words outside any quotation, that they sit on the council ("in my
+   ward", "my fellow councillors", "since I was elected") is a Member's, unnamed.
 
 Who the sender is: the From header (a matching signature adds its role, and a
 signature stands in for an address that shows no role); else the signature (the
@@ -32,7 +35,7 @@ from dataclasses import dataclass, field
 
 from protocheck.language import kinds, letters, lexicon, people
 from protocheck.model.config import Config
-from protocheck.model.document import Document, Person, RawDocument
+from protocheck.model.document import Document, Person, RawDocument, quoted_passages
 
 MEMO_TO = re.compile(r"^\s*to\s*:\s*\n?\s*([^\n]{3,120})$", re.IGNORECASE | re.MULTILINE)
 MEMO_FROM = re.compile(r"^\s*from\s*:\s*\n?\s*([^\n]{3,120})$", re.IGNORECASE | re.MULTILINE)
@@ -107,6 +110,8 @@ def identify(raw: RawDocument, config: Config | None) -> Voices:
         _memo_heading(raw, config, found)
         if not found.recipients:
             _inside_address(raw, config, found)
+    if found.sender is None and not raw.headers:  # 7
+        found.sender = _unsigned_member(raw)
     sender = found.sender
     if sender is not None and not sender.is_member and not sender.is_officer:  # 6
         _role_from_letterhead(sender, raw)
@@ -486,6 +491,21 @@ def _role_from_own_words(sender: Person, raw: RawDocument) -> None:
             sender.is_member, sender.source = True, "own-words"
             sender.title = sender.title or (m.group("role") or m.group("role2") or "").strip()
             return
+
+
+# -- 7. unsigned writer -------------------------------------------------------------
+
+
+def _unsigned_member(raw: RawDocument) -> Person | None:
+    """The writer of an unsigned page, when their own words (not words they quote) show
+    they are a Member: "the pavements in my ward", "my fellow councillors"."""
+    said = lexicon.phrase("member-self-evidence")
+    for block in (b for b in raw.blocks if b.in_body):
+        quoted = quoted_passages(block.text)
+        for m in said.finditer(block.text):
+            if not any(a <= m.start() < b for a, b in quoted):
+                return Person("", is_member=True, source="own-words")
+    return None
 
 
 def _same_person(a: Person, b: Person) -> bool:

@@ -109,7 +109,9 @@ class Person:
     source: str = ""  # signature, from-header, letterhead, roster
 
     def short(self) -> str:
-        """'Cllr Priya Shah', 'the Mayor', 'Tom Reed'."""
+        """'Cllr Priya Shah', 'the Mayor', 'Tom Reed', 'the writer (a Member)'."""
+        if self.is_member and not self.name and not self.email:
+            return "the writer (a Member)"
         name = self.name or (self.email or "unknown")
         if self.is_member and not name.lower().startswith(
             ("cllr", "councillor", "the mayor", "mayor")
@@ -118,6 +120,8 @@ class Person:
         return name
 
     def display(self) -> str:
+        if self.is_member and not self.name and not self.email:
+            return "the writer (a Member, by their own words)"
         name = self.name or (self.email or "unknown")
         if self.is_member and not name.lower().startswith(
             ("cllr", "councillor", "the mayor", "mayor")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from protocheck.language import lexicon, people
-from protocheck.model.document import Document, Person, quoted_passages
+from protocheck.model.document import Block, Document, Person, quoted_passages
 
 # An attribution's speaker: capitalised words, with "the", "of", "for", "and" between
 # ("Cllr Jo Bloggs, Leader of the Council").
@@ -114,6 +114,36 @@ def _known_speaker(doc: Document, speaker: Person, last: Quote | None) -> Person
     return speaker
 
 
+_OPENING_MARKS = frozenset('"\u201c\u2018')
+# an attribution that describes a Member without naming them ("the councillor added")
+_DESCRIBED_MEMBER = re.compile(
+    r"\b(?:councill?or|cllr|representative|ward\s+member|the\s+member\s+for|cabinet\s+member|portfolio\s+holder)\b",
+    re.IGNORECASE,
+)
+_MEMBER_NAMED = re.compile(
+    r"\b(?i:councill?or|cllr\.?|coun\.)\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+)
+MEMBER_REACH_BLOCKS = 2  # paragraphs before a quotation read for the Member it is by
+
+
+def _nearest_member(doc: Document, block: Block, before: int) -> Person | None:
+    """The Member named last before a quotation (which opens at `before` in `block`), in
+    its paragraph or the ones just before: news puts "Cllr Gulvin, portfolio holder for
+    resources, explained ..." before "The Walderslade representative said: ..."."""
+    body = [b for b in doc.blocks if b.in_body and b.start < block.start]
+    near = body[-MEMBER_REACH_BLOCKS:]
+    while near and any(b.kind == "heading" for b in near):
+        near = near[1:]  # not across a heading ("Proposed response, attributed to ...")
+    texts = [b.text for b in near] + [block.text[:before]]
+    for text in reversed(texts):
+        names = list(_MEMBER_NAMED.finditer(text))
+        if names:
+            person = people.make_person(names[-1].group(0), None, None, doc.config, "quote")
+            person.is_member = True
+            return person
+    return None
+
+
 def quotes(doc: Document) -> list[Quote]:
     """Every quoted passage of three words or more in the body, with its speaker
     (worked out once per document)."""
@@ -159,6 +189,12 @@ def _find_quotes(doc: Document) -> list[Quote]:
         speaker = _person(LEADING.sub("", who), doc) if who else None
         if speaker is not None:
             speaker = _known_speaker(doc, speaker, last)
+        elif block.text.lstrip()[:1] in _OPENING_MARKS and last is not None:
+            speaker, who = last.speaker, None  # a paragraph opening a quotation goes on with the last
+        elif (who is None and doc.kind == "other") or (who and _DESCRIBED_MEMBER.search(who)):
+            # "The Walderslade representative said:", or no attribution at all: the Member
+            # the report has just named, if any
+            speaker = _nearest_member(doc, block, passages[0][0])
         for s, e in passages:
             if speaker is None and last is not None and not who:
                 q = Quote(block.start + s, block.start + e, last.speaker, last.attribution)

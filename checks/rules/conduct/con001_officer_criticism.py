@@ -54,6 +54,9 @@ from protocheck.model.document import CLAUSE_BREAK, Document, Hit, Match
 from protocheck.rules.registry import rule
 
 
+PRONOUN_REACH = 3  # sentences back a "he" or "she" may point to the officer named there
+
+
 def _target(doc: Document, m: Match, label: str) -> Match | None:
     """Who is criticised: a reference in the sentence, or in the sentence before when
     this one goes on with a pronoun ("... the case officer. He clearly had not read it.")."""
@@ -77,10 +80,19 @@ def _target(doc: Document, m: Match, label: str) -> Match | None:
             return Match(label, "addressee", you.start(), you.end())
     if not lexicon.phrase("third-person").search(doc.text, s, e):
         return None
-    before = doc.previous_sentence((s, e))
-    if before is None:
-        return None
-    return next(iter(_references(doc, label, *before)), None)
+    other = "MEMBER_REF" if label == "OFFICER_REF" else "OFFICER_REF"
+    before: tuple[int, int] | None = (s, e)
+    for _ in range(PRONOUN_REACH):  # "he" is the person named last, a few sentences back
+        before = doc.previous_sentence(before)
+        if before is None:
+            return None
+        found = _references(doc, label, *before)
+        others = doc.matches_in(before, other)
+        if others and (not found or others[-1].start > found[-1].start):
+            return None  # someone of the other side was named last: "he" may be them
+        if found:
+            return found[-1]
+    return None
 
 
 def _references(doc: Document, label: str, start: int, end: int) -> list[Match]:

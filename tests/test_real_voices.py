@@ -1,0 +1,94 @@
+"""Who speaks on a page as real pages are written: an unsigned blog post whose writer
+shows they sit on the council, a news report that names a Member once and quotes them
+by surname, a criticism that goes on with "he" a few sentences later. Each case has the
+hard negative a monitoring officer would expect left alone. (All text invented.)"""
+
+from __future__ import annotations
+
+import pytest
+
+import protocheck
+
+
+def codes(text: str, **kw: str) -> list[tuple[str, str]]:
+    result = protocheck.check(text, use_cache=False, **kw)  # type: ignore[arg-type]
+    return [(f.code, f.text) for f in result.findings]
+
+
+BLOG = """Saturday, 4 March 2028
+
+Pavements and promises
+
+{opening}
+
+The planning officers have made an appalling mess of the Elm Lane applications, and
+residents deserve better.
+"""
+
+
+@pytest.mark.parametrize(
+    ("opening", "flagged"),
+    [
+        ("I walked round the estate in my ward again this morning.", True),
+        ("Since I was elected I have had more letters about Elm Lane than anything else.", True),
+        ("Our new clerk has still not circulated the minutes.", True),
+        # a resident's blog: "my councillor" is someone else
+        ("I wrote to my councillor about Elm Lane again this morning.", False),
+        # the Member's words quoted by someone else are not the writer's own
+        ('The leaflet said "in my ward nothing gets past me", which made me laugh.', False),
+    ],
+)
+def test_an_unsigned_post_is_a_members_when_the_writer_says_so(opening: str, flagged: bool) -> None:
+    found = codes(BLOG.format(opening=opening))
+    assert any(c == "CON001" and "appalling" in t for c, t in found) is flagged, found
+    assert not any(c == "COR003" for c, _ in found), found  # no sign-off to mend
+
+
+NEWS = """Row over Elm Lane report
+
+{intro}
+
+Mr Penhallow said: "The planners were not fit for purpose on this one and everyone
+at the council knows it."
+"""
+
+
+@pytest.mark.parametrize(
+    ("intro", "flagged"),
+    [
+        ("Tory councillor Alan Penhallow called for an inquiry on Tuesday.", True),
+        ("Alan Penhallow, Chair of the Planning Committee, called for an inquiry.", True),
+        # the same words from a resident quoted in the paper
+        ("Alan Penhallow, who lives on Elm Lane, called for an inquiry.", False),
+    ],
+)
+def test_a_quoted_member_is_known_by_how_the_report_introduced_him(
+    intro: str, flagged: bool
+) -> None:
+    found = codes(NEWS.format(intro=intro))
+    assert any(c == "CON001" for c, _ in found) is flagged, found
+    assert not any(c == "COR003" for c, _ in found), found  # the report describes him
+
+
+def test_he_goes_back_to_the_officer_unless_a_member_was_named_since() -> None:
+    about_officer = (
+        "I met the Head of Planning about Elm Lane in my ward last week. "
+        "We walked the site together. He has shown a complete lack of grip on this case.\n"
+    )
+    assert [c for c, _ in codes(about_officer, kind="other")] == ["CON001"]
+    about_member = (
+        "I met the Head of Planning about Elm Lane in my ward last week. "
+        "Then Conservative leader Ben Ashdown spoke to residents. "
+        "He has shown a complete lack of grip on this case.\n"
+    )
+    assert "CON001" not in [c for c, _ in codes(about_member, kind="other")]
+
+
+def test_two_councillors_signing_under_a_plain_text_letter_are_its_senders() -> None:
+    letter = (
+        "Dear Sir,\nWe want residents of Fern Road to know that the road is in next year's programme.\n"
+        "The resurfacing will be completed before the end of October and residents will be written to.\n"
+        "Cllr Mary Oduya\nCllr Tom Pike\nFernside Division\nExample County Council\n"
+    )
+    found = codes(letter)
+    assert [c for c, _ in found] == ["COR001"], found  # a division is a capacity: no COR003

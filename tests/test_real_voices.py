@@ -5,9 +5,8 @@ hard negative a monitoring officer would expect left alone. (All text invented.)
 
 from __future__ import annotations
 
-import pytest
-
 import protocheck
+import pytest
 
 
 def codes(text: str, **kw: str) -> list[tuple[str, str]]:

@@ -89,9 +89,7 @@ def _person(who: str, doc: Document) -> Person | None:
 
 PRONOUNS = frozenset({"he", "she", "they"})
 TITLE_REACH = 90  # characters around a name read for the title a report gives it
-_MEMBER_BEFORE = re.compile(
-    r"\b(?i:councill?or|cllr\.?|coun\.)\s+(?:[A-Z][\w'’-]*\s+){0,3}$"
-)
+_MEMBER_BEFORE = re.compile(r"\b(?i:councill?or|cllr\.?|coun\.)\s+(?:[A-Z][\w'’-]*\s+){0,3}$")
 
 
 def _known_speaker(doc: Document, speaker: Person, last: Quote | None) -> Person:
@@ -190,7 +188,10 @@ def _find_quotes(doc: Document) -> list[Quote]:
         if speaker is not None:
             speaker = _known_speaker(doc, speaker, last)
         elif block.text.lstrip()[:1] in _OPENING_MARKS and last is not None:
-            speaker, who = last.speaker, None  # a paragraph opening a quotation goes on with the last
+            speaker, who = (
+                last.speaker,
+                None,
+            )  # a paragraph opening a quotation goes on with the last
         elif (who is None and doc.kind == "other") or (who and _DESCRIBED_MEMBER.search(who)):
             # "The Walderslade representative said:", or no attribution at all: the Member
             # the report has just named, if any

@@ -53,7 +53,6 @@ from protocheck.language import lexicon, people, quotes
 from protocheck.model.document import CLAUSE_BREAK, Document, Hit, Match
 from protocheck.rules.registry import rule
 
-
 PRONOUN_REACH = 3  # sentences back a "he" or "she" may point to the officer named there
 
 

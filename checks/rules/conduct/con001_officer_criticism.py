@@ -80,17 +80,18 @@ def _target(doc: Document, m: Match, label: str) -> Match | None:
     if not lexicon.phrase("third-person").search(doc.text, s, e):
         return None
     other = "MEMBER_REF" if label == "OFFICER_REF" else "OFFICER_REF"
-    before: tuple[int, int] | None = (s, e)
+    here = (s, e)
     for _ in range(PRONOUN_REACH):  # "he" is the person named last, a few sentences back
-        before = doc.previous_sentence(before)
+        before = doc.previous_sentence(here)
         if before is None:
             return None
-        found = _references(doc, label, *before)
+        named = _references(doc, label, *before)
         others = doc.matches_in(before, other)
-        if others and (not found or others[-1].start > found[-1].start):
+        if others and (not named or others[-1].start > named[-1].start):
             return None  # someone of the other side was named last: "he" may be them
-        if found:
-            return found[-1]
+        if named:
+            return named[-1]
+        here = before
     return None
 
 

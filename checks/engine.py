@@ -113,7 +113,7 @@ def to_finding(rule: registry.Rule, hit: Hit, doc: Document, profile: profiles.P
         code=rule.code,
         rule=rule.slug,
         severity=profile.severity(rule.code, rule.severity),
-        message=hit.message,
+        message=hit.message[:1].upper() + hit.message[1:],  # "The writer (a Member) ..."
         text=hit.text if hit.text is not None else doc.text[hit.start : hit.end],
         location=doc.location(hit.start, hit.end, hit.change),
         sentence=doc.text[s:e],

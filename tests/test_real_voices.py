@@ -91,3 +91,44 @@ def test_two_councillors_signing_under_a_plain_text_letter_are_its_senders() -> 
     )
     found = codes(letter)
     assert [c for c, _ in found] == ["COR001"], found  # a division is a capacity: no COR003
+
+
+FORUM = """Re: problems with the parish clerk
+
+{body}
+"""
+
+
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        # an unsigned first-person post: read as a Member's words, and the finding says so
+        (
+            "I have raised this twice now and got nowhere. The clerk is incompetent and "
+            "everyone at the meetings knows it. I am not sure what to do next, can anyone help me?",
+            True,
+        ),
+        # the same words told by a reporter, in the third person
+        (
+            "Residents say the clerk is incompetent and everyone at the meetings knows it. "
+            "The parish council has been asked to comment.",
+            False,
+        ),
+    ],
+)
+def test_an_unsigned_first_person_post_is_read_as_a_members(body: str, flagged: bool) -> None:
+    result = protocheck.check(FORUM.format(body=body), use_cache=False)
+    found = [f for f in result.findings if f.code == "CON001"]
+    assert bool(found) is flagged, result.findings
+    if found:
+        assert "if a Member" in found[0].message
+
+
+def test_a_council_page_in_the_first_person_speaks_for_the_council() -> None:
+    page = (
+        "Kestrel Vale Borough Council\n\nNews\n\n"
+        "I am pleased that residents will get their new garden waste bins in May. "
+        "I know my neighbours have waited a long time, and I thank the crews.\n"
+    )
+    result = protocheck.check(page, use_cache=False)
+    assert not [f for f in result.findings if f.code == "COR001"], result.findings

@@ -16,9 +16,11 @@ the roster) and letters.py (where the letterhead and the signature block are):
    addressee above "Dear ...";
 6. own words: a sender signed with a bare name gets the role the letterhead lines
    give, or the one the writer states ("As your county councillor for ..., I");
-7. unsigned writer: a page nobody signs (a blog post, a ward page, a forum post) whose
+7. unsigned Member: a page nobody signs (a blog post, a ward page, a forum post) whose
    writer shows, in words outside any quotation, that they sit on the council ("in my
-   ward", "my fellow councillors", "since I was elected") is a Member's, unnamed.
+   ward", "my fellow councillors", "since I was elected") is a Member's, unnamed;
+8. unsigned writer: any other unsigned letter or page in the first person may be a
+   Member's, and the rules on a Member's own words read it so (Person.presumed_member).
 
 Who the sender is: the From header (a matching signature adds its role, and a
 signature stands in for an address that shows no role); else the signature (the
@@ -90,6 +92,13 @@ def analyse(raw: RawDocument, config: Config | None, kind: str | None = None) ->
     doc.kind_forced = forced is not None
     found = identify(raw, config)
     doc.sender, doc.signatories = found.sender, found.signatories
+    if found.sender is None and doc.kind in ("letter", "other") and not raw.headers:
+        from protocheck.language import rulebook
+
+        if not kinds.council_published(doc) and not rulebook.is_rulebook(doc):
+            doc.sender = found.sender = _first_person_writer(
+                raw
+            )  # 8: the Council's page speaks for it
     doc.recipients, doc.copies, doc.blind_copies = (
         found.recipients,
         found.copies,
@@ -505,6 +514,25 @@ def _unsigned_member(raw: RawDocument) -> Person | None:
         for m in said.finditer(block.text):
             if not any(a <= m.start() < b for a, b in quoted):
                 return Person("", is_member=True, source="own-words")
+    return None
+
+
+FIRST_PERSON_MIN = 3  # "I", "me", "my" outside quotations that make a page its writer's own words
+
+
+def _first_person_writer(raw: RawDocument) -> Person | None:
+    """An unsigned letter or page written in the first person (a forum post, a blog post
+    with no byline): whoever wrote it may be a Member, and is read as one by the rules
+    on a Member's own words, which say so in their message."""
+    said = lexicon.phrase("first-person")
+    count = 0
+    for block in (b for b in raw.blocks if b.in_body):
+        quoted = quoted_passages(block.text)
+        count += sum(
+            1 for m in said.finditer(block.text) if not any(a <= m.start() < b for a, b in quoted)
+        )
+        if count >= FIRST_PERSON_MIN:
+            return Person("", presumed_member=True, source="first-person")
     return None
 
 

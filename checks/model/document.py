@@ -107,11 +107,16 @@ class Person:
     party: str | None = None
     standing: bool = False
     source: str = ""  # signature, from-header, letterhead, roster
+    # an unsigned page in the first person: its writer may be a Member, and the rules on a
+    # Member's own words (CON001, COR001) read it as one; the others do not
+    presumed_member: bool = False
 
     def short(self) -> str:
         """'Cllr Priya Shah', 'the Mayor', 'Tom Reed', 'the writer (a Member)'."""
         if self.is_member and not self.name and not self.email:
             return "the writer (a Member)"
+        if self.presumed_member and not self.name:
+            return "the writer (if a Member)"
         name = self.name or (self.email or "unknown")
         if self.is_member and not name.lower().startswith(
             ("cllr", "councillor", "the mayor", "mayor")
@@ -122,6 +127,8 @@ class Person:
     def display(self) -> str:
         if self.is_member and not self.name and not self.email:
             return "the writer (a Member, by their own words)"
+        if self.presumed_member and not self.name:
+            return "the writer (unsigned; read as a Member's words)"
         name = self.name or (self.email or "unknown")
         if self.is_member and not name.lower().startswith(
             ("cllr", "councillor", "the mayor", "mayor")

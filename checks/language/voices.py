@@ -239,8 +239,15 @@ def _signature(raw: RawDocument, config: Config | None) -> list[Person]:
     signed = signatories([ln.text for ln in after], config) if after is not None else []
     if signed:
         return signed
-    closing = [ln.text for ln in letters.closing_lines(raw.blocks)][-CLOSING_LINES:]
+    closing = [
+        ln.text
+        for ln in letters.closing_lines(raw.blocks)
+        if not _PROSE_WORDS.search(ln.text)  # "Cllr Peter Hall, who was ...": a news line
+    ][-CLOSING_LINES:]
     return [p for p in signatories(closing, config) if p.is_member or p.is_officer]
+
+
+_PROSE_WORDS = re.compile(r"(?:who|which|said|says|was|were|has|had|told|added)")
 
 
 @functools.cache

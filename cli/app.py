@@ -25,7 +25,9 @@ KIND_CHOICES = ("letter", "email", "press-release", "report", "agenda-pack", "ot
 
 
 def _fail(message: str) -> typer.Exit:
-    typer.echo(f"protocheck: error: {message}", err=True)
+    from protocheck.cli.report import printable
+
+    typer.echo(f"protocheck: error: {printable(message)}", err=True)
     return typer.Exit(2)
 
 
@@ -384,6 +386,8 @@ def _main() -> None:
     except Exception as exc:  # never a traceback for a user; PROTOCHECK_DEBUG=1 shows it
         import os
 
+        from protocheck.cli.report import printable
+
         if os.environ.get("PROTOCHECK_DEBUG"):
             raise
         if type(exc).__name__ in (
@@ -391,10 +395,11 @@ def _main() -> None:
             "ProfileError",
             "ConfigError",
         ):  # a data file is wrong
-            print(f"protocheck: error: {exc}", file=sys.stderr)
+            print(f"protocheck: error: {printable(str(exc))}", file=sys.stderr)
             sys.exit(2)
         print(
-            f"protocheck: internal error: {type(exc).__name__}: {exc} (PROTOCHECK_DEBUG=1 shows the traceback)",
+            f"protocheck: internal error: {type(exc).__name__}: {printable(str(exc))}"
+            " (PROTOCHECK_DEBUG=1 shows the traceback)",
             file=sys.stderr,
         )
         sys.exit(2)

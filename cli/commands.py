@@ -18,8 +18,16 @@ from protocheck.model.findings import SEVERITY_RANK, Report
 
 
 def _err(message: str) -> int:
-    print(f"protocheck: error: {message}", file=sys.stderr)
+    _say(f"error: {message}")
     return 2
+
+
+def _say(message: str) -> None:
+    """One line on stderr: names and reasons escaped, so a newline or an escape
+    sequence in a file name cannot add a line or reach the terminal."""
+    from protocheck.cli.report import printable
+
+    print(f"protocheck: {printable(message)}", file=sys.stderr)
 
 
 def _setup(
@@ -99,7 +107,7 @@ def _finish(
     rep = Report(profile=profile or base_cfg.profile, files=results)
     for r in results:
         if r.error:
-            print(f"protocheck: {r.path}: {r.error}", file=sys.stderr)
+            _say(f"{r.path}: {r.error}")
     if fmt == "text" and output is None:
         report.render("text", rep, stream=sys.stdout, color=color)
     else:
@@ -145,7 +153,7 @@ def _annotate(
             return _err(f"--annotate: {why}")
     for (src, result), out in zip(pairs, names, strict=True):
         n = outputs.write_atomically(out, functools.partial(annotate.annotate, src, result=result))
-        print(f"protocheck: wrote {out} ({n} comment{'s' if n != 1 else ''})", file=sys.stderr)
+        _say(f"wrote {out} ({n} comment{'s' if n != 1 else ''})")
     return None
 
 
@@ -241,7 +249,7 @@ def baseline(
     results = engine.run(paths, opts, jobs=jobs)
     for r in results:
         if r.error:
-            print(f"protocheck: {r.path}: {r.error}", file=sys.stderr)
+            _say(f"{r.path}: {r.error}")
     n = baseline_mod.write(results, output)
     print(
         f"protocheck: wrote {output} ({n} accepted finding{'s' if n != 1 else ''}); "
@@ -313,15 +321,16 @@ def _progress() -> Callable[[], None]:
 
     if not sys.stderr.isatty():
         return lambda: None
+    from protocheck.cli.report import printable
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    bar = Progress(
-        TextColumn("{task.fields[what]}"),
+    bar = Progress(  # a file name is data: no Rich markup in it is read, no escape printed
+        TextColumn("{task.fields[what]}", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),
         transient=True,
         console=Console(stderr=True),
     )
@@ -336,7 +345,7 @@ def _progress() -> Callable[[], None]:
 
     def on_file(done: int, total: int, name: str) -> None:
         if total >= 3:
-            show("files", done, total, "files", Path(name).name[:40])
+            show("files", done, total, "files", printable(Path(name).name)[:40])
         for key in [k for k in tasks if k != "files"]:
             bar.remove_task(tasks.pop(key))
 
@@ -354,6 +363,7 @@ def _progress() -> Callable[[], None]:
 
 def _dump(paths: list[Path], opts: object) -> int:
     from protocheck import engine
+    from protocheck.cli.report import printable, same_length
     from protocheck.language import voices
     from protocheck.read import UnreadableError, read
 
@@ -362,13 +372,13 @@ def _dump(paths: list[Path], opts: object) -> int:
         try:
             raw = read(f)
         except UnreadableError as exc:
-            print(f"protocheck: {f}: {exc}", file=sys.stderr)
+            _say(f"{f}: {exc}")
             code = 2
             continue
         doc = voices.analyse(raw, None)
         if len(paths) > 1 or paths[0].is_dir():
-            print(f"==> {f} <==")
-        sys.stdout.write(doc.text + "\n")
+            print(f"==> {printable(str(f))} <==")
+        sys.stdout.write(same_length(doc.text) + "\n")  # offsets still index it
     return code
 
 
@@ -416,6 +426,7 @@ def rule(code: str) -> int:
     from protocheck.rules import registry
     from rich.console import Console
     from rich.markdown import Markdown
+    from rich.markup import escape
 
     r = registry.find_rule(code)
     if r is None:
@@ -424,7 +435,7 @@ def rule(code: str) -> int:
     console.print(
         f"[bold]{r.code} {r.slug}[/bold]  severity {r.severity}; applies to {', '.join(r.kinds) or 'any document'}"
     )
-    console.print(r.summary)
+    console.print(r.summary, markup=False)
     console.print()
     for name, body in r.sections.items():
         # each "> example" line is an example of its own, not a line of one paragraph
@@ -438,14 +449,15 @@ def rule(code: str) -> int:
             continue
         sev = prof.severity(r.code, r.severity)
         console.print(
-            f"\n[bold]{pid}[/bold] ({prof.council}){'' if sev == r.severity else f', severity {sev}'}"
+            f"\n[bold]{pid}[/bold] ({escape(prof.council)}){'' if sev == r.severity else f', severity {sev}'}"
         )
         for c in prof.clauses[r.code]:
-            console.print(f'  [green]{c.ref}[/green]: "{c.text}"', highlight=False)
+            console.print(f'  [green]{escape(c.ref)}[/green]: "{escape(c.text)}"', highlight=False)
         for e in prof.exceptions:
             if r.code in e.codes:
                 console.print(
-                    f"  [yellow]exception {e.id}[/yellow] ({e.ref}): {e.note}", highlight=False
+                    f"  [yellow]exception {e.id}[/yellow] ({escape(e.ref)}): {escape(e.note)}",
+                    highlight=False,
                 )
     off = [p for p in profiles.council_ids() if not profiles.get(p).enables(r.code)]
     if off:
@@ -459,18 +471,21 @@ def profiles() -> int:
     from protocheck.model import profiles as prof_mod
     from protocheck.rules import registry
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     codes = [r.code for r in registry.all_rules()]
     console = Console()
     for pid in prof_mod.all_ids():
         p = prof_mod.get(pid)
-        console.print(f"[bold]{pid}[/bold]  {p.council}: {p.document}", highlight=False)
-        console.print(f"  {p.summary}", highlight=False)
+        console.print(
+            f"[bold]{pid}[/bold]  {escape(p.council)}: {escape(p.document)}", highlight=False
+        )
+        console.print(f"  {escape(p.summary)}", highlight=False)
         for e in p.exceptions:
             applies = f"exempts {', '.join(e.codes)}" if e.codes else "noted"
             console.print(
-                f"  [yellow]exception {e.id}[/yellow] ({e.ref}, {applies}): {e.note}",
+                f"  [yellow]exception {e.id}[/yellow] ({escape(e.ref)}, {applies}): {escape(e.note)}",
                 highlight=False,
             )
         console.print()

@@ -12,6 +12,7 @@ import re
 import textwrap
 from typing import IO
 
+from protocheck.cli.report import printable
 from protocheck.model import profiles
 from protocheck.model.findings import Clause, FileResult, Finding, Report
 from rich.console import Console
@@ -46,7 +47,13 @@ def _sentence_lines(f: Finding, width: int) -> list[tuple[str, int, int]]:
     if not (0 <= rel_start <= len(sentence)) or f.text not in sentence:
         rel_start = max(sentence.find(f.text), 0)
         rel_end = rel_start + len(f.text)
-    flat = sentence.replace("\n", " ")
+    # escaped piece by piece, so the highlight still covers the flagged words
+    before, flagged, after = (
+        printable(part, flat=True)
+        for part in (sentence[:rel_start], sentence[rel_start:rel_end], sentence[rel_end:])
+    )
+    flat = before + flagged + after
+    rel_start, rel_end = len(before), len(before) + len(flagged)
     out = []
     pos = 0
     for line in textwrap.wrap(flat, width=width, break_long_words=True, drop_whitespace=False) or [
@@ -60,7 +67,7 @@ def _sentence_lines(f: Finding, width: int) -> list[tuple[str, int, int]]:
 
 
 def _clause(c: Clause) -> str:
-    return f'{council_short(c.profile)}, {c.ref}: "{shorten(c.text)}"'
+    return printable(f'{council_short(c.profile)}, {c.ref}: "{shorten(c.text)}"', flat=True)
 
 
 def render_finding(console: Console, f: Finding, width: int, plain: bool) -> None:
@@ -70,13 +77,15 @@ def render_finding(console: Console, f: Finding, width: int, plain: bool) -> Non
     head.append(f"{f.severity:<8} ", style=STYLE.get(f.severity, "bold"))
     head.append(f"{f.code} ", style="bold")
     head.append(f"{f.rule}", style="magenta")
-    head.append(f"   {f.location.describe()}", style="dim")
+    head.append(f"   {printable(f.location.describe(), flat=True)}", style="dim")
     if f.location.change:
         ch = f.location.change
-        head.append(f", tracked {ch.get('type')} by {ch.get('author') or 'unknown'}", style="dim")
+        author = printable(str(ch.get("author") or "unknown"), flat=True)
+        head.append(f", tracked {ch.get('type')} by {author}", style="dim")
     parts.append(head)
     pad = " " * INDENT
-    for line in textwrap.wrap(f.message, width=width - INDENT, break_on_hyphens=False):
+    message = printable(f.message, flat=True)
+    for line in textwrap.wrap(message, width=width - INDENT, break_on_hyphens=False):
         parts.append(Text(pad + line))
     for line, hs, he in _sentence_lines(f, width - INDENT - 2):
         t = Text(pad + "| ")
@@ -87,9 +96,12 @@ def render_finding(console: Console, f: Finding, width: int, plain: bool) -> Non
         if he > hs:
             parts.append(Text(pad + "| " + " " * hs + "^" * (he - hs), style="red"))
     if f.suppressed:
-        parts.append(Text(pad + f"suppressed: {f.suppression_reason}", style="dim italic"))
+        reason = printable(f.suppression_reason or "", flat=True)
+        parts.append(Text(pad + f"suppressed: {reason}", style="dim italic"))
     if f.fix:
-        for line in textwrap.wrap(f"What to do: {f.fix}", width=width - INDENT):
+        for line in textwrap.wrap(
+            printable(f"What to do: {f.fix}", flat=True), width=width - INDENT
+        ):
             parts.append(Text(pad + line, style="cyan"))
     if f.clauses:
         wrapped = textwrap.wrap(_clause(f.clauses[0]), width=width - INDENT)
@@ -116,15 +128,16 @@ def header(r: FileResult, width: int = 10_000) -> Text:
     if r.kind:
         bits.append(r.kind)
     if r.sender:
-        bits.append(f"from {r.sender}")
+        bits.append(f"from {printable(r.sender, flat=True)}")
     if r.profile:
         bits.append(f"profile {r.profile}")
-    full = r.path + ("  " + ", ".join(bits) if bits else "")
+    path = printable(r.path)  # a name is shown as it is spelt: a newline in it as \n
+    full = path + ("  " + ", ".join(bits) if bits else "")
     lines = textwrap.wrap(
         full, width=width, subsequent_indent=HANG, break_on_hyphens=False, break_long_words=False
     ) or [full]
     t = Text("\n".join(lines), style="dim")
-    t.stylize("bold underline", 0, min(len(r.path), len(lines[0])))
+    t.stylize("bold underline", 0, min(len(path), len(lines[0])))
     return t
 
 
@@ -165,7 +178,7 @@ def render(
         for f in live:
             render_finding(console, f, w, plain)
         for n in r.notices:
-            console.print(Text(f"  note: {n}", style="yellow"))
+            console.print(Text(f"  note: {printable(n, flat=True)}", style="yellow"))
     c = report.counts()
     summary = Text(f"\n{c['files']} file{'s' if c['files'] != 1 else ''} checked: ")
     summary.append(

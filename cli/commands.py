@@ -224,6 +224,10 @@ def baseline(
     profile: str | None,
     jobs: int,
     force: bool = False,
+    kind: str | None = None,
+    date: str | None = None,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
 ) -> int:
     from protocheck import engine
     from protocheck.store import baseline as baseline_mod
@@ -233,10 +237,10 @@ def baseline(
         fmt="json",
         config=config,
         profile=profile,
-        kind=None,
-        date=None,
-        select=[],
-        ignore=[],
+        kind=kind,
+        date=date,
+        select=select or [],
+        ignore=ignore or [],
         fail_on=None,
         use_cache=True,
     )
@@ -404,10 +408,43 @@ def rules(fmt: str) -> int:
         return 0
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
+    console = Console()
+    if console.width < 120:  # too narrow for six columns: a rule a paragraph, nothing split
+        import textwrap
+
+        pad = " " * 8
+        for row in rows:
+            console.print(
+                Text.assemble(
+                    (f"{row['code']:<8}", "bold"),
+                    (row["slug"], "magenta"),
+                    f"  {row['severity']}",
+                )
+            )
+            for line in (
+                textwrap.wrap(row["summary"], console.width - 8, break_on_hyphens=False)
+                + textwrap.wrap(
+                    "applies to: " + (", ".join(row["kinds"]) or "any"),
+                    console.width - 8,
+                    break_on_hyphens=False,
+                )
+                + textwrap.wrap(
+                    "profiles: " + ", ".join(row["profiles"]) + "; model",
+                    console.width - 8,
+                    break_on_hyphens=False,
+                )
+            ):
+                console.print(Text(pad + line))
+            console.print()
+        return 0
     table = Table(title="protocheck rules", show_lines=False)
-    for col in ("code", "slug", "severity", "applies to", "what it flags", "council profiles"):
-        table.add_column(col, overflow="fold")
+    for col in ("code", "slug", "severity"):
+        table.add_column(col, no_wrap=True)
+    table.add_column("applies to", min_width=len("press-release,"))
+    table.add_column("what it flags", overflow="fold")
+    table.add_column("council profiles", min_width=len("north-northamptonshire,"))
     for row in rows:
         table.add_row(
             row["code"],
@@ -417,7 +454,7 @@ def rules(fmt: str) -> int:
             row["summary"],
             ", ".join(row["profiles"]) + "; model",
         )
-    Console().print(table)
+    console.print(table)
     return 0
 
 

@@ -1,0 +1,74 @@
+"""What a new user meets first: --help, a mistyped command, the rules list at 80
+columns, and baseline taking the options check takes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import run_cli
+
+LETTER = (
+    "Dear Mr Jones,\n\nThank you for your letter.\n\nI can confirm that the Council will "
+    "refund your parking charges in full by Friday.\n\nYours sincerely,\n\nCllr Ann Rees\n"
+)
+
+
+def test_help_shows_whole_descriptions_defaults_and_argument_names() -> None:
+    top = run_cli("--help", env={"COLUMNS": "80"}).stdout
+    commands = top[top.index("Commands:") :]
+    assert "..." not in commands
+    assert "every difference is an edit by\n" in commands  # wrapped, not cut
+    check = run_cli("check", "--help", env={"COLUMNS": "80"}).stdout
+    assert check.startswith("Usage: protocheck check [OPTIONS] FILE_OR_DIR...\n")
+    assert "{" not in check.splitlines()[0]
+    flat = " ".join(check.split())
+    assert "--fail-on [error|warning|info|never]" in flat
+    assert "[default: (error, or fail-on in protocheck.toml)]" in flat
+    assert "[default: (model, or profile in protocheck.toml)]" in flat
+    assert "--format [text|json|sarif|github|junit]" in flat
+    assert max(len(line) for line in check.splitlines()) <= 80
+    diff = run_cli("diff", "--help").stdout
+    assert diff.startswith("Usage: protocheck diff [OPTIONS] DRAFT REVISED\n")
+
+
+def test_a_mistyped_command_is_named_with_the_one_meant(tmp_path: Path) -> None:
+    out = run_cli("rulez", cwd=tmp_path)
+    assert out.returncode == 2 and out.stdout == ""
+    assert "did you mean 'protocheck rules'?" in out.stderr
+    assert len(out.stderr.splitlines()) == 1
+    (tmp_path / "rulez").mkdir()  # a folder of that name is checked
+    (tmp_path / "rulez" / "reply.txt").write_text(LETTER, encoding="utf-8")
+    checked = run_cli("rulez", "--no-cache", cwd=tmp_path)
+    assert checked.returncode == 1 and "COR001" in checked.stdout
+
+
+def test_rules_at_80_columns_split_no_slug() -> None:
+    out = run_cli("rules", env={"COLUMNS": "80"}).stdout
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    data = json.loads(run_cli("rules", "--format", "json").stdout)
+    for rule in data:
+        assert any(f"{rule['code']}  {rule['slug']}" in line for line in lines), rule["slug"]
+        for profile in rule["profiles"]:
+            assert profile in out  # never folded mid-name
+
+
+def test_baseline_takes_kind_date_and_select(tmp_path: Path) -> None:
+    letter = tmp_path / "reply.txt"
+    letter.write_text(LETTER, encoding="utf-8")
+
+    def codes(*args: str) -> list[str]:
+        target = tmp_path / "baseline.json"
+        out = run_cli("baseline", str(letter), "-o", str(target), *args)
+        assert out.returncode == 0, out.stderr
+        return sorted(e["code"] for e in json.loads(target.read_text())["findings"])
+
+    everything = codes()
+    assert "COR001" in everything and len(everything) > 1
+    assert codes("--select", "COR001") == ["COR001"]
+    assert "COR001" not in codes("--ignore", "COR001")
+    assert "COR001" not in codes("--kind", "press-release")  # not a letter: no obligation
+    assert codes("--date", "2027-04-01") == everything
+    bad = run_cli("baseline", str(letter), "-o", str(tmp_path / "b.json"), "--date", "1 April")
+    assert bad.returncode == 2 and "--date must be YYYY-MM-DD" in bad.stderr

@@ -101,7 +101,7 @@ def check_document(
                 f"{rule.code} stopped with an internal error ({type(exc).__name__}: {exc}); "
                 "the other rules' findings stand (PROTOCHECK_DEBUG=1 shows the traceback)"
             )
-    apply_suppressions(doc, findings)
+    apply_suppressions(doc, findings, ran={r.code for r in applicable})
     findings.sort(key=lambda f: (f.location.start, f.code))
     return findings
 
@@ -125,20 +125,28 @@ def to_finding(rule: registry.Rule, hit: Hit, doc: Document, profile: profiles.P
     )
 
 
-def apply_suppressions(doc: Document, findings: list[Finding]) -> None:
+def apply_suppressions(
+    doc: Document, findings: list[Finding], ran: set[str] | None = None
+) -> None:
     """`protocheck: ignore[CODE] reason: ...` in a Word comment (for the text it is
-    anchored on, or the whole document) or in the text (for the whole document)."""
-    known = {r.code for r in registry.all_rules()} | {r.slug.upper() for r in registry.all_rules()}
+    anchored on, or the whole document) or in the text (for the whole document).
+
+    A code that names no rule, and (as ruff's unused-noqa) a code of a rule that ran
+    (`ran`) but suppressed nothing here, is a notice naming where it stands."""
+    rules = registry.all_rules()
+    known = {r.code for r in rules} | {r.slug.upper() for r in rules}
+    slugs = {r.slug.upper(): r.code for r in rules}
     for block in doc.blocks:
         for m in SUPPRESS.finditer(block.text):
             codes = {c.strip().upper() for c in m.group(1).split(",") if c.strip()}
+            where = doc.location(block.start, block.end).describe()
             for unknown in sorted(codes - known):  # a misspelt code suppresses nothing: say so
-                where = doc.location(block.start, block.end).describe()
                 doc.notices.append(
                     f"{where}: ignore[{unknown}] names no rule (see protocheck rules)"
                 )
             reason = (m.group(2) or "").strip() or "no reason given"
             anchor = block.meta.get("anchor", "") if block.kind == "comment" else ""
+            used: set[str] = set()
             for f in findings:
                 if f.code not in codes and f.rule.upper() not in codes:
                     continue
@@ -146,6 +154,15 @@ def apply_suppressions(doc: Document, findings: list[Finding]) -> None:
                     continue
                 f.suppressed = True
                 f.suppression_reason = reason
+                used |= {f.code, f.rule.upper()}
+            if ran is None:
+                continue
+            for code in sorted((codes & known) - used):
+                if slugs.get(code, code) in ran:
+                    doc.notices.append(
+                        f"{where}: ignore[{code}] suppresses nothing: no {slugs.get(code, code)}"
+                        " finding here (remove it)"
+                    )
 
 
 def check_path(path: Path, opts: Options) -> FileResult:

@@ -72,3 +72,25 @@ def test_baseline_takes_kind_date_and_select(tmp_path: Path) -> None:
     assert codes("--date", "2027-04-01") == everything
     bad = run_cli("baseline", str(letter), "-o", str(tmp_path / "b.json"), "--date", "1 April")
     assert bad.returncode == 2 and "--date must be YYYY-MM-DD" in bad.stderr
+
+
+def test_an_unused_suppression_is_a_note_as_ruff_lists_unused_noqa(tmp_path: Path) -> None:
+    """ignore[COR001] where COR001 ran and found nothing is named, also under a file
+    with no findings; a suppression that did its work, or of a rule not run, is not."""
+    unused = tmp_path / "unused.txt"
+    unused.write_text(
+        "Dear Mrs Ellis,\n\nI will raise this with officers.\n\n"
+        "protocheck: ignore[COR001] reason: checked\n\nYours sincerely,\n\nCllr Ann Rees\n",
+        encoding="utf-8",
+    )
+    used = tmp_path / "used.txt"
+    used.write_text(LETTER + "\nprotocheck: ignore[member-obligation] reason: agreed\n")
+    out = run_cli(
+        unused.name, used.name, "--select", "COR001", "--no-cache", "--no-color", cwd=tmp_path
+    )
+    assert out.returncode == 0, out.stderr
+    first = out.stdout.index("unused.txt  letter, from Cllr Ann Rees, profile model: no findings")
+    note = out.stdout.index("note: line 5: ignore[COR001] suppresses nothing", first)
+    assert note > first and out.stdout.count("suppresses nothing") == 1
+    other = run_cli(str(unused), "--select", "COR003", "--format", "json", "--no-cache")
+    assert "suppresses nothing" not in other.stdout  # COR001 did not run

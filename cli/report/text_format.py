@@ -119,6 +119,18 @@ def render_finding(console: Console, f: Finding, width: int, plain: bool) -> Non
     console.print()
 
 
+def _notes(console: Console, r: FileResult, width: int) -> None:
+    """The file's notes (a page with no text, an unused suppression), wrapped under "note:"."""
+    for n in r.notices:
+        lines = textwrap.wrap(
+            "note: " + printable(n, flat=True),
+            width=width - 2,
+            subsequent_indent="      ",
+            break_on_hyphens=False,
+        )
+        console.print(Text("\n".join("  " + line for line in lines), style="yellow"))
+
+
 HANG = "    "  # how far a wrapped header line is indented under the file name
 
 
@@ -168,17 +180,17 @@ def render(
         if r.error:
             continue  # unreadable files are reported one line each on stderr
         if not live:
-            if show_clean:
+            if show_clean or r.notices:  # a note (an unused suppression) is shown all the same
                 t = header(r, w)
                 t.append(": no findings", style="green")
                 console.print(t)
+                _notes(console, r, w)
             continue
         console.print(header(r, w))
         console.print()
         for f in live:
             render_finding(console, f, w, plain)
-        for n in r.notices:
-            console.print(Text(f"  note: {printable(n, flat=True)}", style="yellow"))
+        _notes(console, r, w)
     c = report.counts()
     summary = Text(f"\n{c['files']} file{'s' if c['files'] != 1 else ''} checked: ")
     summary.append(

@@ -125,9 +125,7 @@ def to_finding(rule: registry.Rule, hit: Hit, doc: Document, profile: profiles.P
     )
 
 
-def apply_suppressions(
-    doc: Document, findings: list[Finding], ran: set[str] | None = None
-) -> None:
+def apply_suppressions(doc: Document, findings: list[Finding], ran: set[str] | None = None) -> None:
     """`protocheck: ignore[CODE] reason: ...` in a Word comment (for the text it is
     anchored on, or the whole document) or in the text (for the whole document).
 

@@ -94,3 +94,50 @@ def test_an_unused_suppression_is_a_note_as_ruff_lists_unused_noqa(tmp_path: Pat
     assert note > first and out.stdout.count("suppresses nothing") == 1
     other = run_cli(str(unused), "--select", "COR003", "--format", "json", "--no-cache")
     assert "suppresses nothing" not in other.stdout  # COR001 did not run
+
+
+DRAFT = """Report to Executive: Library opening hours
+
+Options
+
+Option 1: keep the library open six days a week.
+Option 2: close the library on Mondays.
+Option 3: close the library on Mondays and Tuesdays.
+
+Officer comments
+
+Officers advise that Option 2 offers the best balance of savings and service.
+"""
+
+
+def test_diff_shows_what_was_removed_and_what_replaced_it(tmp_path: Path) -> None:
+    """As Word Compare shows it: the removed option itself (not the one that stayed), a
+    changed figure as [-2-]{+3+} with the carets under it, and "changed", not "tracked
+    deletion", for words replaced."""
+    draft, revised = tmp_path / "draft.txt", tmp_path / "revised.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    revised.write_text(
+        DRAFT.replace("Option 2: close the library on Mondays.\n", "").replace(
+            "that Option 2", "that Option 3"
+        ),
+        encoding="utf-8",
+    )
+    args = ["diff", draft.name, revised.name, "--editor", "Cllr Jo Bloggs", "--no-cache"]
+    data = json.loads(run_cli(*args, "--format", "json", cwd=tmp_path).stdout)
+    found = {f["code"]: f for f in data["files"][0]["findings"]}
+    assert found["RPT001"]["text"] == "Option 2: close the library on Mondays."
+    assert found["RPT002"]["text"] == "2"
+    assert found["RPT002"]["location"]["change"]["replaced_by"] == "3"
+    out = run_cli(*args, "--no-color", cwd=tmp_path, env={"COLUMNS": "80"}).stdout
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert "tracked deletion" not in out
+    rpt002 = next(i for i, line in enumerate(lines) if "RPT002" in line)
+    assert lines[rpt002].endswith("line 10, changed by Cllr Jo Bloggs")
+    shown = next(line for line in lines[rpt002:] if "[-2-]{+3+}" in line)
+    assert "| Officers advise that Option [-2-]{+3+} offers" in shown
+    carets = lines[lines.index(shown) + 1]
+    assert carets.index("^") == shown.index("[-2-]") and carets.count("^") == len("[-2-]{+3+}")
+    rpt001 = next(i for i, line in enumerate(lines) if "RPT001" in line)
+    assert lines[rpt001].endswith("deleted by Cllr Jo Bloggs")
+    assert "| [-Option 2: close the library on Mondays.-] Option 3" in out

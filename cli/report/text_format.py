@@ -39,19 +39,42 @@ def shorten(text: str, limit: int = CLAUSE_CHARS) -> str:
     return cut + " ..."
 
 
-def _sentence_lines(f: Finding, width: int) -> list[tuple[str, int, int]]:
-    """The sentence wrapped to width, each line with the highlighted range inside it."""
+def _pieces(f: Finding) -> tuple[str, str, str]:
+    """The sentence as three pieces: before the flagged words, the flagged words, after.
+
+    For an edit (a tracked change, or a difference `protocheck diff` found) the middle
+    piece is the edit as Word Compare shows it: the words removed as [-...-], the
+    words put in their place as {+...+}, where they stand in the sentence."""
+    change = f.location.change or {}
+    if change.get("type") in ("deletion", "insertion"):
+        sentence = f.sentence
+        at = min(max(f.location.start - f.sentence_start, 0), len(sentence)) if sentence else 0
+        if change["type"] == "deletion":
+            removed, added = f.text, str(change.get("replaced_by") or "")
+        else:
+            removed, added = str(change.get("replaces") or ""), f.text
+        if sentence[at : at + len(added)] != added:
+            added = ""  # not where it should stand: show only what was removed
+        shown = (f"[-{removed}-]" if removed.strip() else "") + (
+            f"{{+{added}+}}" if added.strip() else ""
+        )
+        after = sentence[at + len(added) :]
+        if not added and after[:1].isalnum():
+            after = " " + after  # the removed sentence stood apart from the next
+        return sentence[:at], shown, after
     sentence = f.sentence or f.text
     rel_start = f.location.start - f.sentence_start if f.sentence else 0
     rel_end = f.location.end - f.sentence_start if f.sentence else len(sentence)
     if not (0 <= rel_start <= len(sentence)) or f.text not in sentence:
         rel_start = max(sentence.find(f.text), 0)
         rel_end = rel_start + len(f.text)
+    return sentence[:rel_start], sentence[rel_start:rel_end], sentence[rel_end:]
+
+
+def _sentence_lines(f: Finding, width: int) -> list[tuple[str, int, int]]:
+    """The sentence wrapped to width, each line with the highlighted range inside it."""
     # escaped piece by piece, so the highlight still covers the flagged words
-    before, flagged, after = (
-        printable(part, flat=True)
-        for part in (sentence[:rel_start], sentence[rel_start:rel_end], sentence[rel_end:])
-    )
+    before, flagged, after = (printable(part, flat=True) for part in _pieces(f))
     flat = before + flagged + after
     rel_start, rel_end = len(before), len(before) + len(flagged)
     out = []
@@ -77,13 +100,24 @@ def render_finding(console: Console, f: Finding, width: int, plain: bool) -> Non
     head.append(f"{f.severity:<8} ", style=STYLE.get(f.severity, "bold"))
     head.append(f"{f.code} ", style="bold")
     head.append(f"{f.rule}", style="magenta")
-    head.append(f"   {printable(f.location.describe(), flat=True)}", style="dim")
+    where = printable(f.location.describe(), flat=True)
     if f.location.change:
         ch = f.location.change
         author = printable(str(ch.get("author") or "unknown"), flat=True)
-        head.append(f", tracked {ch.get('type')} by {author}", style="dim")
-    parts.append(head)
+        verb = {"deletion": "deleted", "insertion": "inserted", "move": "moved"}.get(
+            str(ch.get("type")), str(ch.get("type"))
+        )
+        if "replaced_by" in ch or "replaces" in ch:
+            verb = "changed"  # words removed and others put in their place
+        where += f", {verb} by {author}"
     pad = " " * INDENT
+    if head.cell_len + 3 + len(where) <= width:
+        head.append(f"   {where}", style="dim")
+        parts.append(head)
+    else:  # too long for one line: where it is goes under the code, not wrapped by the terminal
+        parts.append(head)
+        for line in textwrap.wrap(where, width=width - INDENT, break_on_hyphens=False):
+            parts.append(Text(pad + line, style="dim"))
     message = printable(f.message, flat=True)
     for line in textwrap.wrap(message, width=width - INDENT, break_on_hyphens=False):
         parts.append(Text(pad + line))

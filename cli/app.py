@@ -107,6 +107,16 @@ FailOnOption = Annotated[
         show_default="error, or fail-on in protocheck.toml",
     ),
 ]
+WidthOption = Annotated[
+    int | None,
+    typer.Option(
+        "--width",
+        metavar="COLUMNS",
+        min=40,
+        help="Wrap text output at this many columns.",
+        show_default="the terminal's width, or $COLUMNS",
+    ),
+]
 
 
 def _fail(message: str) -> typer.Exit:
@@ -177,6 +187,7 @@ def check(
         bool | None,
         typer.Option("--color/--no-color", help="Force colour on or off (default: on a terminal)."),
     ] = None,
+    width: WidthOption = None,
     annotate: Annotated[
         Path | None,
         typer.Option(
@@ -211,6 +222,7 @@ def check(
         use_cache=not no_cache,
         dump_text=dump_text,
         color=color,
+        width=width,
         annotate=annotate,
         force=force,
     )
@@ -254,6 +266,7 @@ def diff(
     color: Annotated[
         bool | None, typer.Option("--color/--no-color", help="Force colour on or off.")
     ] = None,
+    width: WidthOption = None,
     annotate: Annotated[
         Path | None,
         typer.Option(
@@ -287,6 +300,7 @@ def diff(
         fail_on=fail_on,
         use_cache=not no_cache,
         color=color,
+        width=width,
         annotate=annotate,
         force=force,
     )

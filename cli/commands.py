@@ -100,6 +100,7 @@ def _finish(
     profile: str | None,
     fail_on: str | None,
     color: bool | None,
+    width: int | None = None,
 ) -> int:
     """Render the report, say which files could not be read, and choose the exit code."""
     from protocheck.cli import report
@@ -109,12 +110,12 @@ def _finish(
         if r.error:
             _say(f"{r.path}: {r.error}")
     if fmt == "text" and output is None:
-        report.render("text", rep, stream=sys.stdout, color=color)
+        report.render("text", rep, stream=sys.stdout, color=color, width=width)
     else:
         text = (
             report.render(fmt, rep, fail_on=fail_on or base_cfg.fail_on)
             if fmt != "text"
-            else report.render("text", rep, color=False, width=100)
+            else report.render("text", rep, color=False, width=width or 100)
         )
         if output is not None:
             outputs.write_text(output, text)
@@ -176,6 +177,7 @@ def check(
     annotate: Path | None = None,
     author: str | None = None,
     force: bool = False,
+    width: int | None = None,
 ) -> int:
     from protocheck import engine
 
@@ -212,7 +214,14 @@ def check(
         if code is not None:
             return code
     return _finish(
-        results, base_cfg, fmt=fmt, output=output, profile=profile, fail_on=fail_on, color=color
+        results,
+        base_cfg,
+        fmt=fmt,
+        output=output,
+        profile=profile,
+        fail_on=fail_on,
+        color=color,
+        width=width,
     )
 
 
@@ -280,6 +289,7 @@ def diff(
     color: bool | None,
     annotate: Path | None = None,
     force: bool = False,
+    width: int | None = None,
 ) -> int:
     from protocheck import engine
 
@@ -315,7 +325,14 @@ def diff(
         if code is not None:
             return code
     return _finish(
-        [result], base_cfg, fmt=fmt, output=output, profile=profile, fail_on=fail_on, color=color
+        [result],
+        base_cfg,
+        fmt=fmt,
+        output=output,
+        profile=profile,
+        fail_on=fail_on,
+        color=color,
+        width=width,
     )
 
 

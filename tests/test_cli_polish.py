@@ -4,9 +4,11 @@ columns, and baseline taking the options check takes."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+from typing import Any
 
-from conftest import run_cli
+from conftest import ROOT, run_cli
 
 LETTER = (
     "Dear Mr Jones,\n\nThank you for your letter.\n\nI can confirm that the Council will "
@@ -141,3 +143,36 @@ def test_diff_shows_what_was_removed_and_what_replaced_it(tmp_path: Path) -> Non
     rpt001 = next(i for i, line in enumerate(lines) if "RPT001" in line)
     assert lines[rpt001].endswith("deleted by Cllr Jo Bloggs")
     assert "| [-Option 2: close the library on Mondays.-] Option 3" in out
+    narrow = run_cli(*args, "--no-color", "--width", "60", cwd=tmp_path).stdout
+    assert max(len(line) for line in narrow.splitlines()) <= 60 and "[-2-]{+3+}" in narrow
+
+
+def test_the_readme_keeps_up_with_the_command_line(tmp_path: Path) -> None:
+    """The README's options table names every option of `check` (and no other), its rules
+    table is `protocheck rules`, and its JSON example has the real report's shape."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("### Options") : readme.index("Exit codes:")]
+    named = set(re.findall(r"`(--[a-z][a-z-]+)", table))
+    helped = run_cli("check", "--help", env={"COLUMNS": "200"}).stdout
+    options = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]+)", helped)) - {"--help"}
+    assert named == options
+    rows = re.findall(r"^\| ([A-Z]{3}\d{3}) \| ([a-z-]+) \| (\w+) \|", readme, re.MULTILINE)
+    rules = json.loads(run_cli("rules", "--format", "json").stdout)
+    assert sorted(rows) == sorted((r["code"], r["slug"], r["severity"]) for r in rules)
+    start = readme.index("```json", readme.index("### JSON")) + len("```json")
+    example = json.loads(readme[start : readme.index("```", start)])
+    letter = tmp_path / "reply.txt"
+    letter.write_text(LETTER, encoding="utf-8")
+    real = json.loads(run_cli(str(letter), "--format", "json", "--no-cache").stdout)
+    optional = {"judge", "profile", "notices", "item", "suppression_reason", "items"}
+
+    def same_keys(shown: dict[str, Any], printed: dict[str, Any], what: str) -> None:
+        assert set(shown) - optional == set(printed) - optional, what
+
+    same_keys(example, real, "report")
+    same_keys(example["files"][0], real["files"][0], "file entry")
+    finding = next(f for f in real["files"][0]["findings"] if f["code"] == "COR001")
+    same_keys(example["files"][0]["findings"][0], finding, "finding")
+    same_keys(example["files"][0]["findings"][0]["location"], finding["location"], "location")
+    same_keys(example["summary"], real["summary"], "summary")
+    assert example["files"][0]["findings"][0]["fix"] == finding["fix"]

@@ -271,3 +271,28 @@ def test_the_progress_bar_shows_file_names_as_they_are(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert b"[bold]d.txt" in shown
     assert b"\x1b]8;" not in shown
+
+
+def test_a_name_that_is_not_utf8_comes_out_valid_in_every_format(tmp_path: Path) -> None:
+    """A file name with bytes that are not UTF-8: each report is valid UTF-8, the JSON
+    path reads back as the file's own bytes, the others show the byte escaped."""
+    name = os.fsdecode(b"reply \xff.txt")
+    (tmp_path / name).write_text(LETTER.replace("\x1b", ""), encoding="utf-8")
+    (tmp_path / os.fsdecode(b"empty\xfe.docx")).write_bytes(b"")
+    raw: dict[str, bytes] = {}
+    for fmt in ("json", "junit", "sarif", "text"):
+        out = subprocess.run(
+            [sys.executable, "-m", "protocheck.cli", ".", "--format", fmt, "--no-color"],
+            capture_output=True,
+            cwd=tmp_path,
+            env={**os.environ, "COLUMNS": "100"},
+            timeout=120,
+        )
+        assert out.returncode == 2
+        raw[fmt] = out.stdout
+        out.stdout.decode("utf-8")  # raises on a byte that is not UTF-8
+        assert out.stderr.decode("utf-8") == "protocheck: empty\\udcfe.docx: empty file\n"
+    paths = {os.fsencode(f["path"]) for f in json.loads(raw["json"])["files"]}
+    assert paths == {b"reply \xff.txt", b"empty\xfe.docx"}
+    assert b"reply \\udcff.txt" in raw["text"] and b"reply \\udcff.txt" in raw["junit"]
+    assert b'"reply%20%FF.txt"' in raw["sarif"]

@@ -109,9 +109,13 @@ def render(report: Report, **_: object) -> str:
 
 
 def _uri(path: str) -> str:
-    """A relative or absolute path as a URI reference: `%`, spaces, `#` and `?` in a
-    file name are percent-encoded (RFC 3986), so a viewer finds the file."""
-    return quote(Path(path).as_posix(), safe="/", errors="surrogateescape")
+    """A path as a URI: a relative one as a relative reference (what code scanning
+    resolves against the checkout), an absolute one as a file: URI; `%`, spaces, `#` and
+    `?` in a name are percent-encoded (RFC 3986), so a viewer finds the file."""
+    p = Path(path)
+    if p.is_absolute():
+        return p.as_uri()
+    return quote(p.as_posix(), safe="/", errors="surrogateescape")
 
 
 def _clean(value: Any) -> Any:

@@ -58,10 +58,12 @@ def _pieces(f: Finding) -> tuple[str, str, str]:
         shown = (f"[-{removed}-]" if removed.strip() else "") + (
             f"{{+{added}+}}" if added.strip() else ""
         )
-        after = sentence[at + len(added) :]
+        before, after = sentence[:at], sentence[at + len(added) :]
         if not added and after[:1].isalnum():
             after = " " + after  # the removed sentence stood apart from the next
-        return sentence[:at], shown, after
+        if before[-1:].strip() and removed[:1].isupper():
+            before += " "  # "2.2 [-That Cabinet ...-]": a numbered paragraph lost its text
+        return before, shown, after
     sentence = f.sentence or f.text
     rel_start = f.location.start - f.sentence_start if f.sentence else 0
     rel_end = f.location.end - f.sentence_start if f.sentence else len(sentence)

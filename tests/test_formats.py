@@ -100,7 +100,19 @@ def test_sarif_of_every_sample_is_valid_and_what_github_needs(samples_run: Any) 
     assert github_requirements(log) == []
     results = log["runs"][0]["results"]
     data = json.loads(samples_run("--format", "json").stdout)
-    assert len(results) == sum(len(f["findings"]) for f in data["files"]) > 0
+    findings = [(f, x) for f in data["files"] for x in f["findings"]]
+    assert len(results) == len(findings) > 0
+    # a .txt or .eml finding's line is the file's own line: its first word stands there
+    on_lines = 0
+    for (f, x), result in zip(findings, results, strict=True):
+        line = x["location"]["line"]
+        assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == (line or 1)
+        if line is None or x["location"]["change"] or not f["path"].endswith((".txt", ".eml")):
+            continue
+        text = (ROOT / f["path"]).read_bytes().decode("utf-8", errors="replace")
+        assert x["text"].split()[0] in text.splitlines()[line - 1], (f["path"], line, x["text"])
+        on_lines += 1
+    assert on_lines > 0
     files = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results}
     assert all((ROOT / unquote(f)).is_file() for f in files)
 

@@ -250,7 +250,12 @@ class Document:
         if block is not None:
             loc.page = block.page
             loc.paragraph = block.paragraph
-            loc.line = block.line
+            # the file's own line: a paragraph's lines are joined with "\n" as in the file
+            loc.line = (
+                block.line + block.text.count("\n", 0, max(0, start - block.start))
+                if block.line is not None
+                else None
+            )
             loc.where = (
                 f"{block.meta['header']} header" if block.kind == "email-header" else block.kind
             )

@@ -362,6 +362,7 @@ def scan(
         str,
         typer.Option(
             "--dask",
+            metavar="ADDRESS",
             help='A Dask scheduler address (tcp://host:8786), or "local" for this machine.',
         ),
     ],
@@ -437,7 +438,7 @@ def profiles_cmd() -> None:
 
 @app.command("init", cls=_Command)
 def init_cmd(
-    path: Annotated[Path, typer.Argument(help="Where to write the file.")] = Path(
+    path: Annotated[Path, typer.Argument(help="Where to write the file.", metavar="PATH")] = Path(
         "protocheck.toml"
     ),
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,

@@ -32,6 +32,8 @@ def test_help_shows_whole_descriptions_defaults_and_argument_names() -> None:
     assert max(len(line) for line in check.splitlines()) <= 80
     diff = run_cli("diff", "--help").stdout
     assert diff.startswith("Usage: protocheck diff [OPTIONS] DRAFT REVISED\n")
+    init = run_cli("init", "--help").stdout
+    assert init.startswith("Usage: protocheck init [OPTIONS] [PATH]\n")
 
 
 def test_a_mistyped_command_is_named_with_the_one_meant(tmp_path: Path) -> None:

@@ -109,19 +109,37 @@ def check_document(
 def to_finding(rule: registry.Rule, hit: Hit, doc: Document, profile: profiles.Profile) -> Finding:
     s, e = doc.sentence_at(hit.start)
     s, e = min(s, hit.start), max(e, hit.end)  # a finding on a whole heading or paragraph
+    location = doc.location(hit.start, hit.end, hit.change)
     return Finding(
         code=rule.code,
         rule=rule.slug,
         severity=profile.severity(rule.code, rule.severity),
         message=hit.message,
         text=hit.text if hit.text is not None else doc.text[hit.start : hit.end],
-        location=doc.location(hit.start, hit.end, hit.change),
+        location=location,
         sentence=doc.text[s:e],
         sentence_start=s,
         pattern=hit.pattern,
         judge=hit.judge,
-        fix=rule.fix or None,
+        fix=_fix(rule.fix, hit, location),
         clauses=list(profile.clauses.get(rule.code, [])),
+    )
+
+
+def _fix(advice: str, hit: Hit, location: Location) -> str | None:
+    """The rule's advice; for words an edit removed, the mechanical fix too: the words to
+    put back (and what they replace)."""
+    if not advice:
+        return None
+    change = location.change or {}
+    if hit.change is None or change.get("type") != "deletion" or not hit.change.text.strip():
+        return advice
+    removed = " ".join(hit.change.text.split())
+    instead = " ".join(str(change.get("replaced_by") or "").split())
+    return (
+        advice
+        + f' To undo it, put back "{removed}"'
+        + (f' in place of "{instead}"' if instead else "")
     )
 
 

@@ -130,6 +130,11 @@ def test_diff_shows_what_was_removed_and_what_replaced_it(tmp_path: Path) -> Non
     assert found["RPT001"]["text"] == "Option 2: close the library on Mondays."
     assert found["RPT002"]["text"] == "2"
     assert found["RPT002"]["location"]["change"]["replaced_by"] == "3"
+    # the mechanical fix: the words to put back, and what they replace
+    assert found["RPT002"]["fix"].endswith('To undo it, put back "2" in place of "3"')
+    assert found["RPT001"]["fix"].endswith(
+        'To undo it, put back "Option 2: close the library on Mondays."'
+    )
     out = run_cli(*args, "--no-color", cwd=tmp_path, env={"COLUMNS": "80"}).stdout
     lines = out.splitlines()
     assert max(len(line) for line in lines) <= 80

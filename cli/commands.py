@@ -320,6 +320,8 @@ def diff(
     ):
         return _err(f"--output: {why}")
     result = engine.check_diff(draft, revised, editor, opts)
+    if fmt in ("sarif", "github", "junit"):
+        result.path = str(revised)  # a CI annotation points at a file: the revised one
     if annotate is not None:
         code = _annotate([result], [revised, draft], annotate, force)
         if code is not None:

@@ -148,6 +148,14 @@ def test_diff_shows_what_was_removed_and_what_replaced_it(tmp_path: Path) -> Non
     rpt001 = next(i for i, line in enumerate(lines) if "RPT001" in line)
     assert lines[rpt001].endswith("deleted by Cllr Jo Bloggs")
     assert "| [-Option 2: close the library on Mondays.-] Option 3" in out
+    github = run_cli(*args, "--format", "github", cwd=tmp_path).stdout.splitlines()
+    assert github and all(line.startswith("::error file=revised.txt,line=") for line in github)
+    sarif = json.loads(run_cli(*args, "--format", "sarif", cwd=tmp_path).stdout)
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in sarif["runs"][0]["results"]
+    }
+    assert uris == {"revised.txt"}
     narrow = run_cli(*args, "--no-color", "--width", "60", cwd=tmp_path).stdout
     assert max(len(line) for line in narrow.splitlines()) <= 60 and "[-2-]{+3+}" in narrow
 

@@ -128,7 +128,7 @@ class Person:
 
     def short(self) -> str:
         """'Cllr Priya Shah', 'the Mayor', 'Tom Reed', 'the writer (a Member)'."""
-        if self.is_member and not self.name and not self.email:
+        if self.is_member and self.source == "own-words" and not self.name:
             return "the writer (a Member)"
         if self.presumed_member and not self.name:
             return "the writer (if a Member)"
@@ -140,7 +140,7 @@ class Person:
         return name
 
     def display(self) -> str:
-        if self.is_member and not self.name and not self.email:
+        if self.is_member and self.source == "own-words" and not self.name:
             return "the writer (a Member, by their own words)"
         if self.presumed_member and not self.name:
             return "the writer (unsigned; read as a Member's words)"

@@ -132,3 +132,41 @@ def test_a_council_page_in_the_first_person_speaks_for_the_council() -> None:
     )
     result = protocheck.check(page, use_cache=False)
     assert not [f for f in result.findings if f.code == "COR001"], result.findings
+
+
+def test_a_group_meeting_in_the_news_is_no_public_report() -> None:
+    story = (
+        "Opposition seeks candidates\n\nAt a group meeting last week, the leader of the Green "
+        "group on the county council said officers had briefed them on the budget.\n"
+    )
+    minutes = "Kestrel Vale Borough Council\n\nMinutes of the Cabinet\n\n" + story.split("\n\n")[1]
+    assert "RPT007" not in [f.code for f in protocheck.check(story, use_cache=False).findings]
+    assert "RPT007" in [f.code for f in protocheck.check(minutes, use_cache=False).findings]
+
+
+@pytest.mark.parametrize(
+    ("closing", "flagged"),
+    [
+        ("Cllr Jo Hart", True),
+        ("Cllr Jo Hart\nKestrel First Candidate", False),  # a candidate's capacity
+    ],
+)
+def test_a_letter_to_the_paper_signed_as_a_candidate_states_a_capacity(
+    closing: str, flagged: bool
+) -> None:
+    letter = (
+        "Dear Sir,\n\nThe new chief executive deserves a fair chance, and residents deserve "
+        f"a council that plans ahead.\n\nYours faithfully,\n\n{closing}\n"
+    )
+    codes = [f.code for f in protocheck.check(letter, use_cache=False).findings]
+    assert ("COR003" in codes) is flagged, codes
+
+
+def test_a_news_story_ending_mid_sentence_has_no_signature() -> None:
+    story = (
+        "Councillor cleared\n\nThe standards panel found no breach of the code.\n\n"
+        '"I asked difficult questions, as I was elected to do," he said.\n\n'
+        "Cllr Peter Hale, who was"
+    )
+    result = protocheck.check(story, use_cache=False)
+    assert result.sender is None or "who was" not in result.sender, result.sender

@@ -247,7 +247,7 @@ def _signature(raw: RawDocument, config: Config | None) -> list[Person]:
     return [p for p in signatories(closing, config) if p.is_member or p.is_officer]
 
 
-_PROSE_WORDS = re.compile(r"(?:who|which|said|says|was|were|has|had|told|added)")
+_PROSE_WORDS = re.compile(r"\b(?:who|which|said|says|was|were|has|had|told|added)\b")
 
 
 @functools.cache

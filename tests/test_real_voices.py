@@ -148,6 +148,7 @@ def test_a_group_meeting_in_the_news_is_no_public_report() -> None:
     ("closing", "flagged"),
     [
         ("Cllr Jo Hart", True),
+        ("Coun Jo Hart,", True),  # the title as northern papers print it
         ("Cllr Jo Hart\nKestrel First Candidate", False),  # a candidate's capacity
     ],
 )

@@ -223,6 +223,8 @@ def _post_byline(raw: RawDocument, config: Config | None) -> Person | None:
     for b in [b for b in raw.blocks if b.in_body][:BYLINE_BLOCKS]:
         for line in b.text.strip().split("\n")[:BYLINE_LINES]:
             m = _byline_line().match(line.strip())
+            if m and _PROSE_WORDS.search(m.group(2) or ""):
+                continue  # "Councillor Jo Hart, who represents ...": a news story's first line
             if m and people.name_line(m.group(1).strip()):
                 title = (m.group(2) or "").strip() or None
                 return people.make_person(m.group(1).strip(), title, None, config, "byline")

@@ -171,3 +171,16 @@ def test_a_news_story_ending_mid_sentence_has_no_signature() -> None:
     )
     result = protocheck.check(story, use_cache=False)
     assert result.sender is None or "who was" not in result.sender, result.sender
+
+
+def test_an_officer_named_once_in_a_role_is_an_officer_when_named_again() -> None:
+    post = (
+        "I have written before about the complaint. The council's grants manager, Owen Pryce, "
+        "handled it.\n\nMonths later Pryce lodged a baseless complaint against me in my ward.\n"
+    )
+    found = [f for f in protocheck.check(post, use_cache=False).findings if f.code == "CON001"]
+    assert found and "Pryce" in found[0].text, found
+    resident = post.replace(
+        "The council's grants manager, Owen Pryce, handled it.", "Owen Pryce runs the shop."
+    )
+    assert "CON001" not in [f.code for f in protocheck.check(resident, use_cache=False).findings]

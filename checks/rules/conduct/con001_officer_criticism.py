@@ -98,12 +98,46 @@ def _target(doc: Document, m: Match, label: str) -> Match | None:
 def _references(doc: Document, label: str, start: int, end: int) -> list[Match]:
     """References of `label` between start and end. A bare "Mr Keane" is an officer only
     when the roster says so, or when the document names him with an officer's role
-    somewhere ("the Council's engineer, Mr Keith Dunmore"): residents have names too."""
-    return [
+    somewhere ("the Council's engineer, Mr Keith Dunmore"): residents have names too.
+    An officer the document has named in a role ("its European manager, Gwyn Evans")
+    is an officer wherever the surname comes again ("Evans lodged a baseless ...")."""
+    found = [
         ref
         for ref in doc.matches_in((start, end), label)
         if ref.id != "honorific-name" or _known_in_role(doc, ref)
     ]
+    if label == "OFFICER_REF":
+        for surname in doc.analysis(_officer_surnames):
+            for m in re.finditer(rf"\b{re.escape(surname)}\b", doc.text[start:end]):
+                at = start + m.start()
+                if not any(r.start <= at < r.end for r in found):
+                    found.append(Match(label, "named-officer", at, at + len(surname)))
+        found.sort(key=lambda r: r.start)
+    return found
+
+
+NAME_REACH = 40  # characters after an officer's role read for the name that follows it
+_NAME_AFTER = re.compile(r"\s*,?\s*((?:[A-Z][a-z][\w'’-]*\s+){1,2}[A-Z][a-z][\w'’-]*)")
+_NAME_OPENS = re.compile(r"\s*((?:[A-Z][a-z][\w'’-]*\s+){0,2}[A-Z][a-z][\w'’-]*)(?:['’]s)?\s*,")
+
+
+def _officer_surnames(doc: Document) -> frozenset[str]:
+    """Surnames the document gives an officer's role: "the chief executive, Bryn Jones",
+    "Harding, ..., was the authority's monitoring officer"."""
+    names: set[str] = set()
+    for m in doc.matches_of("OFFICER_REF"):
+        if m.id == "honorific-name":
+            continue
+        after = _NAME_AFTER.match(doc.text, m.end, m.end + NAME_REACH)
+        if after and people.name_line(after.group(1)):
+            names.add(after.group(1).split()[-1])
+        s, _ = doc.sentence_at(m.start)
+        opens = _NAME_OPENS.match(doc.text, s, m.start)
+        if opens and people.name_line(opens.group(1)) and re.search(
+            r"\b(?:is|was|as|became)\b", doc.text[opens.end() : m.start]
+        ):
+            names.add(opens.group(1).split()[-1])
+    return frozenset(n for n in names if not people.member_title(n) and not people.officer_title(n))
 
 
 def _known_in_role(doc: Document, ref: Match) -> bool:

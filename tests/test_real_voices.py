@@ -184,3 +184,18 @@ def test_an_officer_named_once_in_a_role_is_an_officer_when_named_again() -> Non
         "The council's grants manager, Owen Pryce, handled it.", "Owen Pryce runs the shop."
     )
     assert "CON001" not in [f.code for f in protocheck.check(resident, use_cache=False).findings]
+
+
+def test_reported_speech_is_the_speaker_before_the_verb() -> None:
+    story = (
+        "Row at committee\n\nConservative councillor Alan Penhallow accused the chief executive, "
+        "Mark Tolley, of bias.\n\n"
+        'He added that Tolley "lacked a proper grip of the law on this application".\n'
+    )
+    found = [f for f in protocheck.check(story, use_cache=False).findings if f.code == "CON001"]
+    assert found and "Penhallow" in found[0].message, found
+    # the same words said by a resident the report names
+    resident = story.replace(
+        "Conservative councillor Alan Penhallow", "Local resident Alan Penhallow"
+    )
+    assert "CON001" not in [f.code for f in protocheck.check(resident, use_cache=False).findings]

@@ -112,6 +112,7 @@ def _known_speaker(doc: Document, speaker: Person, last: Quote | None) -> Person
     return speaker
 
 
+REPORTED = re.compile(r"\s*that\b", re.IGNORECASE)  # "said that ...": reported speech follows, not a name
 _OPENING_MARKS = frozenset('"\u201c\u2018')
 # an attribution that describes a Member without naming them ("the councillor added")
 _DESCRIBED_MEMBER = re.compile(
@@ -178,15 +179,17 @@ def _find_quotes(doc: Document) -> list[Quote]:
         outside += block.text[pos:]
         who = None
         m = _after().search(outside)
-        if m:
+        if m and not REPORTED.match(m.group("who")):
             who = m.group("who")
-        else:
+        else:  # "He added that Williams ...": the speaker stands before the verb
             m = _before().search(outside)
             if m:
                 who = m.group("who")
         speaker = _person(LEADING.sub("", who), doc) if who else None
         if speaker is not None:
             speaker = _known_speaker(doc, speaker, last)
+            if speaker.name.lower() in PRONOUNS:  # "He added ...", no speaker before it
+                speaker = _nearest_member(doc, block, passages[0][0]) or speaker
         elif block.text.lstrip()[:1] in _OPENING_MARKS and last is not None:
             speaker, who = (
                 last.speaker,

@@ -112,7 +112,8 @@ def _known_speaker(doc: Document, speaker: Person, last: Quote | None) -> Person
     return speaker
 
 
-REPORTED = re.compile(r"\s*that\b", re.IGNORECASE)  # "said that ...": reported speech follows, not a name
+# "said that ...": reported speech follows, not a name
+REPORTED = re.compile(r"\s*that\b", re.IGNORECASE)
 _OPENING_MARKS = frozenset('"\u201c\u2018')
 # an attribution that describes a Member without naming them ("the councillor added")
 _DESCRIBED_MEMBER = re.compile(

@@ -201,6 +201,11 @@ def _check(
         result.error = str(exc)
     else:
         try:
+            if is_pack(raw, kind):
+                check_pack(raw, cfg, profile, rules, opts, result)
+                if k:
+                    cache.put(k, to_cache(result))
+                return _with_baseline(result, cfg)
             doc = voices.analyse(raw, cfg, kind)
             author = opts.author or cfg.author
             if doc.sender is None and author:
@@ -223,6 +228,73 @@ def _check(
     if k:
         cache.put(k, to_cache(result))
     return _with_baseline(result, cfg)
+
+
+def is_pack(raw: RawDocument, kind: str | None) -> bool:
+    """An agenda pack to split into items: a PDF forced to `agenda-pack`, or a long one
+    (PACK_PAGES or more) that reads as one or holds several items marked as such."""
+    from protocheck.language import kinds, packs
+
+    if not raw.layout or (kind is not None and kind != "agenda-pack"):
+        return False
+    if kind == "agenda-pack":
+        return True
+    if (raw.pages or 0) < kinds.PACK_PAGES:
+        return False
+    if kinds.detect_kind(raw) == "agenda-pack":
+        return True
+    found = packs.split(raw)
+    return found.structured and len(found.items) >= kinds.PACK_REPORT_STARTS
+
+
+def check_pack(
+    raw: RawDocument,
+    cfg: Config,
+    profile: profiles.Profile,
+    rules: list[registry.Rule],
+    opts: Options,
+    result: FileResult,
+) -> None:
+    """Each item of an agenda pack checked as the document it is (its own kind, sender,
+    sections and date), with the pack's page numbers; the pack's meeting date stands in
+    for an item's missing date."""
+    from protocheck.language import kinds, packs
+
+    pack = packs.split(raw)
+    result.kind = "agenda-pack"
+    result.notices = list(raw.notices)
+    result.pack = {
+        "committee": pack.committee,
+        "meeting_date": pack.meeting_date,
+        "exempt_items": [i.label() for i in pack.exempt_items()],
+    }
+    result.items = []
+    total = len(pack.items)
+    for n, item in enumerate(pack.items, 1):
+        item_raw = packs.item_document(raw, pack, item)
+        detected = kinds.detect_kind(item_raw)
+        doc = voices.analyse(item_raw, cfg, "report" if detected == "agenda-pack" else detected)
+        doc.kind_forced = False
+        author = opts.author or cfg.author
+        if doc.sender is None and author:
+            doc.sender = people.make_person(author, None, None, cfg, "author")
+        doc.profile = profile
+        doc.issue_date = opts.date
+        if item.kind is None:
+            item.kind = doc.kind
+        summary = item.as_json()
+        for f in check_document(doc, rules, profile):
+            f.item = summary
+            result.findings.append(f)
+        result.notices += [f"{item.heading()}: {m}" for m in doc.notices]
+        result.items.append(
+            {
+                **summary,
+                "sender": doc.sender.display() if doc.sender else None,
+                "exempt": item.exempt or ("taken in private" if item.private else None),
+            }
+        )
+        progress.step("items", n, total)
 
 
 def _with_baseline(result: FileResult, cfg: Config) -> FileResult:

@@ -35,6 +35,7 @@ class Line:
     left: float
     right: float
     size: float = 0.0  # font size of the line's first character
+    weight: int = 0  # font weight of the line's first character (700 bold), where the PDF says
 
 
 def _page_lines(textpage: object) -> list[Line]:
@@ -53,13 +54,17 @@ def _page_lines(textpage: object) -> list[Line]:
         seg = text[start:i]
         if seg.strip():
             top = bottom = left = right = size = 0.0
+            weight = 0
             if positioned:
                 first = start + (len(seg) - len(seg.lstrip()))
                 last = start + len(seg.rstrip()) - 1
                 left, bottom, _, top = textpage.get_charbox(first, loose=True)  # type: ignore[attr-defined]
                 _, _, right, _ = textpage.get_charbox(last, loose=True)  # type: ignore[attr-defined]
                 size = raw.FPDFText_GetFontSize(textpage.raw, first)  # type: ignore[attr-defined]
-            lines.append(Line(_SPACES.sub(" ", seg).strip(), top, bottom, left, right, size))
+                weight = raw.FPDFText_GetFontWeight(textpage.raw, first)  # type: ignore[attr-defined]
+            lines.append(
+                Line(_SPACES.sub(" ", seg).strip(), top, bottom, left, right, size, max(weight, 0))
+            )
         start = i + 1
     return lines
 
@@ -148,6 +153,7 @@ def read(path: Path) -> RawDocument:
                 page.close()
             if n >= 20 and (i + 1) % 10 == 0:
                 progress.step("pages", i + 1, n)
+        outline = _outline(pdf)
         meta = {}
         try:
             meta = {k.lower(): str(v) for k, v in pdf.get_metadata_dict(skip_empty=True).items()}
@@ -162,11 +168,36 @@ def read(path: Path) -> RawDocument:
         raise UnreadableError(
             "PDF has no text layer (a scanned image?): nothing to check, and no OCR offline"
         )
+    blocks = assemble(pages)
+    notices = []
+    if scans:
+        notices.append(
+            f"pages {', '.join(map(str, scans))} have no text layer (scans): not checked"
+        )
+    properties = {k: meta[k] for k in ("author", "title", "creationdate", "moddate") if k in meta}
+    return RawDocument(
+        str(path),
+        "pdf",
+        blocks,
+        properties=properties,
+        notices=notices,
+        pages=n,
+        date=properties.get("moddate") or properties.get("creationdate"),
+        layout=pages,
+        outline=outline,
+    )
+
+
+def assemble(pages: list[list[Line]], first_page: int = 1) -> list[Block]:
+    """The blocks of a run of pages read as one document: running headers and footers
+    (lines at the top or bottom of most of these pages) kept once as header/footer
+    blocks, page numbers dropped, the rest rebuilt into paragraphs. Pages are numbered
+    from `first_page` (an agenda-pack item keeps the pack's page numbers)."""
     running = _running(pages)
     blocks: list[Block] = []
     chrome: list[Block] = []
     seen_chrome: set[str] = set()
-    for number, lines in enumerate(pages, 1):
+    for number, lines in enumerate(pages, first_page):
         body: list[Line] = []
         for k, ln in enumerate(lines):
             at_edge = k < 3 or k >= len(lines) - 3
@@ -179,18 +210,18 @@ def read(path: Path) -> RawDocument:
             body.append(ln)
         for para_no, text in enumerate(_paragraphs(body), 1):
             blocks.append(Block("paragraph", text, page=number, paragraph=para_no))
-    notices = []
-    if scans:
-        notices.append(
-            f"pages {', '.join(map(str, scans))} have no text layer (scans): not checked"
-        )
-    properties = {k: meta[k] for k in ("author", "title", "creationdate", "moddate") if k in meta}
-    return RawDocument(
-        str(path),
-        "pdf",
-        chrome + blocks,
-        properties=properties,
-        notices=notices,
-        pages=n,
-        date=properties.get("moddate") or properties.get("creationdate"),
-    )
+    return chrome + blocks
+
+
+def _outline(pdf: object) -> list[tuple[int, str, int]]:
+    """The PDF's bookmarks as (level, title, page index), where it has any."""
+    out: list[tuple[int, str, int]] = []
+    try:
+        for mark in pdf.get_toc(max_depth=2):  # type: ignore[attr-defined]
+            index = mark.get_dest().get_index() if mark.get_dest() is not None else None
+            title = (mark.get_title() or "").strip()
+            if index is not None and title:
+                out.append((mark.level, title, int(index)))
+    except Exception:
+        return []  # a broken outline is no reason to refuse the text
+    return out

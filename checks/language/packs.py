@@ -44,6 +44,8 @@ STAMP_SHARE = 0.5  # page numbers p + c on this share of pages are the pack's ow
 TITLE_MATCH_CHARS = 12  # a front-sheet title and a page's heading agree on at least this much
 TITLE_SIZE = 1.15  # a title line is set this much larger than the page's body text
 TITLE_CHARS = 120  # an item title is shortened to this
+HEADER_SHARED = 0.2  # pages of one document share more of their top and bottom lines than this
+TITLE_WORDS = 14  # a title block's line is short; a longer one is a sentence
 _SPACES = re.compile(r"\s+")
 _NUMBER_LINE = re.compile(
     r"^\s*(page\s*)?[-–]?\s*(?P<n>\d{1,4})\s*[-–]?(\s*(of|/)\s*(?P<of>\d{1,4}))?\s*$", re.IGNORECASE
@@ -293,6 +295,8 @@ def _title_block(page: _Page, before: _Page | None) -> _Start | None:
             found = found or _Start(page.number, "item-stamp")
             found.number = found.number or number
             continue
+        if len(text.split()) > TITLE_WORDS or text.endswith((".", ",", ";")):
+            continue  # a sentence of the body, not a title block
         for kind in ("minutes", "appendix", "report"):
             if cue(kind).search(text):
                 found = found or _Start(page.number, "title-block")
@@ -415,7 +419,8 @@ def split(raw: RawDocument) -> Pack:
             page, before = pages[i], pages[i - 1]
             if page.number in starts or not page.edges or not before.edges:
                 continue
-            if not (page.edges & before.edges) and not _continues(page):
+            shared = len(page.edges & before.edges) / len(page.edges | before.edges)
+            if shared < HEADER_SHARED and not _continues(page):
                 starts[page.number] = _Start(page.number, "header-change")
     if 1 not in starts:
         starts[1] = _Start(1, "start")

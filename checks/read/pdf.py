@@ -217,7 +217,7 @@ def _outline(pdf: object) -> list[tuple[int, str, int]]:
     """The PDF's bookmarks as (level, title, page index), where it has any."""
     out: list[tuple[int, str, int]] = []
     try:
-        for mark in pdf.get_toc(max_depth=2):  # type: ignore[attr-defined]
+        for mark in pdf.get_toc():  # type: ignore[attr-defined]
             index = mark.get_dest().get_index() if mark.get_dest() is not None else None
             title = (mark.get_title() or "").strip()
             if index is not None and title:

@@ -7,6 +7,7 @@ the council's protocol, in its own words (shortened, never paraphrased).
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import textwrap
@@ -107,6 +108,31 @@ def render_finding(console: Console, f: Finding, width: int, plain: bool) -> Non
     console.print()
 
 
+def item_heading(item: dict[str, object]) -> str:
+    """'Item 5 - Library opening hours (report, pages 12-19)'."""
+    first, last = item.get("first_page"), item.get("last_page")
+    pages = f"page {first}" if first == last else f"pages {first}-{last}"
+    title = f"Item {item['number']} - {item['title']}" if item.get("number") else str(item["title"])
+    return f"{title} ({item.get('kind') or 'other'}, {pages})"
+
+
+def _by_item(console: Console, r: FileResult, live: list[Finding], width: int, plain: bool) -> None:
+    """An agenda pack's findings under the item each is in, in page order; the pack's
+    page numbers throughout."""
+    groups: dict[tuple[object, ...], list[Finding]] = {}
+    for f in live:
+        key = tuple((f.item or {}).values())
+        groups.setdefault(key, []).append(f)
+    for findings in groups.values():
+        item = findings[0].item
+        if item is not None:
+            console.print(Text(" " + item_heading(item), style="bold"))
+            console.print()
+        for f in findings:  # the heading names the item: the finding's line gives the page
+            shown = dataclasses.replace(f, location=dataclasses.replace(f.location, item=None))
+            render_finding(console, shown, width, plain)
+
+
 HANG = "    "  # how far a wrapped header line is indented under the file name
 
 
@@ -162,8 +188,11 @@ def render(
             continue
         console.print(header(r, w))
         console.print()
-        for f in live:
-            render_finding(console, f, w, plain)
+        if r.items is not None:
+            _by_item(console, r, live, w, plain)
+        else:
+            for f in live:
+                render_finding(console, f, w, plain)
         for n in r.notices:
             console.print(Text(f"  note: {n}", style="yellow"))
     c = report.counts()

@@ -12,7 +12,6 @@ import protocheck
 import pytest
 from build_pack import build
 from conftest import SAMPLES, run_cli
-
 from protocheck.language import packs
 
 CONFIG = SAMPLES / "protocheck.toml"
@@ -167,7 +166,11 @@ def test_a_long_pdf_with_no_items_is_one_document(tmp_path: Path) -> None:
         c.drawString(280, 30, f"Page {n}")
         c.setFont("Helvetica", 11)
         for k in range(20):
-            c.drawString(72, 760 - 18 * k, f"{n}.{k + 1} The strategy sets out how the Council will meet need.")
+            c.drawString(
+                72,
+                760 - 18 * k,
+                f"{n}.{k + 1} The strategy sets out how the Council will meet need.",
+            )
         c.showPage()
     c.save()
     result = protocheck.check(path, config=CONFIG)

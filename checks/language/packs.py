@@ -96,10 +96,14 @@ class Item:
     title: str
     first_page: int
     last_page: int
-    kind: str | None = None  # front-sheet, minutes, appendix, report from the title block; else detected
+    kind: str | None = (
+        None  # front-sheet, minutes, appendix, report from the title block; else detected
+    )
     exempt: str | None = None  # the words that mark it exempt ("NOT FOR PUBLICATION")
     private: bool = False  # listed after the front sheet's exclusion of the press and public
-    found_by: str = ""  # outline, front-sheet, item-stamp, title-block, page-restart, header-change, start
+    found_by: str = (
+        ""  # outline, front-sheet, item-stamp, title-block, page-restart, header-change, start
+    )
 
     def label(self) -> str:
         """How a finding names the item: its number ("5", "5 Appendix B"), or its title
@@ -205,7 +209,9 @@ class _Listed:
     private: bool = False
 
 
-def _front_sheet(pages: list[_Page], layout: list[list[Any]]) -> tuple[list[_Listed], int, str | None, str | None]:
+def _front_sheet(
+    pages: list[_Page], layout: list[list[Any]]
+) -> tuple[list[_Listed], int, str | None, str | None]:
     """The front sheet's items, the number of pages it runs to, the committee and the
     meeting date; no items where page 1 is no front sheet."""
     from protocheck.language import dates
@@ -379,9 +385,9 @@ def split(raw: RawDocument) -> Pack:
     for x in listed:
         if x.first is None:
             continue
-        page = x.first - (offset or 0)
-        if sheet_pages < page <= n and page not in starts:
-            starts[page] = _Start(page, "front-sheet", x.number, x.title)
+        at = x.first - (offset or 0)
+        if sheet_pages < at <= n and at not in starts:
+            starts[at] = _Start(at, "front-sheet", x.number, x.title)
     # 3.-4. title blocks, listed titles at the head of a page, numbering from 1
     titles = {_norm(x.title): x for x in listed if len(x.title) >= TITLE_MATCH_CHARS}
     for i in range(1, n):
@@ -396,14 +402,20 @@ def split(raw: RawDocument) -> Pack:
                     (
                         x
                         for t, x in titles.items()
-                        if key.startswith(t[:40]) or (len(key) >= TITLE_MATCH_CHARS and t.startswith(key))
+                        if key.startswith(t[:40])
+                        or (len(key) >= TITLE_MATCH_CHARS and t.startswith(key))
                     ),
                     None,
                 )
                 if hit is not None and key not in before.edges:
                     found = _Start(page.number, "front-sheet", hit.number, hit.title)
                     break
-        if found is None and 1 in page.numbers and before.numbers and not page.numbers == before.numbers:
+        if (
+            found is None
+            and 1 in page.numbers
+            and before.numbers
+            and page.numbers != before.numbers
+        ):
             found = _Start(page.number, "page-restart")
         if found is not None:
             known = starts.get(page.number)

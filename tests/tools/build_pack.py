@@ -23,7 +23,11 @@ COUNCIL = "Kestrel Vale Borough Council"
 COMMITTEE = "Cabinet"
 MEETING = "Thursday 12 March 2027 at 7.00 pm"
 TOP, BOTTOM, LEFT = 790, 70, 72
-BODY, HEADING, TITLE = ("Helvetica", 10.5, 14), ("Helvetica-Bold", 11.5, 18), ("Helvetica-Bold", 15, 24)
+BODY, HEADING, TITLE = (
+    ("Helvetica", 10.5, 14),
+    ("Helvetica-Bold", 11.5, 18),
+    ("Helvetica-Bold", 15, 24),
+)
 
 
 @dataclass
@@ -37,20 +41,48 @@ class Item:
 
 
 SECTIONS = [
-    ("Purpose of report", "This report asks {committee} to decide how the {topic} should be run from April 2027, and sets out the options officers have considered and what each would cost."),
-    ("Recommendations", "That {committee} approves option {option} for the {topic}, and delegates the detailed arrangements to the {director} in consultation with the Portfolio Holder."),
-    ("Background", "The {topic} has been reviewed twice since 2022. Demand has grown by about {growth} per cent a year, while the budget has stayed the same, and the service now has a waiting list in three wards."),
-    ("Options considered", "Option 1 is to make no change, which would leave the waiting list growing. Option 2 is to extend the current contract for two years. Option 3 is to bring the service in house from April 2027 at a one-off cost of £{cost},000."),
-    ("Consultation", "Officers consulted residents, the ward Members for the wards most affected and the voluntary groups that use the {topic}. In all {responses} responses were received and are summarised in Appendix A."),
-    ("Financial implications", "The recommended option costs £{cost},000 in 2027/28, which can be met from the earmarked reserve. The Section 151 Officer has been consulted and agrees the figures."),
-    ("Legal implications", "The Council has the power to run the {topic} under the Local Government Act 1972. The Monitoring Officer has been consulted and raises no concerns about the recommended option."),
-    ("Equality implications", "An equality impact assessment has been carried out and finds that the recommended option will improve access for older and disabled residents."),
+    (
+        "Purpose of report",
+        "This report asks {committee} to decide how the {topic} should be run from April 2027, and sets out the options officers have considered and what each would cost.",
+    ),
+    (
+        "Recommendations",
+        "That {committee} approves option {option} for the {topic}, and delegates the detailed arrangements to the {director} in consultation with the Portfolio Holder.",
+    ),
+    (
+        "Background",
+        "The {topic} has been reviewed twice since 2022. Demand has grown by about {growth} per cent a year, while the budget has stayed the same, and the service now has a waiting list in three wards.",
+    ),
+    (
+        "Options considered",
+        "Option 1 is to make no change, which would leave the waiting list growing. Option 2 is to extend the current contract for two years. Option 3 is to bring the service in house from April 2027 at a one-off cost of £{cost},000.",
+    ),
+    (
+        "Consultation",
+        "Officers consulted residents, the ward Members for the wards most affected and the voluntary groups that use the {topic}. In all {responses} responses were received and are summarised in Appendix A.",
+    ),
+    (
+        "Financial implications",
+        "The recommended option costs £{cost},000 in 2027/28, which can be met from the earmarked reserve. The Section 151 Officer has been consulted and agrees the figures.",
+    ),
+    (
+        "Legal implications",
+        "The Council has the power to run the {topic} under the Local Government Act 1972. The Monitoring Officer has been consulted and raises no concerns about the recommended option.",
+    ),
+    (
+        "Equality implications",
+        "An equality impact assessment has been carried out and finds that the recommended option will improve access for older and disabled residents.",
+    ),
 ]
 
 TOPICS = [
     ("Library opening hours", "library service", "Director of Communities"),
     ("Garden waste collection charges", "garden waste service", "Director of Place"),
-    ("Community centre lettings policy", "community centres lettings scheme", "Director of Communities"),
+    (
+        "Community centre lettings policy",
+        "community centres lettings scheme",
+        "Director of Communities",
+    ),
     ("Parking permits in the town centre", "town centre permit scheme", "Director of Place"),
     ("Play area renewal programme", "play area programme", "Director of Place"),
     ("Home adaptations grants", "home adaptations grants scheme", "Director of Adult Services"),
@@ -59,7 +91,9 @@ TOPICS = [
 ]
 
 
-def _report(number: int, k: int, paragraphs: int = 3, drop: str | None = None, extra: str | None = None) -> Item:
+def _report(
+    number: int, k: int, paragraphs: int = 3, drop: str | None = None, extra: str | None = None
+) -> Item:
     title, topic, director = TOPICS[k % len(TOPICS)]
     words = {
         "committee": COMMITTEE,
@@ -95,20 +129,40 @@ def _report(number: int, k: int, paragraphs: int = 3, drop: str | None = None, e
             lines.append(("body", f"{section}.{paragraphs + 1} {extra}"))
     lines.append(("heading", "Background papers"))
     lines.append(("body", "There are no background papers to this report."))
-    lines.append(("body", f"Report author: Sam Price, {director.replace('Director of', 'Head of')}"))
+    lines.append(
+        ("body", f"Report author: Sam Price, {director.replace('Director of', 'Head of')}")
+    )
     return Item(str(number), title, "report", lines)
 
 
 def _minutes(number: int) -> Item:
     lines: list[tuple[str, str]] = [
         ("title", "Minutes of the meeting of the Cabinet held on 12 February 2027"),
-        ("body", "Present: Councillors Amy Chen (Chair), Ben Jones, Dev Patel, Farid Khan and Grace Wilson."),
-        ("body", "Officers: Chief Executive, Director of Place, Monitoring Officer, Democratic Services Officer."),
+        (
+            "body",
+            "Present: Councillors Amy Chen (Chair), Ben Jones, Dev Patel, Farid Khan and Grace Wilson.",
+        ),
+        (
+            "body",
+            "Officers: Chief Executive, Director of Place, Monitoring Officer, Democratic Services Officer.",
+        ),
     ]
-    topics = ["Apologies for absence", "Declarations of interest", "Public questions", "Budget monitoring, quarter 3", "Town centre regeneration", "Housing allocations policy"]
+    topics = [
+        "Apologies for absence",
+        "Declarations of interest",
+        "Public questions",
+        "Budget monitoring, quarter 3",
+        "Town centre regeneration",
+        "Housing allocations policy",
+    ]
     for n, head in enumerate(topics, 41):
         lines.append(("heading", f"{n}. {head}"))
-        lines.append(("body", f"The Cabinet considered the report on {head.lower()}. Members asked about the timetable and the Director of Place answered their questions. RESOLVED: that the report be noted and the recommendations agreed."))
+        lines.append(
+            (
+                "body",
+                f"The Cabinet considered the report on {head.lower()}. Members asked about the timetable and the Director of Place answered their questions. RESOLVED: that the report be noted and the recommendations agreed.",
+            )
+        )
     lines.append(("body", "The meeting closed at 8.42 pm."))
     return Item(str(number), "Minutes of the previous meeting", "minutes", lines)
 
@@ -116,24 +170,41 @@ def _minutes(number: int) -> Item:
 def _appendix(letter: str, title: str, rows: int) -> Item:
     lines: list[tuple[str, str]] = [("title", f"Appendix {letter} - {title}")]
     for r in range(1, rows + 1):
-        lines.append(("body", f"Response {r}: a resident of ward {r % 9 + 1} supports the proposal and asks that the hours on Saturday mornings are kept as they are, and that the service is advertised better."))
+        lines.append(
+            (
+                "body",
+                f"Response {r}: a resident of ward {r % 9 + 1} supports the proposal and asks that the hours on Saturday mornings are kept as they are, and that the service is advertised better.",
+            )
+        )
     return Item(None, f"Appendix {letter} - {title}", "appendix", lines)
 
 
 def _exempt(number: int) -> Item:
     lines: list[tuple[str, str]] = [
         ("body", "NOT FOR PUBLICATION"),
-        ("body", "by virtue of paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972"),
+        (
+            "body",
+            "by virtue of paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972",
+        ),
         ("title", "Disposal of land at Wharf Street depot"),
         ("body", f"Report to {COMMITTEE}"),
         ("heading", "1. Purpose of report"),
-        ("body", "1.1 This report seeks approval to sell the former depot at Wharf Street to the preferred bidder for £1,240,000, subject to contract."),
+        (
+            "body",
+            "1.1 This report seeks approval to sell the former depot at Wharf Street to the preferred bidder for £1,240,000, subject to contract.",
+        ),
         ("heading", "2. Recommendations"),
-        ("body", "2.1 That the Cabinet agrees the sale to the preferred bidder on the terms set out in this report."),
+        (
+            "body",
+            "2.1 That the Cabinet agrees the sale to the preferred bidder on the terms set out in this report.",
+        ),
         ("heading", "3. Financial implications"),
         ("body", "3.1 The capital receipt will be used to fund the play area renewal programme."),
         ("heading", "4. Legal implications"),
-        ("body", "4.1 The Council must obtain the best consideration reasonably obtainable under section 123 of the Local Government Act 1972."),
+        (
+            "body",
+            "4.1 The Council must obtain the best consideration reasonably obtainable under section 123 of the Local Government Act 1972.",
+        ),
     ]
     return Item(str(number), "Disposal of land at Wharf Street depot", "report", lines, exempt=True)
 
@@ -143,7 +214,7 @@ def agenda(reports: int = 6, paragraphs: int = 3) -> list[Item]:
     Legal implications, one quoting a political group's meeting), two appendices, and an
     exempt item last."""
     items: list[Item] = [_minutes(3)]
-    for k in range(reports):  # noqa: B007
+    for k in range(reports):
         number = 4 + k
         if k == 1:
             items.append(_report(number, k, paragraphs, drop="Legal implications"))
@@ -181,7 +252,9 @@ def _layout(item: Item) -> None:
     item.pages = pages
 
 
-def build(path: Path, reports: int = 6, paragraphs: int = 3, outline: bool = False) -> list[dict[str, Any]]:
+def build(
+    path: Path, reports: int = 6, paragraphs: int = 3, outline: bool = False
+) -> list[dict[str, Any]]:
     """Write the pack; return its items as a splitter should find them."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas

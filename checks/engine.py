@@ -287,6 +287,12 @@ def check_pack(
             f.item = summary
             result.findings.append(f)
         result.notices += [f"{item.heading()}: {m}" for m in doc.notices]
+        if item.exempt and not item.private:
+            result.notices.append(
+                f"{item.heading()} (pages {item.first_page}-{item.last_page}) is marked exempt "
+                f'("{item.exempt}") but stands in the public part of the pack, before any '
+                "exclusion of the press and public: publish it only with the Part II papers"
+            )
         result.items.append(
             {
                 **summary,

@@ -153,6 +153,19 @@ def test_pack_reports_by_item_in_every_format(tmp_path: Path) -> None:
     assert f"item {item['number']}, page {rpt006['location']['page']}" in line
 
 
+def test_an_exempt_item_in_the_public_part_is_named(tmp_path: Path) -> None:
+    truth = build(tmp_path / "pack.pdf", reports=5, paragraphs=1, part_two=False)
+    exempt = next(t for t in truth if t["exempt"])
+    result = protocheck.check(tmp_path / "pack.pdf", config=CONFIG)
+    said = [n for n in result.notices if "marked exempt" in n]
+    assert len(said) == 1 and f"Item {exempt['number']} - {exempt['title']}" in said[0]
+    # listed after the exclusion of the press and public, it is in the private part
+    build(tmp_path / "private.pdf", reports=5, paragraphs=1)
+    private = protocheck.check(tmp_path / "private.pdf", config=CONFIG)
+    assert not [n for n in private.notices if "marked exempt" in n]
+    assert private.pack is not None and private.pack["exempt_items"] == [exempt["number"]]
+
+
 def test_a_long_pdf_with_no_items_is_one_document(tmp_path: Path) -> None:
     """A report of twelve pages with no item stamps, front sheet or outline is not a pack."""
     from reportlab.lib.pagesizes import A4

@@ -253,9 +253,11 @@ def _layout(item: Item) -> None:
 
 
 def build(
-    path: Path, reports: int = 6, paragraphs: int = 3, outline: bool = False
+    path: Path, reports: int = 6, paragraphs: int = 3, outline: bool = False, part_two: bool = True
 ) -> list[dict[str, Any]]:
-    """Write the pack; return its items as a splitter should find them."""
+    """Write the pack; return its items as a splitter should find them. Without
+    `part_two` the front sheet has no exclusion of the press and public, so the exempt
+    item stands in the public part."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
@@ -264,7 +266,7 @@ def build(
         _layout(item)
     # the front sheet lists every item but the appendices (as drawn below)
     sheet_pages, y = 1, TOP - 2 * (TITLE[2] + 4) - 2 * (BODY[2] + 4) - (HEADING[2] + 4)
-    for _ in range(3 + sum(1 for i in items if i.kind != "appendix")):
+    for _ in range(2 + part_two + sum(1 for i in items if i.kind != "appendix")):
         if y < BOTTOM + 20:
             sheet_pages, y = sheet_pages + 1, TOP
         y -= BODY[2] + 6
@@ -330,7 +332,7 @@ def build(
             c.showPage()
             page_no += 1
             y = TOP
-        if number == str(items[-1].number):
+        if number == str(items[-1].number) and part_two:
             c.setFont(HEADING[0], HEADING[1])
             c.setFont(HEADING[0], BODY[1])
             c.drawString(LEFT, y, "PART II - Exclusion of the Press and Public")

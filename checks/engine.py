@@ -3,6 +3,7 @@ the profile attached, in-document suppressions applied, results cached."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -39,6 +40,7 @@ class Options:
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     use_cache: bool = True
+    jobs: int = 1  # worker processes for the items of one agenda pack
 
 
 def collect(paths: Iterable[Path]) -> Iterator[Path]:
@@ -258,7 +260,7 @@ def check_pack(
     """Each item of an agenda pack checked as the document it is (its own kind, sender,
     sections and date), with the pack's page numbers; the pack's meeting date stands in
     for an item's missing date."""
-    from protocheck.language import kinds, packs
+    from protocheck.language import packs
 
     pack = packs.split(raw)
     result.kind = "agenda-pack"
@@ -269,24 +271,22 @@ def check_pack(
         "exempt_items": [i.label() for i in pack.exempt_items()],
     }
     result.items = []
-    total = len(pack.items)
-    for n, item in enumerate(pack.items, 1):
-        item_raw = packs.item_document(raw, pack, item)
-        detected = kinds.detect_kind(item_raw)
-        doc = voices.analyse(item_raw, cfg, "report" if detected == "agenda-pack" else detected)
-        doc.kind_forced = False
-        author = opts.author or cfg.author
-        if doc.sender is None and author:
-            doc.sender = people.make_person(author, None, None, cfg, "author")
-        doc.profile = profile
-        doc.issue_date = opts.date
+    documents = [packs.item_document(raw, pack, item) for item in pack.items]
+    if opts.jobs > 1 and len(documents) >= 2 * opts.jobs:
+        checked = _items_in_parallel(documents, cfg, profile.id, rules, opts)
+    else:
+        checked = []
+        for n, document in enumerate(documents, 1):
+            checked.append(check_item(document, cfg, profile, rules, opts))
+            progress.step("items", n, len(documents))
+    for item, (kind, sender, findings, notices) in zip(pack.items, checked, strict=True):
         if item.kind is None:
-            item.kind = doc.kind
+            item.kind = kind
         summary = item.as_json()
-        for f in check_document(doc, rules, profile):
+        for f in findings:
             f.item = summary
             result.findings.append(f)
-        result.notices += [f"{item.heading()}: {m}" for m in doc.notices]
+        result.notices += [f"{item.heading()}: {m}" for m in notices]
         if item.exempt and not item.private:
             result.notices.append(
                 f"{item.heading()} (pages {item.first_page}-{item.last_page}) is marked exempt "
@@ -296,11 +296,84 @@ def check_pack(
         result.items.append(
             {
                 **summary,
-                "sender": doc.sender.display() if doc.sender else None,
+                "sender": sender,
                 "exempt": item.exempt or ("taken in private" if item.private else None),
             }
         )
-        progress.step("items", n, total)
+
+
+ItemResult = tuple[str, str | None, list[Finding], list[str]]  # kind, sender, findings, notices
+
+
+def check_item(
+    raw: RawDocument,
+    cfg: Config,
+    profile: profiles.Profile,
+    rules: list[registry.Rule],
+    opts: Options,
+) -> ItemResult:
+    """One item of a pack, checked as the document it is: its kind detected as for a file
+    of its own (a long report holding several reports is still a report)."""
+    from protocheck.language import kinds
+
+    detected = kinds.detect_kind(raw)
+    doc = voices.analyse(raw, cfg, "report" if detected == "agenda-pack" else detected)
+    doc.kind_forced = False
+    author = opts.author or cfg.author
+    if doc.sender is None and author:
+        doc.sender = people.make_person(author, None, None, cfg, "author")
+    doc.profile = profile
+    doc.issue_date = opts.date
+    findings = check_document(doc, rules, profile)
+    return doc.kind, doc.sender.display() if doc.sender else None, findings, doc.notices
+
+
+def _check_items(
+    documents: list[RawDocument], cfg: Config, profile_id: str, codes: list[str], opts: Options
+) -> list[ItemResult]:
+    """A worker's share of a pack's items."""
+    profile = profiles.get(profile_id)
+    by_code = {r.code: r for r in registry.all_rules()}
+    rules = [by_code[c] for c in codes]
+    return [check_item(d, cfg, profile, rules, opts) for d in documents]
+
+
+def _items_in_parallel(
+    documents: list[RawDocument],
+    cfg: Config,
+    profile_id: str,
+    rules: list[registry.Rule],
+    opts: Options,
+) -> list[ItemResult]:
+    """The items shared among `opts.jobs` processes in runs of about equal length (in
+    characters), in order. The language pipeline is built first, so that processes forked
+    from this one start with it."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from protocheck.language import nlp
+
+    nlp.pipeline()
+    jobs = min(opts.jobs, os.cpu_count() or 1)
+    sizes = [sum(len(b.text) for b in d.blocks) for d in documents]
+    share = sum(sizes) / jobs
+    runs: list[list[RawDocument]] = [[]]
+    done = 0
+    for document, size in zip(documents, sizes, strict=True):
+        if done >= share * len(runs) and len(runs) < jobs:
+            runs.append([])
+        runs[-1].append(document)
+        done += size
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    codes = [r.code for r in rules]
+    out: list[ItemResult] = []
+    with ProcessPoolExecutor(max_workers=len(runs), mp_context=context) as pool:
+        futures = [pool.submit(_check_items, run, cfg, profile_id, codes, opts) for run in runs]
+        for future in futures:
+            out += future.result()
+            progress.step("items", len(out), len(documents))
+    return out
 
 
 def _with_baseline(result: FileResult, cfg: Config) -> FileResult:
@@ -334,6 +407,8 @@ def run(paths: list[Path], opts: Options, jobs: int = 1) -> list[FileResult]:
     for i in missing:
         results[i] = FileResult(str(files[i]), error="no such file or directory")
     todo = [i for i in range(len(files)) if results[i] is None]
+    if jobs > 1 and len(todo) == 1:  # one file: an agenda pack's items in parallel
+        opts = dataclasses.replace(opts, jobs=jobs)
     if jobs > 1 and len(todo) > 1:
         from concurrent.futures import ProcessPoolExecutor
 

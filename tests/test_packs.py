@@ -153,6 +153,15 @@ def test_pack_reports_by_item_in_every_format(tmp_path: Path) -> None:
     assert f"item {item['number']}, page {rpt006['location']['page']}" in line
 
 
+def test_items_checked_in_parallel_give_the_same_report(tmp_path: Path) -> None:
+    pack = tmp_path / "pack.pdf"
+    build(pack, reports=6, paragraphs=2)
+    args = ("--no-cache", "--format", "json", "--fail-on", "never", str(pack))
+    one = json.loads(run_cli(*args).stdout)["files"][0]
+    two = json.loads(run_cli("--jobs", "2", *args).stdout)["files"][0]
+    assert one["findings"] and two == one
+
+
 def test_an_exempt_item_in_the_public_part_is_named(tmp_path: Path) -> None:
     truth = build(tmp_path / "pack.pdf", reports=5, paragraphs=1, part_two=False)
     exempt = next(t for t in truth if t["exempt"])

@@ -29,6 +29,7 @@ SOFT_HYPHENS = ("\ufffe", "\x02", "\u00ad")
 _PAGE_NUMBER = re.compile(r"^(page\s*)?-?\s*\d{1,4}\s*-?(\s*(of|/)\s*\d{1,4})?$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"[ \t\u00a0]+")
+_LINE = re.compile(r"[^\r\n]+")
 
 
 @dataclass
@@ -51,11 +52,8 @@ def _page_lines(textpage: object) -> list[Line]:
     text = textpage.get_text_range(0, count)  # type: ignore[attr-defined]
     positioned = len(text) == count
     lines: list[Line] = []
-    start = 0
-    for i in range(len(text) + 1):
-        if i < len(text) and text[i] not in "\r\n":
-            continue
-        seg = text[start:i]
+    for found in _LINE.finditer(text):
+        seg, start = found.group(), found.start()
         if seg.strip():
             top = bottom = left = right = size = 0.0
             weight = 0
@@ -69,7 +67,6 @@ def _page_lines(textpage: object) -> list[Line]:
             lines.append(
                 Line(_SPACES.sub(" ", seg).strip(), top, bottom, left, right, size, max(weight, 0))
             )
-        start = i + 1
     return lines
 
 

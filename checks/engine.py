@@ -233,11 +233,12 @@ def _check(
 
 
 def is_pack(raw: RawDocument, kind: str | None) -> bool:
-    """An agenda pack to split into items: a PDF forced to `agenda-pack`, or a long one
-    (PACK_PAGES or more) that reads as one or holds several items marked as such."""
+    """An agenda pack to split into items: a PDF or Word document forced to `agenda-pack`,
+    or a long one (PACK_PAGES or more) that reads as one or holds several items marked as
+    such."""
     from protocheck.language import kinds, packs
 
-    if not raw.layout or (kind is not None and kind != "agenda-pack"):
+    if raw.format not in ("pdf", "docx") or (kind is not None and kind != "agenda-pack"):
         return False
     if kind == "agenda-pack":
         return True

@@ -10,7 +10,7 @@ from typing import Any
 
 import protocheck
 import pytest
-from build_pack import build
+from build_pack import build, build_docx
 from conftest import SAMPLES, run_cli
 from protocheck.language import packs
 
@@ -115,6 +115,18 @@ def test_a_built_pack_is_split_into_its_items(tmp_path: Path, outline: bool) -> 
     where = {(f.code, f.item["title"]) for f in result.findings if f.item}
     assert ("RPT006", "Garden waste collection charges") in where
     assert ("RPT007", "Parking permits in the town centre") in where
+
+
+def test_a_pack_built_in_word_is_split_at_its_section_breaks(tmp_path: Path) -> None:
+    truth = build_docx(tmp_path / "pack.docx", reports=5)
+    result = protocheck.check(tmp_path / "pack.docx", config=CONFIG)
+    assert result.kind == "agenda-pack"
+    assert _items(result) == [{k: v for k, v in t.items() if k != "exempt"} for t in truth]
+    assert result.pack is not None and result.pack["committee"] == "Cabinet"
+    where = {(f.code, f.item["title"], f.location.page) for f in result.findings if f.item}
+    garden = next(t for t in truth if t["title"] == "Garden waste collection charges")
+    assert ("RPT006", garden["title"], garden["first_page"]) in where
+    assert any(code == "RPT007" and title.startswith("Parking") for code, title, _ in where)
 
 
 def test_pack_reports_by_item_in_every_format(tmp_path: Path) -> None:

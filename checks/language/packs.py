@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from protocheck.language import lexicon
-from protocheck.model.document import RawDocument
+from protocheck.model.document import Block, RawDocument
 
 HEAD_LINES = 8  # lines at the top of a page where an item's title block may stand
 EDGE_LINES = 2  # lines at the top and at the foot of a page that may be running headers
@@ -101,9 +101,10 @@ class Item:
     )
     exempt: str | None = None  # the words that mark it exempt ("NOT FOR PUBLICATION")
     private: bool = False  # listed after the front sheet's exclusion of the press and public
-    found_by: str = (
-        ""  # outline, front-sheet, item-stamp, title-block, page-restart, header-change, start
-    )
+    # what found its start: outline, front-sheet, item-stamp, title-block, section-break,
+    # page-restart, header-change, start
+    found_by: str = ""
+    blocks: list[Block] = field(default_factory=list, repr=False)  # a Word pack's item: its blocks
 
     def label(self) -> str:
         """How a finding names the item: its number ("5", "5 Appendix B"), or its title
@@ -356,7 +357,16 @@ def _continues(page: _Page) -> bool:
 
 
 def split(raw: RawDocument) -> Pack:
-    """Where each item of a pack starts and ends, with its number, title and kind."""
+    """Where each item of a pack starts and ends, with its number, title and kind: a
+    PDF's pages, or a Word document's (split_docx)."""
+    if raw.format == "docx":
+        return split_docx(raw)
+    return _split(raw)
+
+
+def _split(raw: RawDocument, breaks: tuple[int, ...] = (), joined: bool = True) -> Pack:
+    """The items of `raw.layout`'s pages; `breaks` are the pages a section starts on (a
+    Word pack's section breaks); `joined` lets a change of running header start an item."""
     layout = raw.layout
     n = len(layout)
     chrome = _pack_chrome(layout) if n >= 3 else set()
@@ -380,6 +390,9 @@ def split(raw: RawDocument) -> Pack:
                 m.group(2) if m else None,
                 _short(m.group(3) if m else title),
             )
+    for page_no in breaks:
+        if page_no not in starts:
+            starts[page_no] = _Start(page_no, "section-break")
     # 2. the front sheet's pages
     by_number = {x.number: x for x in listed}
     for x in listed:
@@ -424,9 +437,9 @@ def split(raw: RawDocument) -> Pack:
             else:
                 known.kind = known.kind or found.kind
                 known.number = known.number or found.number
-    pack.structured = bool(listed or raw.outline)
+    pack.structured = bool(listed or raw.outline or breaks)
     # 5. documents joined one after another: a change of running header and footer
-    if not pack.structured:
+    if joined and not pack.structured:
         for i in range(1, n):
             page, before = pages[i], pages[i - 1]
             if page.number in starts or not page.edges or not before.edges:
@@ -479,8 +492,13 @@ def item_document(raw: RawDocument, pack: Pack, item: Item) -> RawDocument:
     stands in for a date the item does not give."""
     from protocheck.read import pdf
 
-    pages = raw.layout[item.first_page - 1 : item.last_page]
-    blocks = pdf.assemble(pages, item.first_page)
+    if raw.format == "docx":
+        blocks = item.blocks
+        count = item.last_page - item.first_page + 1
+    else:
+        pages = raw.layout[item.first_page - 1 : item.last_page]
+        blocks = pdf.assemble(pages, item.first_page)
+        count = len(pages)
     for b in blocks:
         b.meta["item"] = item.label()
     properties = {"title": item.title}
@@ -495,6 +513,57 @@ def item_document(raw: RawDocument, pack: Pack, item: Item) -> RawDocument:
         raw.format,
         blocks,
         properties=properties,
-        pages=len(pages),
+        pages=count,
         date=properties.get("moddate"),
     )
+
+
+@dataclass
+class _WordLine:
+    """A Word paragraph's line as the splitter reads a PDF's: text, and a size and weight
+    from its style."""
+
+    text: str
+    size: float
+    weight: int
+
+
+STYLE_SIZES = {"title": 20.0, "heading 1": 16.0}  # Word's built-in styles, roughly
+HEADING_SIZE, BODY_SIZE = 13.0, 11.0
+
+
+def split_docx(raw: RawDocument) -> Pack:
+    """A pack built in Word: its body cut into runs at each page and section break, read
+    as pages (a heading's style gives its size and weight) and split as a PDF's pages are,
+    each section break starting an item; each item then takes its runs' blocks, the
+    comments anchored in them, and the pages they are on."""
+    runs: list[list[Block]] = []
+    for b in (b for b in raw.blocks if b.in_body):
+        if not runs or b.page != runs[-1][-1].page or b.meta.get("section_start"):
+            runs.append([])
+        runs[-1].append(b)
+    layout: list[list[Any]] = [
+        [
+            _WordLine(
+                line,
+                STYLE_SIZES.get(
+                    (b.style or "").lower(), HEADING_SIZE if b.kind == "heading" else BODY_SIZE
+                ),
+                700 if b.kind == "heading" else 400,
+            )
+            for b in run
+            for line in b.text.splitlines()
+            if line.strip()
+        ]
+        for run in runs
+    ]
+    breaks = tuple(i + 1 for i, run in enumerate(runs) if i and run[0].meta.get("section_start"))
+    pack = _split(RawDocument(raw.path, "docx", [], layout=layout), breaks, joined=False)
+    comments = [b for b in raw.blocks if b.kind == "comment"]
+    for item in pack.items:
+        item.blocks = [b for run in runs[item.first_page - 1 : item.last_page] for b in run]
+        item.first_page = item.blocks[0].page or 1
+        item.last_page = item.blocks[-1].page or item.first_page
+        text = " ".join(b.text for b in item.blocks)
+        item.blocks += [c for c in comments if c.meta.get("anchor") and c.meta["anchor"] in text]
+    return pack

@@ -387,3 +387,61 @@ def main() -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def build_docx(path: Path, reports: int = 5) -> list[dict[str, Any]]:
+    """The same agenda as a Word document, as a council that builds its pack in Word has
+    it: the front sheet, then each item in a section of its own (a section break starting
+    a new page), "Agenda Item N" above its title (style Title), headings in Heading 1.
+    Returns the items as a splitter should find them (each item's page is its section's)."""
+    from docx import Document
+    from docx.enum.section import WD_SECTION
+
+    items = agenda(reports, paragraphs=1)
+    d = Document()
+    d.add_paragraph(COUNCIL, style="Title")
+    d.add_paragraph(COMMITTEE, style="Heading 1")
+    d.add_paragraph(MEETING)
+    d.add_paragraph("AGENDA", style="Heading 1")
+    d.add_paragraph("1. Apologies for absence")
+    d.add_paragraph("2. Declarations of interest")
+    for item in items:
+        if item.kind == "appendix":
+            continue
+        if item.exempt:
+            d.add_paragraph("PART II - Exclusion of the Press and Public")
+        d.add_paragraph(f"{item.number}. {item.title}")
+    truth: list[dict[str, Any]] = [
+        {
+            "number": None,
+            "title": "Agenda front sheet",
+            "kind": "front-sheet",
+            "first_page": 1,
+            "last_page": 1,
+            "exempt": False,
+        }
+    ]
+    parent = None
+    for page, item in enumerate(items, 2):
+        d.add_section(WD_SECTION.NEW_PAGE)
+        if item.kind != "appendix":
+            parent = item.number
+            d.add_paragraph(f"Agenda Item {item.number}")
+        else:
+            item.number = parent
+        for style, text in item.lines:
+            d.add_paragraph(
+                text, style={"title": "Title", "heading": "Heading 1"}.get(style, "Normal")
+            )
+        truth.append(
+            {
+                "number": item.number,
+                "title": item.title,
+                "kind": item.kind,
+                "first_page": page,
+                "last_page": page,
+                "exempt": item.exempt,
+            }
+        )
+    d.save(str(path))
+    return truth

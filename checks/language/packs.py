@@ -231,6 +231,11 @@ def _front_sheet(
             if cue("exclusion").search(text):
                 private = True
             m = cue("item-line").match(text)
+            pages_only = cue("item-pages").match(text)
+            if pages_only and listed and listed[-1].first is None:
+                listed[-1].first = int(pages_only.group("first"))
+                listed[-1].last = int(pages_only.group("last"))
+                continue
             if not m:
                 continue
             groups = {k: v for k, v in m.groupdict().items() if v is not None}

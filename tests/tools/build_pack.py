@@ -266,10 +266,10 @@ def build(
         _layout(item)
     # the front sheet lists every item but the appendices (as drawn below)
     sheet_pages, y = 1, TOP - 2 * (TITLE[2] + 4) - 2 * (BODY[2] + 4) - (HEADING[2] + 4)
-    for _ in range(2 + part_two + sum(1 for i in items if i.kind != "appendix")):
+    for k in range(2 + part_two + sum(1 for i in items if i.kind != "appendix")):
         if y < BOTTOM + 20:
             sheet_pages, y = sheet_pages + 1, TOP
-        y -= BODY[2] + 6
+        y -= BODY[2] + 6 + (BODY[2] if k == 2 else 0)
     first = sheet_pages + 1
     truth: list[dict[str, Any]] = [
         {
@@ -338,8 +338,13 @@ def build(
             c.drawString(LEFT, y, "PART II - Exclusion of the Press and Public")
             y -= BODY[2] + 6
         c.setFont(BODY[0], BODY[1])
-        text = f"{number}. {title}" + (f" (Pages {pages[0]} - {pages[1]})" if pages else "")
-        c.drawString(LEFT, y, text)
+        if number == "3" and pages:  # the minutes: the pages on a line of their own
+            c.drawString(LEFT, y, f"{number}. {title}")
+            c.drawRightString(523, y - BODY[2], f"(Pages {pages[0]} - {pages[1]})")
+            y -= BODY[2]
+        else:
+            text = f"{number}. {title}" + (f" (Pages {pages[0]} - {pages[1]})" if pages else "")
+            c.drawString(LEFT, y, text)
         y -= BODY[2] + 6
     foot()
     c.showPage()

@@ -142,6 +142,12 @@ def test_pack_reports_by_item_in_every_format(tmp_path: Path) -> None:
     assert rpt006["location"]["item"] == item["number"]
     assert item["first_page"] <= rpt006["location"]["page"] <= item["last_page"]
 
+    # the offsets index the item's own text, which --dump-text prints under its heading
+    dump = run_cli("--dump-text", str(pack)).stdout
+    own = dump.split(f"--- Item {item['number']} - {item['title']} ")[1].split("\n", 1)[1]
+    start, end = rpt006["location"]["start"], rpt006["location"]["end"]
+    assert own[start:end] == rpt006["text"]
+
     text = run_cli("--no-cache", "--fail-on", "never", "--no-color", str(pack)).stdout
     heading = (
         f"Item {item['number']} - {item['title']} "

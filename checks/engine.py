@@ -288,7 +288,7 @@ def check_pack(
             f.item = summary
             result.findings.append(f)
         result.notices += [f"{item.heading()}: {m}" for m in notices]
-        if item.exempt and not item.private:
+        if item.exempt and not item.private and not any(f.code == "CON003" for f in findings):
             result.notices.append(
                 f"{item.heading()} (pages {item.first_page}-{item.last_page}) is marked exempt "
                 f'("{item.exempt}") but stands in the public part of the pack, before any '
@@ -326,6 +326,17 @@ def check_item(
     doc.profile = profile
     doc.issue_date = opts.date
     findings = check_document(doc, rules, profile)
+    marker = raw.properties.get("exempt-in-public")
+    con003 = next((r for r in rules if r.code == "CON003" and profile.enables(r.code)), None)
+    block = next((b for b in doc.blocks if marker and marker in b.text), None)
+    if con003 is not None and block is not None:
+        hit = Hit(
+            block.start,
+            block.end,
+            "Item marked exempt is in the public part of the agenda pack, "
+            "before the exclusion of the press and public",
+        )
+        findings.insert(0, to_finding(con003, hit, doc, profile))
     return doc.kind, doc.sender.display() if doc.sender else None, findings, doc.notices
 
 

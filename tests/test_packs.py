@@ -180,15 +180,23 @@ def test_items_checked_in_parallel_give_the_same_report(tmp_path: Path) -> None:
     assert one["findings"] and two == one
 
 
-def test_an_exempt_item_in_the_public_part_is_named(tmp_path: Path) -> None:
+def test_an_exempt_item_in_the_public_part_is_con003(tmp_path: Path) -> None:
     truth = build(tmp_path / "pack.pdf", reports=5, paragraphs=1, part_two=False)
     exempt = next(t for t in truth if t["exempt"])
     result = protocheck.check(tmp_path / "pack.pdf", config=CONFIG)
-    said = [n for n in result.notices if "marked exempt" in n]
+    con003 = [f for f in result.findings if f.code == "CON003"]
+    assert len(con003) == 1 and con003[0].item is not None
+    assert con003[0].item["number"] == exempt["number"]
+    assert con003[0].location.page == exempt["first_page"]
+    assert "NOT FOR PUBLICATION" in con003[0].text
+    # with CON003 not run, a notice says it instead
+    quiet = protocheck.check(tmp_path / "pack.pdf", config=CONFIG, ignore=["CON003"])
+    said = [n for n in quiet.notices if "marked exempt" in n]
     assert len(said) == 1 and f"Item {exempt['number']} - {exempt['title']}" in said[0]
     # listed after the exclusion of the press and public, it is in the private part
     build(tmp_path / "private.pdf", reports=5, paragraphs=1)
     private = protocheck.check(tmp_path / "private.pdf", config=CONFIG)
+    assert not [f for f in private.findings if f.code == "CON003"]
     assert not [n for n in private.notices if "marked exempt" in n]
     assert private.pack is not None and private.pack["exempt_items"] == [exempt["number"]]
 

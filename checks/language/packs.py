@@ -44,6 +44,7 @@ STAMP_SHARE = 0.5  # page numbers p + c on this share of pages are the pack's ow
 TITLE_MATCH_CHARS = 12  # a front-sheet title and a page's heading agree on at least this much
 TITLE_SIZE = 1.15  # a title line is set this much larger than the page's body text
 TITLE_CHARS = 120  # an item title is shortened to this
+EXEMPT_WORDS = 20  # an exempt marker is a line of its own; a sentence naming one is not
 HEADER_SHARED = 0.2  # pages of one document share more of their top and bottom lines than this
 TITLE_WORDS = 14  # a title block's line is short; a longer one is a sentence
 _SPACES = re.compile(r"\s+")
@@ -473,6 +474,8 @@ def _split(raw: RawDocument, breaks: tuple[int, ...] = (), joined: bool = True) 
                 for p in pages[first - 1 : min(last, first + 1)]
                 for ln in p.head
                 if cue("exempt").search(ln.text)
+                and len(ln.text.split()) <= EXEMPT_WORDS
+                and not ln.text.rstrip().endswith(".")
             ),
             None,
         )
@@ -513,6 +516,8 @@ def item_document(raw: RawDocument, pack: Pack, item: Item) -> RawDocument:
         properties["moddate"] = raw.properties["moddate"]
     if pack.committee:
         properties["committee"] = pack.committee
+    if item.exempt and not item.private:
+        properties["exempt-in-public"] = item.exempt
     return RawDocument(
         raw.path,
         raw.format,

@@ -272,14 +272,16 @@ def check_pack(
         "exempt_items": [i.label() for i in pack.exempt_items()],
     }
     result.items = []
-    documents = [packs.item_document(raw, pack, item) for item in pack.items]
-    if opts.jobs > 1 and len(documents) >= 2 * opts.jobs:
+    total = len(pack.items)
+    if opts.jobs > 1 and total >= 2 * opts.jobs:
+        documents = [packs.item_document(raw, pack, item) for item in pack.items]
         checked = _items_in_parallel(documents, cfg, profile.id, rules, opts)
-    else:
+    else:  # one item's document at a time: memory does not grow with the pack's items
         checked = []
-        for n, document in enumerate(documents, 1):
+        for n, item in enumerate(pack.items, 1):
+            document = packs.item_document(raw, pack, item)
             checked.append(check_item(document, cfg, profile, rules, opts))
-            progress.step("items", n, len(documents))
+            progress.step("items", n, total)
     for item, (kind, sender, findings, notices) in zip(pack.items, checked, strict=True):
         if item.kind is None:
             item.kind = kind

@@ -134,6 +134,9 @@ def test_pack_reports_by_item_in_every_format(tmp_path: Path) -> None:
     truth = build(pack, reports=5, paragraphs=2)
     out = run_cli("--no-cache", "--format", "json", "--fail-on", "never", str(pack))
     entry = json.loads(out.stdout)["files"][0]
+    for _ in range(2):  # checked, then from the result cache: the same items and findings
+        cached = run_cli("--format", "json", "--fail-on", "never", str(pack))
+        assert json.loads(cached.stdout)["files"][0] == entry
     assert [i["first_page"] for i in entry["items"]] == [t["first_page"] for t in truth]
     assert len(entry["items"]) > len({f["item"]["first_page"] for f in entry["findings"]})
     rpt006 = next(f for f in entry["findings"] if f["code"] == "RPT006")

@@ -204,6 +204,21 @@ def test_an_exempt_item_in_the_public_part_is_con003(tmp_path: Path) -> None:
     assert private.pack is not None and private.pack["exempt_items"] == [exempt["number"]]
 
 
+def test_pages_of_one_report_with_no_running_header_stay_together(tmp_path: Path) -> None:
+    """A pack with no front sheet: a report stamped "Agenda item N" every 20 pages, whose
+    pages open with headings and paragraphs, not mastheads, is three items, not sixty."""
+    from bench import agenda_pack
+
+    agenda_pack(tmp_path / "pack.pdf", 60)
+    result = protocheck.check(tmp_path / "pack.pdf", config=CONFIG)
+    assert result.items is not None
+    assert [(i["number"], i["first_page"], i["last_page"]) for i in result.items] == [
+        ("1", 1, 20),
+        ("2", 21, 40),
+        ("3", 41, 60),
+    ]
+
+
 def test_a_long_pdf_with_no_items_is_one_document(tmp_path: Path) -> None:
     """A report of twelve pages with no item stamps, front sheet or outline is not a pack."""
     from reportlab.lib.pagesizes import A4

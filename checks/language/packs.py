@@ -45,9 +45,11 @@ TITLE_MATCH_CHARS = 12  # a front-sheet title and a page's heading agree on at l
 TITLE_SIZE = 1.15  # a title line is set this much larger than the page's body text
 TITLE_CHARS = 120  # an item title is shortened to this
 EXEMPT_WORDS = 20  # an exempt marker is a line of its own; a sentence naming one is not
+OPENING_CHARS = 75  # a document's first line (masthead, letterhead, title) is short
 HEADER_SHARED = 0.2  # pages of one document share more of their top and bottom lines than this
 TITLE_WORDS = 14  # a title block's line is short; a longer one is a sentence
 _SPACES = re.compile(r"\s+")
+_NUMBERED = re.compile(r"^\(?\d{1,3}(\.\d{1,3})*[.)]\s|^\d{1,3}(\.\d{1,3})+\s")
 _NUMBER_LINE = re.compile(
     r"^\s*(page\s*)?[-–]?\s*(?P<n>\d{1,4})\s*[-–]?(\s*(of|/)\s*(?P<of>\d{1,4}))?\s*$", re.IGNORECASE
 )
@@ -356,10 +358,17 @@ def _short(text: str) -> str:
     return text if len(text) <= TITLE_CHARS else text[: TITLE_CHARS - 3].rsplit(" ", 1)[0] + "..."
 
 
-def _continues(page: _Page) -> bool:
-    """The page opens in mid-sentence: the page before runs on into it."""
+def _opens_document(page: _Page) -> bool:
+    """The page opens as a document's first page does: a short line (a masthead, a
+    letterhead, a date, a title), not a sentence running on from the page before, a
+    numbered section or paragraph ("3.2 ...", "4. Options") or a paragraph of text."""
     first = page.first_text.lstrip("\"'“‘(")
-    return bool(first) and first[0].islower()
+    return (
+        bool(first)
+        and not first[0].islower()
+        and len(first) <= OPENING_CHARS
+        and not _NUMBERED.match(first)
+    )
 
 
 def split(raw: RawDocument) -> Pack:
@@ -409,11 +418,15 @@ def _split(raw: RawDocument, breaks: tuple[int, ...] = (), joined: bool = True) 
             starts[at] = _Start(at, "front-sheet", x.number, x.title)
     # 3.-4. title blocks, listed titles at the head of a page, numbering from 1
     titles = {_norm(x.title): x for x in listed if len(x.title) >= TITLE_MATCH_CHARS}
-    for i in range(1, n):
-        page, before = pages[i], pages[i - 1]
+    for i in range(n):
+        page, before = pages[i], pages[i - 1] if i else None
         if page.number <= sheet_pages:
             continue
         found = _title_block(page, before)
+        if before is None:  # the pack's first page: only its own title block
+            if found is not None:
+                starts[1] = found
+            continue
         if found is None:
             for ln in page.head:
                 key = _norm(ln.text)
@@ -451,7 +464,7 @@ def _split(raw: RawDocument, breaks: tuple[int, ...] = (), joined: bool = True) 
             if page.number in starts or not page.edges or not before.edges:
                 continue
             shared = len(page.edges & before.edges) / len(page.edges | before.edges)
-            if shared < HEADER_SHARED and not _continues(page):
+            if shared < HEADER_SHARED and _opens_document(page):
                 starts[page.number] = _Start(page.number, "header-change")
     if 1 not in starts:
         starts[1] = _Start(1, "start")

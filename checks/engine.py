@@ -234,8 +234,9 @@ def _check(
 
 def is_pack(raw: RawDocument, kind: str | None) -> bool:
     """An agenda pack to split into items: a PDF or Word document forced to `agenda-pack`,
-    or a long one (PACK_PAGES or more) that reads as one or holds several items marked as
-    such."""
+    or a long one (PACK_PAGES or more) that reads as one or marks several items as such
+    (a front sheet, item stamps, report or appendix title blocks; a report's bookmarks
+    are not enough)."""
     from protocheck.language import kinds, packs
 
     if raw.format not in ("pdf", "docx") or (kind is not None and kind != "agenda-pack"):
@@ -246,8 +247,7 @@ def is_pack(raw: RawDocument, kind: str | None) -> bool:
         return False
     if kinds.detect_kind(raw) == "agenda-pack":
         return True
-    found = packs.split(raw)
-    return found.structured and len(found.items) >= kinds.PACK_REPORT_STARTS
+    return packs.split(raw).marked() >= kinds.PACK_REPORT_STARTS
 
 
 def check_pack(

@@ -220,13 +220,19 @@ def test_pages_of_one_report_with_no_running_header_stay_together(tmp_path: Path
 
 
 def test_a_long_pdf_with_no_items_is_one_document(tmp_path: Path) -> None:
-    """A report of twelve pages with no item stamps, front sheet or outline is not a pack."""
+    """A report of twelve pages with no item stamps or front sheet is not a pack, and its
+    bookmarked section headings are no items even where it is read as one."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
     path = tmp_path / "strategy.pdf"
     c = canvas.Canvas(str(path), pagesize=A4)
+    heads = {1: "1. Purpose of report", 3: "2. Recommendations", 5: "3. Options considered"}
+    heads |= {8: "4. Financial implications", 10: "5. Legal implications"}
     for n in range(1, 13):
+        if n in heads:
+            c.bookmarkPage(f"p{n}")
+            c.addOutlineEntry(heads[n], f"p{n}", 0)
         c.setFont("Helvetica", 9)
         c.drawString(72, 815, "Housing Strategy 2027-2032")
         c.drawString(280, 30, f"Page {n}")
@@ -239,8 +245,14 @@ def test_a_long_pdf_with_no_items_is_one_document(tmp_path: Path) -> None:
             )
         c.showPage()
     c.save()
+    from protocheck.read import read
+
+    assert [title for _, title, _ in read(path).outline] == list(heads.values())
     result = protocheck.check(path, config=CONFIG)
     assert result.kind != "agenda-pack" and result.items is None
+    forced = protocheck.check(path, config=CONFIG, kind="agenda-pack")
+    assert forced.items is not None
+    assert [(i["first_page"], i["last_page"]) for i in forced.items] == [(1, 12)]
 
 
 def test_pack_lexicon_examples_match_and_counters_do_not() -> None:

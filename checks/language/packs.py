@@ -138,6 +138,12 @@ class Pack:
     meeting_date: str | None = None  # ISO
     structured: bool = False  # found by outline, front sheet or title blocks (not headers alone)
 
+    def marked(self) -> int:
+        """How many items the pack itself marks as such: listed on a front sheet, stamped
+        or titled as an item, report, minutes or appendix (not bookmarks, page numbers
+        or running headers alone)."""
+        return sum(i.found_by in ("front-sheet", "item-stamp", "title-block") for i in self.items)
+
     def exempt_items(self) -> list[Item]:
         return [i for i in self.items if i.exempt or i.private]
 
@@ -395,8 +401,12 @@ def _split(raw: RawDocument, breaks: tuple[int, ...] = (), joined: bool = True) 
     starts: dict[int, _Start] = {}
     if listed:
         starts[1] = _Start(1, "front-sheet", None, "Agenda front sheet", "front-sheet")
-    # 1. the outline
+    # 1. the outline (a report's own section headings, bookmarked, are no items)
+    from protocheck.language import sections
+
     for level, title, index in raw.outline:
+        if sections.classify(title) is not None:
+            continue
         if level == 0 and 0 <= index < n and index + 1 not in starts:
             m = re.match(r"^\s*(item\s+)?(\d{1,3}[a-z]?)[.)]?\s+(.+)$", title, re.IGNORECASE)
             starts[index + 1] = _Start(

@@ -143,6 +143,9 @@ def header(r: FileResult, width: int = 10_000) -> Text:
         bits.append(r.kind)
     if r.sender:
         bits.append(f"from {r.sender}")
+    if r.items is not None:  # an agenda pack: its meeting and how many items it was split into
+        meeting = " ".join(str(v) for v in (r.pack or {}).values() if isinstance(v, str))
+        bits.append(f"{meeting + ', ' if meeting else ''}{len(r.items)} items")
     if r.profile:
         bits.append(f"profile {r.profile}")
     full = r.path + ("  " + ", ".join(bits) if bits else "")

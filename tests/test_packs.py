@@ -157,7 +157,7 @@ def test_pack_reports_by_item_in_every_format(tmp_path: Path) -> None:
         f"(report, pages {item['first_page']}-{item['last_page']})"
     )
     assert heading in text
-    assert f"agenda-pack, Cabinet 2027-03-12, {len(truth)} items" in text
+    assert f"agenda-pack, Cabinet 2027-03-12, {len(truth)} items" in " ".join(text.split())
     assert re.search(rf"RPT006 missing-implications\s+page {rpt006['location']['page']},", text)
 
     sarif = json.loads(

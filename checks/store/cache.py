@@ -48,7 +48,7 @@ def key(path: Path, settings: str) -> str | None:
     except OSError:
         return None
     raw = f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}|{settings}|{code_stamp()}"
-    return hashlib.sha256(raw.encode()).hexdigest()
+    return hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()  # any file name
 
 
 def get(k: str) -> dict[str, Any] | None:

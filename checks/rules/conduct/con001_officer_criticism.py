@@ -53,6 +53,8 @@ from protocheck.language import lexicon, people, quotes
 from protocheck.model.document import CLAUSE_BREAK, Document, Hit, Match
 from protocheck.rules.registry import rule
 
+PRONOUN_REACH = 3  # sentences back a "he" or "she" may point to the officer named there
+
 
 def _target(doc: Document, m: Match, label: str) -> Match | None:
     """Who is criticised: a reference in the sentence, or in the sentence before when
@@ -77,10 +79,20 @@ def _target(doc: Document, m: Match, label: str) -> Match | None:
             return Match(label, "addressee", you.start(), you.end())
     if not lexicon.phrase("third-person").search(doc.text, s, e):
         return None
-    before = doc.previous_sentence((s, e))
-    if before is None:
-        return None
-    return next(iter(_references(doc, label, *before)), None)
+    other = "MEMBER_REF" if label == "OFFICER_REF" else "OFFICER_REF"
+    here = (s, e)
+    for _ in range(PRONOUN_REACH):  # "he" is the person named last, a few sentences back
+        before = doc.previous_sentence(here)
+        if before is None:
+            return None
+        named = _references(doc, label, *before)
+        others = doc.matches_in(before, other)
+        if others and (not named or others[-1].start > named[-1].start):
+            return None  # someone of the other side was named last: "he" may be them
+        if named:
+            return named[-1]
+        here = before
+    return None
 
 
 def _references(doc: Document, label: str, start: int, end: int) -> list[Match]:
@@ -110,7 +122,9 @@ def _known_in_role(doc: Document, ref: Match) -> bool:
 def _criticism_possible(doc: Document) -> bool:
     if doc.kind in ("press-release", "other", "report"):
         return True
-    return doc.sender is not None and (doc.sender.is_member or doc.sender.is_officer)
+    return doc.sender is not None and (
+        doc.sender.is_member or doc.sender.is_officer or doc.sender.presumed_member
+    )
 
 
 SUBJECT_REACH = 30  # characters before a criticism read for its subject ("I am not able to")
@@ -139,15 +153,16 @@ def officer_criticism(doc: Document) -> Iterator[Hit]:
         speaker = quotes.speaker_at(doc, m.start, found)
         own = quotes.own_words(doc, m.start)  # the writer's quote for the press
         author = writer if speaker is False or own else speaker
-        if author is None or not (author.is_member or author.is_officer):
+        if author is None or not (author.is_member or author.is_officer or author.presumed_member):
             continue
+        member = author.is_member or author.presumed_member
         if speaker is False and doc.in_quotation(m.start) and not own:
             continue  # someone else's words, quoted
         if lexicon.phrase("self-subject").search(
             doc.text, max(0, m.start - SUBJECT_REACH), m.start
         ):
             continue  # "I am not able to forward emails": the writer of themselves
-        label = "OFFICER_REF" if author.is_member else "MEMBER_REF"
+        label = "OFFICER_REF" if member else "MEMBER_REF"
         target = _target(doc, m, label)
         if target is None:
             continue
@@ -156,7 +171,7 @@ def officer_criticism(doc: Document) -> Iterator[Hit]:
             start, end = min(m.start, target.start), max(m.end, target.end)
         else:  # named in the sentence before: quote the sentence that goes on about them
             start, end = s, m.end
-        who = "an officer" if author.is_member else "a Member"
+        who = "an officer" if member else "a Member"
         yield Hit(
             start,
             doc.clause_end(start, end, 6),

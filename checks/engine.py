@@ -3,6 +3,7 @@ the profile attached, in-document suppressions applied, results cached."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -39,6 +40,7 @@ class Options:
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     use_cache: bool = True
+    jobs: int = 1  # worker processes for the items of one agenda pack
 
 
 def collect(paths: Iterable[Path]) -> Iterator[Path]:
@@ -234,6 +236,11 @@ def _check(
         result.error = str(exc)
     else:
         try:
+            if is_pack(raw, kind):
+                check_pack(raw, cfg, profile, rules, opts, result)
+                if k:
+                    cache.put(k, to_cache(result))
+                return _with_baseline(result, cfg)
             doc = voices.analyse(raw, cfg, kind)
             author = opts.author or cfg.author
             if doc.sender is None and author:
@@ -256,6 +263,164 @@ def _check(
     if k:
         cache.put(k, to_cache(result))
     return _with_baseline(result, cfg)
+
+
+def is_pack(raw: RawDocument, kind: str | None) -> bool:
+    """An agenda pack to split into items: a PDF or Word document forced to `agenda-pack`,
+    or a long one (PACK_PAGES or more) that reads as one or marks several items as such
+    (a front sheet, item stamps, report or appendix title blocks; a report's bookmarks
+    are not enough)."""
+    from protocheck.language import kinds, packs
+
+    if raw.format not in ("pdf", "docx") or (kind is not None and kind != "agenda-pack"):
+        return False
+    if kind == "agenda-pack":
+        return True
+    if (raw.pages or 0) < kinds.PACK_PAGES:
+        return False
+    if kinds.detect_kind(raw) == "agenda-pack":
+        return True
+    return packs.split(raw).marked() >= kinds.PACK_REPORT_STARTS
+
+
+def check_pack(
+    raw: RawDocument,
+    cfg: Config,
+    profile: profiles.Profile,
+    rules: list[registry.Rule],
+    opts: Options,
+    result: FileResult,
+) -> None:
+    """Each item of an agenda pack checked as the document it is (its own kind, sender,
+    sections and date), with the pack's page numbers; the pack's meeting date stands in
+    for an item's missing date."""
+    from protocheck.language import packs
+
+    pack = packs.split(raw)
+    result.kind = "agenda-pack"
+    result.notices = list(raw.notices)
+    result.pack = {
+        "committee": pack.committee,
+        "meeting_date": pack.meeting_date,
+        "exempt_items": [i.label() for i in pack.exempt_items()],
+    }
+    result.items = []
+    total = len(pack.items)
+    if opts.jobs > 1 and total >= 2 * opts.jobs:
+        documents = [packs.item_document(raw, pack, item) for item in pack.items]
+        checked = _items_in_parallel(documents, cfg, profile.id, rules, opts)
+    else:  # one item's document at a time: memory does not grow with the pack's items
+        checked = []
+        for n, item in enumerate(pack.items, 1):
+            document = packs.item_document(raw, pack, item)
+            checked.append(check_item(document, cfg, profile, rules, opts))
+            progress.step("items", n, total)
+    for item, (kind, sender, findings, notices) in zip(pack.items, checked, strict=True):
+        if item.kind is None:
+            item.kind = kind
+        summary = item.as_json()
+        for f in findings:
+            f.item = summary
+            result.findings.append(f)
+        result.notices += [f"{item.heading()}: {m}" for m in notices]
+        if item.exempt and not item.private and not any(f.code == "CON003" for f in findings):
+            result.notices.append(
+                f"{item.heading()} (pages {item.first_page}-{item.last_page}) is marked exempt "
+                f'("{item.exempt}") but stands in the public part of the pack, before any '
+                "exclusion of the press and public: publish it only with the Part II papers"
+            )
+        result.items.append(
+            {
+                **summary,
+                "sender": sender,
+                "exempt": item.exempt or ("taken in private" if item.private else None),
+            }
+        )
+
+
+ItemResult = tuple[str, str | None, list[Finding], list[str]]  # kind, sender, findings, notices
+
+
+def check_item(
+    raw: RawDocument,
+    cfg: Config,
+    profile: profiles.Profile,
+    rules: list[registry.Rule],
+    opts: Options,
+) -> ItemResult:
+    """One item of a pack, checked as the document it is: its kind detected as for a file
+    of its own (a long report holding several reports is still a report)."""
+    from protocheck.language import kinds
+
+    detected = kinds.detect_kind(raw)
+    doc = voices.analyse(raw, cfg, "report" if detected == "agenda-pack" else detected)
+    doc.kind_forced = False
+    author = opts.author or cfg.author
+    if doc.sender is None and author:
+        doc.sender = people.make_person(author, None, None, cfg, "author")
+    doc.profile = profile
+    doc.issue_date = opts.date
+    findings = check_document(doc, rules, profile)
+    marker = raw.properties.get("exempt-in-public")
+    con003 = next((r for r in rules if r.code == "CON003" and profile.enables(r.code)), None)
+    block = next((b for b in doc.blocks if marker and marker in b.text), None)
+    if con003 is not None and block is not None:
+        hit = Hit(
+            block.start,
+            block.end,
+            "Item marked exempt is in the public part of the agenda pack, "
+            "before the exclusion of the press and public",
+        )
+        findings.insert(0, to_finding(con003, hit, doc, profile))
+    return doc.kind, doc.sender.display() if doc.sender else None, findings, doc.notices
+
+
+def _check_items(
+    documents: list[RawDocument], cfg: Config, profile_id: str, codes: list[str], opts: Options
+) -> list[ItemResult]:
+    """A worker's share of a pack's items."""
+    profile = profiles.get(profile_id)
+    by_code = {r.code: r for r in registry.all_rules()}
+    rules = [by_code[c] for c in codes]
+    return [check_item(d, cfg, profile, rules, opts) for d in documents]
+
+
+def _items_in_parallel(
+    documents: list[RawDocument],
+    cfg: Config,
+    profile_id: str,
+    rules: list[registry.Rule],
+    opts: Options,
+) -> list[ItemResult]:
+    """The items shared among `opts.jobs` processes in runs of about equal length (in
+    characters), in order. The language pipeline is built first, so that processes forked
+    from this one start with it."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from protocheck.language import nlp
+
+    nlp.pipeline()
+    jobs = min(opts.jobs, os.cpu_count() or 1)
+    sizes = [sum(len(b.text) for b in d.blocks) for d in documents]
+    share = sum(sizes) / jobs
+    runs: list[list[RawDocument]] = [[]]
+    done = 0
+    for document, size in zip(documents, sizes, strict=True):
+        if done >= share * len(runs) and len(runs) < jobs:
+            runs.append([])
+        runs[-1].append(document)
+        done += size
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    codes = [r.code for r in rules]
+    out: list[ItemResult] = []
+    with ProcessPoolExecutor(max_workers=len(runs), mp_context=context) as pool:
+        futures = [pool.submit(_check_items, run, cfg, profile_id, codes, opts) for run in runs]
+        for future in futures:
+            out += future.result()
+            progress.step("items", len(out), len(documents))
+    return out
 
 
 def _with_baseline(result: FileResult, cfg: Config) -> FileResult:
@@ -289,6 +454,8 @@ def run(paths: list[Path], opts: Options, jobs: int = 1) -> list[FileResult]:
     for i in missing:
         results[i] = FileResult(str(files[i]), error="no such file or directory")
     todo = [i for i in range(len(files)) if results[i] is None]
+    if jobs > 1 and len(todo) == 1:  # one file: an agenda pack's items in parallel
+        opts = dataclasses.replace(opts, jobs=jobs)
     if jobs > 1 and len(todo) > 1:
         from concurrent.futures import ProcessPoolExecutor
 

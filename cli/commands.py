@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from protocheck.model.document import RawDocument
     from rich.progress import TaskID
 
 from protocheck.cli import outputs
@@ -398,11 +399,26 @@ def _dump(paths: list[Path], opts: object) -> int:
             _say(f"{f}: {exc}")
             code = 2
             continue
-        doc = voices.analyse(raw, None)
         if len(paths) > 1 or paths[0].is_dir():
             print(f"==> {printable(str(f))} <==")
+        if engine.is_pack(raw, getattr(opts, "kind", None)):
+            _dump_pack(raw)  # an agenda pack: each item's own text, which its offsets index
+            continue
+        doc = voices.analyse(raw, None)
         sys.stdout.write(same_length(doc.text) + "\n")  # offsets still index it
     return code
+
+
+def _dump_pack(raw: RawDocument) -> None:
+    from protocheck.cli.report import printable, same_length
+    from protocheck.language import packs
+    from protocheck.model.document import Document
+
+    pack = packs.split(raw)
+    for item in pack.items:
+        text = Document.assemble(packs.item_document(raw, pack, item)).text
+        print(printable(f"--- {item.heading()} (pages {item.first_page}-{item.last_page}) ---"))
+        sys.stdout.write(same_length(text) + "\n")
 
 
 def rules(fmt: str) -> int:

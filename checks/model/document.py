@@ -107,6 +107,10 @@ class RawDocument:
     attachments: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     pages: int | None = None
+    # a PDF's lines page by page (the reader's Line: text, position, size, weight) and
+    # its bookmarks as (level, title, page index): what splits an agenda pack into items
+    layout: list[list[Any]] = field(default_factory=list, repr=False)
+    outline: list[tuple[int, str, int]] = field(default_factory=list, repr=False)
 
 
 @dataclass

@@ -74,6 +74,8 @@ class Finding:
     suppression_reason: str | None = None
     judge: dict[str, Any] | None = None  # a trained judge's say: {"score": 0.93, "cues": [...]}
     fix: str | None = None  # what to do about it (the rule's advice)
+    # in an agenda pack, the item it is in: number, title, kind, first_page, last_page
+    item: dict[str, Any] | None = None
 
     def as_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -89,6 +91,8 @@ class Finding:
         }
         if self.judge is not None:
             out["judge"] = self.judge
+        if self.item is not None:
+            out["item"] = self.item
         if self.suppressed:
             out["suppression_reason"] = self.suppression_reason
         return out
@@ -103,6 +107,10 @@ class FileResult:
     profile: str | None = None
     sender: str | None = None
     notices: list[str] = field(default_factory=list)
+    # an agenda pack: each item found (number, title, kind, first_page, last_page,
+    # sender, exempt), findings or not, and the pack's own facts (committee, meeting date)
+    items: list[dict[str, Any]] | None = None
+    pack: dict[str, Any] | None = None
 
     def as_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -115,6 +123,10 @@ class FileResult:
             out["profile"] = self.profile
         if self.notices:
             out["notices"] = self.notices
+        if self.pack is not None:
+            out["pack"] = self.pack
+        if self.items is not None:
+            out["items"] = self.items
         return out
 
     def to_json(self) -> str:

@@ -270,6 +270,9 @@ def body_paragraphs(
             number = state["para"]
         if not rendered_breaks:
             state["page"] += breaks
+            section = p.find(f"{q('pPr')}/{q('sectPr')}")
+            if section is not None and _new_page(section):
+                state["page"] += 1  # a section break that starts the next section on a new page
         yield BodyParagraph(p, kind, dict(meta or {}), text, changes, number, page, state["page"])
         for box in p.iter(TXBX):
             if any(a.tag == FALLBACK for a in box.iterancestors()):
@@ -296,6 +299,11 @@ def body_paragraphs(
     yield from walk(body)
 
 
+def _new_page(section: Any) -> bool:
+    kind = section.find(q("type"))
+    return kind is None or kind.get(q("val")) not in ("continuous",)
+
+
 def _read(zf: zipfile.ZipFile, path: Path) -> RawDocument:
     names = set(zf.namelist())
     root = _parse(zf, "word/document.xml")
@@ -305,12 +313,20 @@ def _read(zf: zipfile.ZipFile, path: Path) -> RawDocument:
     anchors: dict[str, list[str]] = {}
     blocks: list[Block] = []
     pages = 1
+    section_start = False  # the next block opens a section (an agenda pack's item, in Word)
     for bp in body_paragraphs(root, anchors):
         pages = bp.page_after
         style_el = bp.element.find(f"{q('pPr')}/{q('pStyle')}")
         style = styles.name(style_el.get(q("val"))) if style_el is not None else None
+        if bp.element.find(f"{q('pPr')}/{q('sectPr')}") is not None:
+            section_start = True
+            if not (bp.text.strip() or bp.changes):
+                continue
         if not (bp.text.strip() or bp.changes):
             continue
+        if section_start and bp.element.find(f"{q('pPr')}/{q('sectPr')}") is None:
+            bp.meta["section_start"] = True
+            section_start = False
         block_kind = bp.kind
         if bp.kind == "paragraph" and style and style.lower().startswith(("heading", "title")):
             block_kind = "heading"

@@ -5,8 +5,12 @@ page; character boxes give each line's position, from which paragraphs are
 rebuilt (a gap wider than the line pitch starts a new one). Running headers and
 footers (lines repeated at the top or bottom of most pages) are taken out of the
 pages and kept once as header/footer blocks; line-end hyphens are joined; pages
-with no text layer are reported as scans. pdfplumber is for layout and tables
-(report sections, issue-level features), not for plain text.
+with no text layer are reported as scans. Each line keeps its position and its
+first character's font size and weight (PDFium gives both), and the pages' lines and
+bookmarks are kept (`layout`, `outline`) for splitting an agenda pack into items
+(protocheck.language.packs); `assemble` turns a run of pages into blocks, the whole
+file or one item. pdfplumber is for tables, not for text or title lines: it is about
+30 times slower a page.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ SOFT_HYPHENS = ("\ufffe", "\x02", "\u00ad")
 _PAGE_NUMBER = re.compile(r"^(page\s*)?-?\s*\d{1,4}\s*-?(\s*(of|/)\s*\d{1,4})?$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"[ \t\u00a0]+")
+_LINE = re.compile(r"[^\r\n]+")
 
 
 @dataclass
@@ -35,6 +40,7 @@ class Line:
     left: float
     right: float
     size: float = 0.0  # font size of the line's first character
+    weight: int = 0  # font weight of the line's first character (700 bold), where the PDF says
 
 
 def _page_lines(textpage: object) -> list[Line]:
@@ -46,21 +52,21 @@ def _page_lines(textpage: object) -> list[Line]:
     text = textpage.get_text_range(0, count)  # type: ignore[attr-defined]
     positioned = len(text) == count
     lines: list[Line] = []
-    start = 0
-    for i in range(len(text) + 1):
-        if i < len(text) and text[i] not in "\r\n":
-            continue
-        seg = text[start:i]
+    for found in _LINE.finditer(text):
+        seg, start = found.group(), found.start()
         if seg.strip():
             top = bottom = left = right = size = 0.0
+            weight = 0
             if positioned:
                 first = start + (len(seg) - len(seg.lstrip()))
                 last = start + len(seg.rstrip()) - 1
                 left, bottom, _, top = textpage.get_charbox(first, loose=True)  # type: ignore[attr-defined]
                 _, _, right, _ = textpage.get_charbox(last, loose=True)  # type: ignore[attr-defined]
                 size = raw.FPDFText_GetFontSize(textpage.raw, first)  # type: ignore[attr-defined]
-            lines.append(Line(_SPACES.sub(" ", seg).strip(), top, bottom, left, right, size))
-        start = i + 1
+                weight = raw.FPDFText_GetFontWeight(textpage.raw, first)  # type: ignore[attr-defined]
+            lines.append(
+                Line(_SPACES.sub(" ", seg).strip(), top, bottom, left, right, size, max(weight, 0))
+            )
     return lines
 
 
@@ -148,6 +154,7 @@ def read(path: Path) -> RawDocument:
                 page.close()
             if n >= 20 and (i + 1) % 10 == 0:
                 progress.step("pages", i + 1, n)
+        outline = _outline(pdf)
         meta = {}
         try:
             meta = {k.lower(): str(v) for k, v in pdf.get_metadata_dict(skip_empty=True).items()}
@@ -162,11 +169,36 @@ def read(path: Path) -> RawDocument:
         raise UnreadableError(
             "PDF has no text layer (a scanned image?): nothing to check, and no OCR offline"
         )
+    blocks = assemble(pages)
+    notices = []
+    if scans:
+        notices.append(
+            f"pages {', '.join(map(str, scans))} have no text layer (scans): not checked"
+        )
+    properties = {k: meta[k] for k in ("author", "title", "creationdate", "moddate") if k in meta}
+    return RawDocument(
+        str(path),
+        "pdf",
+        blocks,
+        properties=properties,
+        notices=notices,
+        pages=n,
+        date=properties.get("moddate") or properties.get("creationdate"),
+        layout=pages,
+        outline=outline,
+    )
+
+
+def assemble(pages: list[list[Line]], first_page: int = 1) -> list[Block]:
+    """The blocks of a run of pages read as one document: running headers and footers
+    (lines at the top or bottom of most of these pages) kept once as header/footer
+    blocks, page numbers dropped, the rest rebuilt into paragraphs. Pages are numbered
+    from `first_page` (an agenda-pack item keeps the pack's page numbers)."""
     running = _running(pages)
     blocks: list[Block] = []
     chrome: list[Block] = []
     seen_chrome: set[str] = set()
-    for number, lines in enumerate(pages, 1):
+    for number, lines in enumerate(pages, first_page):
         body: list[Line] = []
         for k, ln in enumerate(lines):
             at_edge = k < 3 or k >= len(lines) - 3
@@ -179,18 +211,18 @@ def read(path: Path) -> RawDocument:
             body.append(ln)
         for para_no, text in enumerate(_paragraphs(body), 1):
             blocks.append(Block("paragraph", text, page=number, paragraph=para_no))
-    notices = []
-    if scans:
-        notices.append(
-            f"pages {', '.join(map(str, scans))} have no text layer (scans): not checked"
-        )
-    properties = {k: meta[k] for k in ("author", "title", "creationdate", "moddate") if k in meta}
-    return RawDocument(
-        str(path),
-        "pdf",
-        chrome + blocks,
-        properties=properties,
-        notices=notices,
-        pages=n,
-        date=properties.get("moddate") or properties.get("creationdate"),
-    )
+    return chrome + blocks
+
+
+def _outline(pdf: object) -> list[tuple[int, str, int]]:
+    """The PDF's bookmarks as (level, title, page index), where it has any."""
+    out: list[tuple[int, str, int]] = []
+    try:
+        for mark in pdf.get_toc():  # type: ignore[attr-defined]
+            index = mark.get_dest().get_index() if mark.get_dest() is not None else None
+            title = (mark.get_title() or "").strip()
+            if index is not None and title:
+                out.append((mark.level, title, int(index)))
+    except Exception:
+        return []  # a broken outline is no reason to refuse the text
+    return out

@@ -29,11 +29,13 @@ def render(report: Report, **_: object) -> str:
                 "startLine": x.location.line or 1,
                 "snippet": {"text": x.text},
             }
-            where = {
+            where: dict[str, object] = {
                 k: v
                 for k, v in (("page", x.location.page), ("paragraph", x.location.paragraph))
                 if v is not None and not x.location.line
             }
+            if x.location.item is not None:  # an agenda pack: the item the page is in
+                where["item"] = x.location.item
             if where:
                 region["properties"] = where
             result: dict[str, object] = {

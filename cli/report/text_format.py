@@ -7,6 +7,7 @@ the council's protocol, in its own words (shortened, never paraphrased).
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import textwrap
@@ -155,6 +156,31 @@ def render_finding(console: Console, f: Finding, width: int, plain: bool) -> Non
     console.print()
 
 
+def item_heading(item: dict[str, object]) -> str:
+    """'Item 5 - Library opening hours (report, pages 12-19)'."""
+    first, last = item.get("first_page"), item.get("last_page")
+    pages = f"page {first}" if first == last else f"pages {first}-{last}"
+    title = f"Item {item['number']} - {item['title']}" if item.get("number") else str(item["title"])
+    return printable(f"{title} ({item.get('kind') or 'other'}, {pages})", flat=True)
+
+
+def _by_item(console: Console, r: FileResult, live: list[Finding], width: int, plain: bool) -> None:
+    """An agenda pack's findings under the item each is in, in page order; the pack's
+    page numbers throughout."""
+    groups: dict[tuple[object, ...], list[Finding]] = {}
+    for f in live:
+        key = tuple((f.item or {}).values())
+        groups.setdefault(key, []).append(f)
+    for findings in groups.values():
+        item = findings[0].item
+        if item is not None:
+            console.print(Text(" " + item_heading(item), style="bold"))
+            console.print()
+        for f in findings:  # the heading names the item: the finding's line gives the page
+            shown = dataclasses.replace(f, location=dataclasses.replace(f.location, item=None))
+            render_finding(console, shown, width, plain)
+
+
 def _notes(console: Console, r: FileResult, width: int) -> None:
     """The file's notes (a page with no text, an unused suppression), wrapped under "note:"."""
     for n in r.notices:
@@ -177,6 +203,10 @@ def header(r: FileResult, width: int = 10_000) -> Text:
         bits.append(r.kind)
     if r.sender:
         bits.append(f"from {printable(r.sender, flat=True)}")
+    if r.items is not None:  # an agenda pack: its meeting and how many items it was split into
+        meeting = " ".join(str(v) for v in (r.pack or {}).values() if isinstance(v, str))
+        meeting = printable(meeting, flat=True)
+        bits.append(f"{meeting + ', ' if meeting else ''}{len(r.items)} items")
     if r.profile:
         bits.append(f"profile {r.profile}")
     path = printable(r.path)  # a name is shown as it is spelt: a newline in it as \n
@@ -224,8 +254,11 @@ def render(
             continue
         console.print(header(r, w))
         console.print()
-        for f in live:
-            render_finding(console, f, w, plain)
+        if r.items is not None:
+            _by_item(console, r, live, w, plain)
+        else:
+            for f in live:
+                render_finding(console, f, w, plain)
         _notes(console, r, w)
     c = report.counts()
     summary = Text(f"\n{c['files']} file{'s' if c['files'] != 1 else ''} checked: ")

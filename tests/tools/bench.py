@@ -5,6 +5,9 @@ Measures, each in a fresh process as a user would run it:
 - one .docx letter, end to end, cold (no cache)
 - 100 letters in one run (no cache), and the same again warm (from the cache)
 - a 500-page PDF agenda pack, also with an 80-person roster in its config
+- council-style packs (front sheet, minutes, reports, appendices, a Part II item) of
+  about 500 and 2,000 pages, split into items and each item checked (targets 5 s
+  and 20 s, peak RSS <= 300 MB, on 2 cores)
 - peak resident memory of each run
 """
 
@@ -20,6 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from build_pack import build as build_pack
 from build_samples import build_docx
 
 MEASURE = (
@@ -330,6 +334,16 @@ def main() -> int:
                 "seconds",
             )
         )
+        for pages, reports, target in ((500, 122, "<= 5 s"), (2000, 497, "<= 20 s, 300 MB")):
+            built = root / f"pack-{pages}.pdf"
+            items = build_pack(built, reports=reports, paragraphs=4)
+            rows.append(
+                (
+                    f"{items[-1]['last_page']}-page pack, {len(items)} items",
+                    *best([*exe, "--no-cache", str(built)], env, 2),
+                    target,
+                )
+            )
     print(f"{'measure':<34} {'best s':>8} {'median s':>9} {'peak RSS MB':>12}  target")
     for name, t_best, t_med, rss, target in rows:
         print(f"{name:<34} {t_best:>8.3f} {t_med:>9.3f} {rss:>12.1f}  {target}")

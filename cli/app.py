@@ -379,8 +379,7 @@ def _main() -> None:
     try:
         app(prog_name="protocheck")
     except KeyboardInterrupt:
-        print("protocheck: interrupted", file=sys.stderr)
-        sys.exit(130)
+        sys.exit(130)  # main() says "interrupted"
     except Exception as exc:  # never a traceback for a user; PROTOCHECK_DEBUG=1 shows it
         import os
 
@@ -415,6 +414,8 @@ def main() -> None:
         _main()
     except SystemExit as exc:
         code = exc.code
+    if code == 130:  # Ctrl-C: Typer turns KeyboardInterrupt into exit code 130, silently
+        print("protocheck: interrupted", file=sys.stderr)
     if isinstance(code, str):
         print(code, file=sys.stderr)
         code = 1

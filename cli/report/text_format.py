@@ -155,10 +155,12 @@ def render(
         if r.error:
             continue  # unreadable files are reported one line each on stderr
         if not live:
-            if show_clean:
+            if show_clean or r.notices:  # a note (text not read, truncated) is always shown
                 t = header(r, w)
                 t.append(": no findings", style="green")
                 console.print(t)
+                for n in r.notices:
+                    console.print(Text(f"  note: {n}", style="yellow"))
             continue
         console.print(header(r, w))
         console.print()

@@ -250,10 +250,10 @@ def _check(
     k = cache.key(path, settings) if opts.use_cache else None
     if k:
         hit = cache.get(k)
-        if hit is not None:
-            result = from_cache(hit)
-            result.path = shown
-            return _with_baseline(result, cfg)
+        cached = from_cache(hit) if hit is not None else None
+        if cached is not None:
+            cached.path = shown
+            return _with_baseline(cached, cfg)
     result = FileResult(shown, profile=profile_id)
     try:
         raw = load(cfg)
@@ -297,16 +297,31 @@ def to_cache(r: FileResult) -> dict[str, Any]:
     return asdict(r)
 
 
-def from_cache(d: dict[str, Any]) -> FileResult:
-    findings = []
-    for f in d.get("findings", []):
-        f = dict(f)
-        f["location"] = Location(**f["location"])
-        f["clauses"] = [Clause(**c) for c in f["clauses"]]
-        findings.append(Finding(**f))
-    d = dict(d)
-    d["findings"] = findings
-    return FileResult(**d)
+def from_cache(d: Any) -> FileResult | None:
+    """A cache entry back as a FileResult, or None when it is not one `to_cache` wrote."""
+    from protocheck.model.findings import SEVERITY_RANK
+
+    try:
+        findings = []
+        for f in d["findings"]:
+            f = dict(f)
+            if not isinstance(f["code"], str) or f["severity"] not in SEVERITY_RANK:
+                return None
+            f["location"] = Location(**f["location"])
+            f["clauses"] = [Clause(**c) for c in f["clauses"]]
+            findings.append(Finding(**f))
+        d = dict(d)
+        d["findings"] = findings
+        result = FileResult(**d)
+    except (TypeError, KeyError, ValueError, AttributeError):
+        return None
+    if not isinstance(result.path, str) or not (
+        result.error is None or isinstance(result.error, str)
+    ):
+        return None
+    if not isinstance(result.notices, list):
+        return None
+    return result
 
 
 def run(paths: list[Path], opts: Options, jobs: int = 1) -> list[FileResult]:

@@ -49,7 +49,9 @@ def check(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            help="Files or folders to check (.docx .pdf .eml .txt).", show_default=False
+            help="Files or folders to check (.docx .pdf .eml .txt).",
+            show_default=False,
+            readable=False,  # an unreadable input is one line of the report, not a usage error
         ),
     ],
     format: Annotated[
@@ -165,10 +167,13 @@ def check(
 @app.command()
 def diff(
     draft: Annotated[
-        Path, typer.Argument(help="The officer's draft (.docx, .pdf or .txt).", show_default=False)
+        Path,
+        typer.Argument(
+            help="The officer's draft (.docx, .pdf or .txt).", show_default=False, readable=False
+        ),
     ],
     revised: Annotated[
-        Path, typer.Argument(help="The version that came back.", show_default=False)
+        Path, typer.Argument(help="The version that came back.", show_default=False, readable=False)
     ],
     editor: Annotated[
         str | None,
@@ -245,7 +250,9 @@ def baseline(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            help="Files or folders whose current findings are accepted.", show_default=False
+            help="Files or folders whose current findings are accepted.",
+            show_default=False,
+            readable=False,
         ),
     ],
     output: Annotated[
@@ -272,7 +279,7 @@ def baseline(
 def scan(
     archive: Annotated[
         list[Path],
-        typer.Argument(help="Folders or files of the archive.", show_default=False),
+        typer.Argument(help="Folders or files of the archive.", show_default=False, readable=False),
     ],
     dask: Annotated[
         str,

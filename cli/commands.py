@@ -120,7 +120,11 @@ def _finish(
 
 
 def _annotate(
-    results: list[Any], sources: list[Path], target: Path, force: bool = False
+    results: list[Any],
+    sources: list[Path],
+    target: Path,
+    force: bool = False,
+    failed: list[Path] | None = None,
 ) -> int | None:
     """--annotate: a commented copy of each .docx checked; an exit code on a usage error.
     No copy is written over an input or, without --force, over an existing file."""
@@ -144,7 +148,19 @@ def _annotate(
         if why is not None:
             return _err(f"--annotate: {why}")
     for (src, result), out in zip(pairs, names, strict=True):
-        n = outputs.write_atomically(out, functools.partial(annotate.annotate, src, result=result))
+        try:
+            n = outputs.write_atomically(
+                out, functools.partial(annotate.annotate, src, result=result)
+            )
+        except Exception as exc:  # a package python-docx cannot open: that file only
+            why = str(exc).splitlines()[0][:160] if str(exc) else ""
+            print(
+                f"protocheck: {src}: cannot annotate: {type(exc).__name__}: {why}".rstrip(": "),
+                file=sys.stderr,
+            )
+            if failed is not None:
+                failed.append(src)
+            continue
         print(f"protocheck: wrote {out} ({n} comment{'s' if n != 1 else ''})", file=sys.stderr)
     return None
 
@@ -199,13 +215,15 @@ def check(
         results = engine.run(paths, opts, jobs=jobs)
     finally:
         stop()
+    not_annotated: list[Path] = []
     if annotate is not None:
-        code = _annotate(results, inputs, annotate, force)
+        code = _annotate(results, inputs, annotate, force, not_annotated)
         if code is not None:
             return code
-    return _finish(
+    code = _finish(
         results, base_cfg, fmt=fmt, output=output, profile=profile, fail_on=fail_on, color=color
     )
+    return 2 if not_annotated else code
 
 
 def baseline(
@@ -298,13 +316,15 @@ def diff(
     ):
         return _err(f"--output: {why}")
     result = engine.check_diff(draft, revised, editor, opts)
+    not_annotated: list[Path] = []
     if annotate is not None:
-        code = _annotate([result], [revised, draft], annotate, force)
+        code = _annotate([result], [revised, draft], annotate, force, not_annotated)
         if code is not None:
             return code
-    return _finish(
+    code = _finish(
         [result], base_cfg, fmt=fmt, output=output, profile=profile, fail_on=fail_on, color=color
     )
+    return 2 if not_annotated else code
 
 
 def _progress() -> Callable[[], None]:

@@ -306,7 +306,11 @@ def _is_file(path: Path) -> bool:
 
 
 def for_file(path: Path) -> Config:
-    return discover(path.resolve().parent)
+    try:
+        folder = path.resolve().parent
+    except (OSError, RuntimeError):  # a symlink loop: the folder it stands in
+        folder = path.absolute().parent
+    return discover(folder)
 
 
 STARTER = """\

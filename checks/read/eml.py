@@ -65,7 +65,8 @@ def _first_line_in_file(path: Path, body: str) -> int | None:
     return None
 
 
-BAD_BASE64 = "InvalidBase64LengthDefect"  # the email package gives up decoding: raw text
+# the email package gives up decoding (and returns the raw text), or skips characters
+BAD_BASE64 = {"InvalidBase64LengthDefect", "InvalidBase64CharactersDefect"}
 
 
 def read(path: Path, max_chars: int = LIMITS.max_chars) -> RawDocument:
@@ -122,13 +123,9 @@ def read(path: Path, max_chars: int = LIMITS.max_chars) -> RawDocument:
             payload = body_part.get_payload(decode=True)
             body = payload.decode("cp1252", errors="replace") if isinstance(payload, bytes) else ""
         part_defects = {type(d).__name__ for d in body_part.defects}
-        if BAD_BASE64 in part_defects:
+        if part_defects & BAD_BASE64:  # what decoding gave is not the text that was sent
             body = ""
             notices.append("the body was not read: its base64 encoding is invalid")
-        elif "InvalidBase64CharactersDefect" in part_defects:
-            notices.append(
-                "the body's base64 holds characters that are not base64: they were skipped"
-            )
         if body_part.get_content_type() == "text/html":
             body = html_to_text(body)
         if len(body) > max_chars:

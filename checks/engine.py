@@ -259,6 +259,11 @@ def _check(
         raw = load(cfg)
     except UnreadableError as exc:
         result.error = str(exc)
+    except Exception as exc:  # a reader's bug costs this file only, never the run
+        if os.environ.get("PROTOCHECK_DEBUG"):
+            raise
+        result.error = f"internal error while reading: {type(exc).__name__}: {exc}"
+        return result  # not cached
     else:
         try:
             doc = voices.analyse(raw, cfg, kind)

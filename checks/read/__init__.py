@@ -33,12 +33,17 @@ def read(path: Path, max_chars: int | None = None) -> RawDocument:
     budget = max_chars or LIMITS.max_chars
     module = importlib.import_module(f"protocheck.read.{fmt}")
     importlib.import_module(_PRELOAD.get(fmt, "pickle"))
-    if fmt == "pdf":  # page by page: a page that cannot be read costs that page only
-        raw: RawDocument = module.read(path, budget)
-    elif fmt == "docx" and _xml_bytes(path) > SMALL_XML_BYTES:
-        raw = isolate.call(lambda: _guarded(module.read, path, fmt, budget), label=fmt)
-    else:  # .txt and .eml are read to a byte limit, a small .docx is a small tree
-        raw = _guarded(module.read, path, fmt, budget)
+    try:
+        if fmt == "pdf":  # page by page: a page that cannot be read costs that page only
+            raw: RawDocument = module.read(path, budget)
+        elif fmt == "docx" and _xml_bytes(path) > SMALL_XML_BYTES:
+            raw = isolate.call(lambda: _guarded(module.read, path, fmt, budget), label=fmt)
+        else:  # .txt and .eml are read to a byte limit, a small .docx is a small tree
+            raw = _guarded(module.read, path, fmt, budget)
+    except UnreadableError:
+        raise
+    except Exception as exc:  # zipfile's NotImplementedError on a forged version, ...
+        raise UnreadableError(_reason(fmt, exc)) from None
     truncate(raw, budget)
     if not any(b.text.strip() for b in raw.blocks):
         raise UnreadableError("no text found in the document")
@@ -68,12 +73,13 @@ def _guarded(reader: object, path: Path, fmt: str, budget: int) -> RawDocument:
     except RecursionError:
         raise UnreadableError("refused: nested too deeply to read") from None
     except Exception as exc:  # a parser's own error on a malformed file
-        raise UnreadableError(
-            f"cannot read {fmt}: {type(exc).__name__}: {str(exc).splitlines()[0][:160] if str(exc) else ''}".rstrip(
-                ": "
-            )
-        ) from None
+        raise UnreadableError(_reason(fmt, exc)) from None
     return raw
+
+
+def _reason(fmt: str, exc: Exception) -> str:
+    first = str(exc).splitlines()[0][:160] if str(exc) else ""
+    return f"cannot read {fmt}: {type(exc).__name__}: {first}".rstrip(": ")
 
 
 def truncate(raw: RawDocument, max_chars: int) -> None:

@@ -262,7 +262,9 @@ def read(path: Path, max_chars: int = LIMITS.max_chars) -> RawDocument:
         notices.append(
             f"pages {', '.join(map(str, scans))} have no text layer (scans): not checked"
         )
-    properties = {k: meta[k] for k in ("author", "title", "creationdate", "moddate") if k in meta}
+    properties: dict[str, str] = {
+        k: meta[k] for k in ("author", "title", "creationdate", "moddate") if k in meta
+    }
     return RawDocument(
         str(path),
         "pdf",

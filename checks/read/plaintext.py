@@ -36,8 +36,8 @@ def decode_with_notices(data: bytes, partial: bool = False) -> tuple[str, list[s
         codec = "utf-16"
     else:
         try:
-            dec = codecs.getincrementaldecoder("utf-8-sig")()
-            return dec.decode(data, final=not partial), []
+            utf8 = codecs.getincrementaldecoder("utf-8-sig")()
+            return utf8.decode(data, final=not partial), []
         except UnicodeDecodeError:
             codec = "cp1252"
     dec = codecs.getincrementaldecoder(codec)(errors="replace")

@@ -85,7 +85,11 @@ def _load(path: Path) -> tuple[frozenset[tuple[str, str, str]], str | None]:
         if isinstance(e, dict) and all(isinstance(e.get(k), str) for k in ("path", "code", "hash"))
     )
     bad = len(entries) - len(good)
-    why = f"baseline {path}: {bad} malformed entr{'ies' if bad != 1 else 'y'} ignored" if bad else None
+    why = (
+        f"baseline {path}: {bad} malformed entr{'ies' if bad != 1 else 'y'} ignored"
+        if bad
+        else None
+    )
     return good, why
 
 

@@ -379,7 +379,10 @@ def _dump(paths: list[Path], opts: object) -> int:
 
     code = 0
     for f in engine.collect(paths):
+        why = engine.unreadable(f)
         try:
+            if why is not None:  # a FIFO, a loop, no permission: never opened
+                raise UnreadableError(why)
             raw = read(f)
         except UnreadableError as exc:
             print(f"protocheck: {f}: {exc}", file=sys.stderr)

@@ -182,7 +182,7 @@ def mutate_docx(rng: random.Random, data: bytes) -> bytes:
                 else:
                     body = mutate_lines(rng, body)
             zf.writestr(info.filename, body)
-        if rng.random() < 0.05:
+        if rng.random() < 0.05 and "word/comments.xml" not in src.namelist():
             zf.writestr("word/comments.xml", b"<w:comments/>" * rng.randint(1, 10))
     return out.getvalue()
 

@@ -161,7 +161,7 @@ def check_document(
                 f"{rule.code} stopped with an internal error ({type(exc).__name__}: {exc}); "
                 "the other rules' findings stand (PROTOCHECK_DEBUG=1 shows the traceback)"
             )
-    apply_suppressions(doc, findings)
+    apply_suppressions(doc, findings, ran={r.code for r in applicable})
     findings.sort(key=lambda f: (f.location.start, f.code))
     return findings
 
@@ -169,36 +169,60 @@ def check_document(
 def to_finding(rule: registry.Rule, hit: Hit, doc: Document, profile: profiles.Profile) -> Finding:
     s, e = doc.sentence_at(hit.start)
     s, e = min(s, hit.start), max(e, hit.end)  # a finding on a whole heading or paragraph
+    location = doc.location(hit.start, hit.end, hit.change)
     return Finding(
         code=rule.code,
         rule=rule.slug,
         severity=profile.severity(rule.code, rule.severity),
-        message=hit.message,
+        message=hit.message[:1].upper() + hit.message[1:],  # "The writer (a Member) ..."
         text=hit.text if hit.text is not None else doc.text[hit.start : hit.end],
-        location=doc.location(hit.start, hit.end, hit.change),
+        location=location,
         sentence=doc.text[s:e],
         sentence_start=s,
         pattern=hit.pattern,
         judge=hit.judge,
-        fix=rule.fix or None,
+        fix=_fix(rule.fix, hit, location),
         clauses=list(profile.clauses.get(rule.code, [])),
     )
 
 
-def apply_suppressions(doc: Document, findings: list[Finding]) -> None:
+def _fix(advice: str, hit: Hit, location: Location) -> str | None:
+    """The rule's advice; for words an edit removed, the mechanical fix too: the words to
+    put back (and what they replace)."""
+    if not advice:
+        return None
+    change = location.change or {}
+    if hit.change is None or change.get("type") != "deletion" or not hit.change.text.strip():
+        return advice
+    removed = " ".join(hit.change.text.split())
+    instead = " ".join(str(change.get("replaced_by") or "").split())
+    return (
+        advice
+        + f' To undo it, put back "{removed}"'
+        + (f' in place of "{instead}"' if instead else "")
+    )
+
+
+def apply_suppressions(doc: Document, findings: list[Finding], ran: set[str] | None = None) -> None:
     """`protocheck: ignore[CODE] reason: ...` in a Word comment (for the text it is
-    anchored on, or the whole document) or in the text (for the whole document)."""
-    known = {r.code for r in registry.all_rules()} | {r.slug.upper() for r in registry.all_rules()}
+    anchored on, or the whole document) or in the text (for the whole document).
+
+    A code that names no rule, and (as ruff's unused-noqa) a code of a rule that ran
+    (`ran`) but suppressed nothing here, is a notice naming where it stands."""
+    rules = registry.all_rules()
+    known = {r.code for r in rules} | {r.slug.upper() for r in rules}
+    slugs = {r.slug.upper(): r.code for r in rules}
     for block in doc.blocks:
         for m in SUPPRESS.finditer(block.text):
             codes = {c.strip().upper() for c in m.group(1).split(",") if c.strip()}
+            where = doc.location(block.start, block.end).describe()
             for unknown in sorted(codes - known):  # a misspelt code suppresses nothing: say so
-                where = doc.location(block.start, block.end).describe()
                 doc.notices.append(
                     f"{where}: ignore[{unknown}] names no rule (see protocheck rules)"
                 )
             reason = (m.group(2) or "").strip() or "no reason given"
             anchor = block.meta.get("anchor", "") if block.kind == "comment" else ""
+            used: set[str] = set()
             for f in findings:
                 if f.code not in codes and f.rule.upper() not in codes:
                     continue
@@ -206,6 +230,15 @@ def apply_suppressions(doc: Document, findings: list[Finding]) -> None:
                     continue
                 f.suppressed = True
                 f.suppression_reason = reason
+                used |= {f.code, f.rule.upper()}
+            if ran is None:
+                continue
+            for code in sorted((codes & known) - used):
+                if slugs.get(code, code) in ran:
+                    doc.notices.append(
+                        f"{where}: ignore[{code}] suppresses nothing: no {slugs.get(code, code)}"
+                        " finding here (remove it)"
+                    )
 
 
 def check_path(path: Path, opts: Options) -> FileResult:

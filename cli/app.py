@@ -5,13 +5,42 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from protocheck import __version__
+from typer.core import TyperCommand, TyperGroup
+
+
+class _Group(TyperGroup):
+    """The command list in --help gives each command's first sentence whole, wrapped,
+    never cut off with "..."."""
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            cmd = self.get_command(ctx, name)
+            if cmd is not None and not cmd.hidden:
+                rows.append((name, cmd.get_short_help_str(limit=1_000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+class _Command(TyperCommand):
+    """Usage lines name arguments as the README does (`FILE_OR_DIR...`, `DRAFT REVISED`),
+    without the braces Typer puts round a required one."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return [
+            piece[1:-1] if piece.startswith("{") and piece.endswith("}") else piece
+            for piece in super().collect_usage_pieces(ctx)
+        ]
+
 
 app = typer.Typer(
     name="protocheck",
+    cls=_Group,
     help="Check council drafts (.docx, .pdf, .eml, .txt) against the council's Member/Officer protocol.\n\n"
     "protocheck FILE_OR_DIR... is the same as protocheck check FILE_OR_DIR...",
     add_completion=False,
@@ -23,9 +52,77 @@ app = typer.Typer(
 COMMANDS = {"check", "diff", "baseline", "scan", "rules", "rule", "profiles", "init"}
 KIND_CHOICES = ("letter", "email", "press-release", "report", "agenda-pack", "other")
 
+# options several commands share; choices in the metavar, defaults said where config decides
+FormatOption = Annotated[
+    str,
+    typer.Option("--format", metavar="[text|json|sarif|github|junit]", help="The report's format."),
+]
+ProfileOption = Annotated[
+    str | None,
+    typer.Option(
+        "--profile",
+        metavar="ID",
+        help="Council profile: model, wokingham, north-northamptonshire, conwy, "
+        "north-east-derbyshire, runnymede.",
+        show_default="model, or profile in protocheck.toml",
+    ),
+]
+KindOption = Annotated[
+    str | None,
+    typer.Option(
+        "--kind",
+        metavar="[" + "|".join(KIND_CHOICES) + "]",
+        help="Force the document kind.",
+        show_default="read from the document",
+    ),
+]
+DateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="Date the document will be issued, for the pre-election check.",
+        show_default="the document's own date",
+    ),
+]
+SelectOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--select",
+        metavar="RULES",
+        help="Only these rules: codes, slugs or prefixes (COR, RPT001, blind-copy). "
+        "Repeat or comma-separate.",
+    ),
+]
+IgnoreOption = Annotated[
+    list[str] | None,
+    typer.Option("--ignore", metavar="RULES", help="Skip these rules (codes, slugs or prefixes)."),
+]
+FailOnOption = Annotated[
+    str | None,
+    typer.Option(
+        "--fail-on",
+        metavar="[error|warning|info|never]",
+        help="Severity that makes the exit code 1.",
+        show_default="error, or fail-on in protocheck.toml",
+    ),
+]
+WidthOption = Annotated[
+    int | None,
+    typer.Option(
+        "--width",
+        metavar="COLUMNS",
+        min=40,
+        help="Wrap text output at this many columns.",
+        show_default="the terminal's width, or $COLUMNS",
+    ),
+]
+
 
 def _fail(message: str) -> typer.Exit:
-    typer.echo(f"protocheck: error: {message}", err=True)
+    from protocheck.cli.report import printable
+
+    typer.echo(f"protocheck: error: {printable(message)}", err=True)
     return typer.Exit(2)
 
 
@@ -44,19 +141,18 @@ def root(
     """protocheck: Member/Officer protocol checks for council drafts."""
 
 
-@app.command()
+@app.command(cls=_Command)
 def check(
     paths: Annotated[
         list[Path],
         typer.Argument(
             help="Files or folders to check (.docx .pdf .eml .txt).",
+            metavar="FILE_OR_DIR...",
             show_default=False,
             readable=False,  # an unreadable input is one line of the report, not a usage error
         ),
     ],
-    format: Annotated[
-        str, typer.Option("--format", help="text, json, sarif, github or junit.")
-    ] = "text",
+    format: FormatOption = "text",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report here instead of stdout.")
     ] = None,
@@ -64,27 +160,9 @@ def check(
         Path | None,
         typer.Option("--config", help="A protocheck.toml (else the nearest one above each file)."),
     ] = None,
-    profile: Annotated[
-        str | None,
-        typer.Option(
-            "--profile",
-            help="Council profile: model, wokingham, north-northamptonshire, conwy, north-east-derbyshire, runnymede.",
-        ),
-    ] = None,
-    kind: Annotated[
-        str | None,
-        typer.Option(
-            "--kind",
-            help="Force the document kind: letter, email, press-release, report, agenda-pack, other.",
-        ),
-    ] = None,
-    date: Annotated[
-        str | None,
-        typer.Option(
-            "--date",
-            help="Date the document will be issued (YYYY-MM-DD), for the pre-election check.",
-        ),
-    ] = None,
+    profile: ProfileOption = None,
+    kind: KindOption = None,
+    date: DateOption = None,
     author: Annotated[
         str | None,
         typer.Option(
@@ -92,23 +170,9 @@ def check(
             help='Whose words the document is when it does not say ("Cllr Jo Bloggs"; also `author` in config).',
         ),
     ] = None,
-    select: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--select",
-            help="Only these rules: codes, slugs or prefixes (COR, RPT001, blind-copy). Repeat or comma-separate.",
-        ),
-    ] = None,
-    ignore: Annotated[
-        list[str] | None,
-        typer.Option("--ignore", help="Skip these rules (codes, slugs or prefixes)."),
-    ] = None,
-    fail_on: Annotated[
-        str | None,
-        typer.Option(
-            "--fail-on", help="Severity that makes the exit code 1: error, warning, info, never."
-        ),
-    ] = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    fail_on: FailOnOption = None,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", help="Parallel worker processes for many files.")
     ] = 1,
@@ -124,6 +188,7 @@ def check(
         bool | None,
         typer.Option("--color/--no-color", help="Force colour on or off (default: on a terminal)."),
     ] = None,
+    width: WidthOption = None,
     annotate: Annotated[
         Path | None,
         typer.Option(
@@ -158,22 +223,32 @@ def check(
         use_cache=not no_cache,
         dump_text=dump_text,
         color=color,
+        width=width,
         annotate=annotate,
         force=force,
     )
     raise typer.Exit(code)
 
 
-@app.command()
+@app.command(cls=_Command)
 def diff(
     draft: Annotated[
         Path,
         typer.Argument(
-            help="The officer's draft (.docx, .pdf or .txt).", show_default=False, readable=False
+            help="The officer's draft (.docx, .pdf or .txt).",
+            metavar="DRAFT",
+            show_default=False,
+            readable=False,
         ),
     ],
     revised: Annotated[
-        Path, typer.Argument(help="The version that came back.", show_default=False, readable=False)
+        Path,
+        typer.Argument(
+            help="The version that came back.",
+            metavar="REVISED",
+            show_default=False,
+            readable=False,
+        ),
     ],
     editor: Annotated[
         str | None,
@@ -182,9 +257,7 @@ def diff(
             help='Who made the revision ("Cllr Jo Bloggs"); else the revised file\'s last author.',
         ),
     ] = None,
-    format: Annotated[
-        str, typer.Option("--format", help="text, json, sarif, github or junit.")
-    ] = "text",
+    format: FormatOption = "text",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report here instead of stdout.")
     ] = None,
@@ -192,20 +265,17 @@ def diff(
         Path | None,
         typer.Option("--config", help="A protocheck.toml (else the nearest one above REVISED)."),
     ] = None,
-    profile: Annotated[str | None, typer.Option("--profile", help="Council profile.")] = None,
-    kind: Annotated[str | None, typer.Option("--kind", help="Force the document kind.")] = None,
-    date: Annotated[
-        str | None, typer.Option("--date", help="Date the document will be issued (YYYY-MM-DD).")
-    ] = None,
-    select: Annotated[list[str] | None, typer.Option("--select", help="Only these rules.")] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rules.")] = None,
-    fail_on: Annotated[
-        str | None, typer.Option("--fail-on", help="error, warning, info, never.")
-    ] = None,
+    profile: ProfileOption = None,
+    kind: KindOption = None,
+    date: DateOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    fail_on: FailOnOption = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore the result cache.")] = False,
     color: Annotated[
         bool | None, typer.Option("--color/--no-color", help="Force colour on or off.")
     ] = None,
+    width: WidthOption = None,
     annotate: Annotated[
         Path | None,
         typer.Option(
@@ -239,18 +309,20 @@ def diff(
         fail_on=fail_on,
         use_cache=not no_cache,
         color=color,
+        width=width,
         annotate=annotate,
         force=force,
     )
     raise typer.Exit(code)
 
 
-@app.command()
+@app.command(cls=_Command)
 def baseline(
     paths: Annotated[
         list[Path],
         typer.Argument(
             help="Files or folders whose current findings are accepted.",
+            metavar="FILE_OR_DIR...",
             show_default=False,
             readable=False,
         ),
@@ -259,7 +331,11 @@ def baseline(
         Path, typer.Option("--output", "-o", help="The baseline file to write.")
     ] = Path("protocheck-baseline.json"),
     config: Annotated[Path | None, typer.Option("--config", help="A protocheck.toml.")] = None,
-    profile: Annotated[str | None, typer.Option("--profile", help="Council profile.")] = None,
+    profile: ProfileOption = None,
+    kind: KindOption = None,
+    date: DateOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel worker processes.")] = 1,
     force: Annotated[
         bool, typer.Option("--force", help="Write over an existing document (never an input).")
@@ -270,21 +346,36 @@ def baseline(
 
     raise typer.Exit(
         commands.baseline(
-            paths=paths, output=output, config=config, profile=profile, jobs=jobs, force=force
+            paths=paths,
+            output=output,
+            config=config,
+            profile=profile,
+            kind=kind,
+            date=date,
+            select=_split(select),
+            ignore=_split(ignore),
+            jobs=jobs,
+            force=force,
         )
     )
 
 
-@app.command()
+@app.command(cls=_Command)
 def scan(
     archive: Annotated[
         list[Path],
-        typer.Argument(help="Folders or files of the archive.", show_default=False, readable=False),
+        typer.Argument(
+            help="Folders or files of the archive.",
+            metavar="FILE_OR_DIR...",
+            show_default=False,
+            readable=False,
+        ),
     ],
     dask: Annotated[
         str,
         typer.Option(
             "--dask",
+            metavar="ADDRESS",
             help='A Dask scheduler address (tcp://host:8786), or "local" for this machine.',
         ),
     ],
@@ -298,10 +389,10 @@ def scan(
         int, typer.Option("--workers", help='Worker processes of a "local" cluster.')
     ] = 2,
     config: Annotated[Path | None, typer.Option("--config", help="A protocheck.toml.")] = None,
-    profile: Annotated[str | None, typer.Option("--profile", help="Council profile.")] = None,
-    kind: Annotated[str | None, typer.Option("--kind", help="Force the document kind.")] = None,
-    select: Annotated[list[str] | None, typer.Option("--select", help="Only these rules.")] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rules.")] = None,
+    profile: ProfileOption = None,
+    kind: KindOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
 ) -> None:
     """Check an archive on a Dask cluster; results stream to JSON Lines (extra: protocheck[dask])."""
     from protocheck.cli import commands
@@ -321,9 +412,11 @@ def scan(
     )
 
 
-@app.command("rules")
+@app.command("rules", cls=_Command)
 def rules_cmd(
-    format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    format: Annotated[
+        str, typer.Option("--format", metavar="[text|json]", help="text or json.")
+    ] = "text",
 ) -> None:
     """Table of every rule: code, slug, severity, the profiles that enable it."""
     from protocheck.cli import commands
@@ -331,9 +424,16 @@ def rules_cmd(
     raise typer.Exit(commands.rules(format))
 
 
-@app.command("rule")
+@app.command("rule", cls=_Command)
 def rule_cmd(
-    code: Annotated[str, typer.Argument(help="A rule code or slug (COR001, member-obligation).")],
+    code: Annotated[
+        str,
+        typer.Argument(
+            help="A rule code or slug (COR001, member-obligation).",
+            metavar="CODE_OR_SLUG",
+            show_default=False,
+        ),
+    ],
 ) -> None:
     """What a rule flags, why, examples, and the clauses each profile cites."""
     from protocheck.cli import commands
@@ -341,7 +441,7 @@ def rule_cmd(
     raise typer.Exit(commands.rule(code))
 
 
-@app.command("profiles")
+@app.command("profiles", cls=_Command)
 def profiles_cmd() -> None:
     """The council profiles and what differs between them."""
     from protocheck.cli import commands
@@ -349,9 +449,9 @@ def profiles_cmd() -> None:
     raise typer.Exit(commands.profiles())
 
 
-@app.command("init")
+@app.command("init", cls=_Command)
 def init_cmd(
-    path: Annotated[Path, typer.Argument(help="Where to write the file.")] = Path(
+    path: Annotated[Path, typer.Argument(help="Where to write the file.", metavar="PATH")] = Path(
         "protocheck.toml"
     ),
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
@@ -371,8 +471,33 @@ def _split(values: list[str] | None) -> list[str]:
     return [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
 
 
+def _misspelt_command(argv: list[str]) -> str | None:
+    """The command a first word that is neither a command nor a file was meant to be
+    (`protocheck rulez` -> `rules`), or None."""
+    import difflib
+
+    if not argv or argv[0].startswith("-") or argv[0] in COMMANDS or Path(argv[0]).exists():
+        return None
+    if Path(argv[0]).suffix.lower() in (".docx", ".pdf", ".eml", ".txt"):
+        return None  # a document that is not there: the check says so
+    close = difflib.get_close_matches(argv[0], sorted(COMMANDS), n=3, cutoff=0.6)
+    # a letter mistyped before a letter missing: rulez is rules rather than rule
+    close.sort(key=lambda c: abs(len(c) - len(argv[0])))
+    return close[0] if close else None
+
+
 def _main() -> None:
     argv = sys.argv[1:]
+    meant = _misspelt_command(argv)
+    if meant is not None:
+        from protocheck.cli.report import printable
+
+        print(
+            f"protocheck: error: no command or file '{printable(argv[0])}'; "
+            f"did you mean 'protocheck {meant}'? (protocheck --help lists the commands)",
+            file=sys.stderr,
+        )
+        sys.exit(2)
     first = next((a for a in argv if not a.startswith("-")), None)
     if (
         argv
@@ -390,6 +515,8 @@ def _main() -> None:
     except Exception as exc:  # never a traceback for a user; PROTOCHECK_DEBUG=1 shows it
         import os
 
+        from protocheck.cli.report import printable
+
         if os.environ.get("PROTOCHECK_DEBUG"):
             raise
         if type(exc).__name__ in (
@@ -397,10 +524,11 @@ def _main() -> None:
             "ProfileError",
             "ConfigError",
         ):  # a data file is wrong
-            print(f"protocheck: error: {exc}", file=sys.stderr)
+            print(f"protocheck: error: {printable(str(exc))}", file=sys.stderr)
             sys.exit(2)
         print(
-            f"protocheck: internal error: {type(exc).__name__}: {exc} (PROTOCHECK_DEBUG=1 shows the traceback)",
+            f"protocheck: internal error: {type(exc).__name__}: {printable(str(exc))}"
+            " (PROTOCHECK_DEBUG=1 shows the traceback)",
             file=sys.stderr,
         )
         sys.exit(2)

@@ -18,8 +18,16 @@ from protocheck.model.findings import SEVERITY_RANK, Report
 
 
 def _err(message: str) -> int:
-    print(f"protocheck: error: {message}", file=sys.stderr)
+    _say(f"error: {message}")
     return 2
+
+
+def _say(message: str) -> None:
+    """One line on stderr: names and reasons escaped, so a newline or an escape
+    sequence in a file name cannot add a line or reach the terminal."""
+    from protocheck.cli.report import printable
+
+    print(f"protocheck: {printable(message)}", file=sys.stderr)
 
 
 def _setup(
@@ -92,6 +100,7 @@ def _finish(
     profile: str | None,
     fail_on: str | None,
     color: bool | None,
+    width: int | None = None,
 ) -> int:
     """Render the report, say which files could not be read, and choose the exit code."""
     from protocheck.cli import report
@@ -99,14 +108,14 @@ def _finish(
     rep = Report(profile=profile or base_cfg.profile, files=results)
     for r in results:
         if r.error:
-            print(f"protocheck: {r.path}: {r.error}", file=sys.stderr)
+            _say(f"{r.path}: {r.error}")
     if fmt == "text" and output is None:
-        report.render("text", rep, stream=sys.stdout, color=color)
+        report.render("text", rep, stream=sys.stdout, color=color, width=width)
     else:
         text = (
             report.render(fmt, rep, fail_on=fail_on or base_cfg.fail_on)
             if fmt != "text"
-            else report.render("text", rep, color=False, width=100)
+            else report.render("text", rep, color=False, width=width or 100)
         )
         if output is not None:
             outputs.write_text(output, text)
@@ -154,14 +163,11 @@ def _annotate(
             )
         except Exception as exc:  # a package python-docx cannot open: that file only
             why = str(exc).splitlines()[0][:160] if str(exc) else ""
-            print(
-                f"protocheck: {src}: cannot annotate: {type(exc).__name__}: {why}".rstrip(": "),
-                file=sys.stderr,
-            )
+            _say(f"{src}: cannot annotate: {type(exc).__name__}: {why}".rstrip(": "))
             if failed is not None:
                 failed.append(src)
             continue
-        print(f"protocheck: wrote {out} ({n} comment{'s' if n != 1 else ''})", file=sys.stderr)
+        _say(f"wrote {out} ({n} comment{'s' if n != 1 else ''})")
     return None
 
 
@@ -184,6 +190,7 @@ def check(
     annotate: Path | None = None,
     author: str | None = None,
     force: bool = False,
+    width: int | None = None,
 ) -> int:
     from protocheck import engine
 
@@ -221,7 +228,14 @@ def check(
         if code is not None:
             return code
     code = _finish(
-        results, base_cfg, fmt=fmt, output=output, profile=profile, fail_on=fail_on, color=color
+        results,
+        base_cfg,
+        fmt=fmt,
+        output=output,
+        profile=profile,
+        fail_on=fail_on,
+        color=color,
+        width=width,
     )
     return 2 if not_annotated else code
 
@@ -234,6 +248,10 @@ def baseline(
     profile: str | None,
     jobs: int,
     force: bool = False,
+    kind: str | None = None,
+    date: str | None = None,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
 ) -> int:
     from protocheck import engine
     from protocheck.store import baseline as baseline_mod
@@ -243,10 +261,10 @@ def baseline(
         fmt="json",
         config=config,
         profile=profile,
-        kind=None,
-        date=None,
-        select=[],
-        ignore=[],
+        kind=kind,
+        date=date,
+        select=select or [],
+        ignore=ignore or [],
         fail_on=None,
         use_cache=True,
     )
@@ -259,7 +277,7 @@ def baseline(
     results = engine.run(paths, opts, jobs=jobs)
     for r in results:
         if r.error:
-            print(f"protocheck: {r.path}: {r.error}", file=sys.stderr)
+            _say(f"{r.path}: {r.error}")
     n = baseline_mod.write(results, output)
     print(
         f"protocheck: wrote {output} ({n} accepted finding{'s' if n != 1 else ''}); "
@@ -286,6 +304,7 @@ def diff(
     color: bool | None,
     annotate: Path | None = None,
     force: bool = False,
+    width: int | None = None,
 ) -> int:
     from protocheck import engine
 
@@ -317,12 +336,21 @@ def diff(
         return _err(f"--output: {why}")
     result = engine.check_diff(draft, revised, editor, opts)
     not_annotated: list[Path] = []
+    if fmt in ("sarif", "github", "junit"):
+        result.path = str(revised)  # a CI annotation points at a file: the revised one
     if annotate is not None:
         code = _annotate([result], [revised, draft], annotate, force, not_annotated)
         if code is not None:
             return code
     code = _finish(
-        [result], base_cfg, fmt=fmt, output=output, profile=profile, fail_on=fail_on, color=color
+        [result],
+        base_cfg,
+        fmt=fmt,
+        output=output,
+        profile=profile,
+        fail_on=fail_on,
+        color=color,
+        width=width,
     )
     return 2 if not_annotated else code
 
@@ -333,15 +361,16 @@ def _progress() -> Callable[[], None]:
 
     if not sys.stderr.isatty():
         return lambda: None
+    from protocheck.cli.report import printable
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    bar = Progress(
-        TextColumn("{task.fields[what]}"),
+    bar = Progress(  # a file name is data: no Rich markup in it is read, no escape printed
+        TextColumn("{task.fields[what]}", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),
         transient=True,
         console=Console(stderr=True),
     )
@@ -356,7 +385,7 @@ def _progress() -> Callable[[], None]:
 
     def on_file(done: int, total: int, name: str) -> None:
         if total >= 3:
-            show("files", done, total, "files", Path(name).name[:40])
+            show("files", done, total, "files", printable(Path(name).name)[:40])
         for key in [k for k in tasks if k != "files"]:
             bar.remove_task(tasks.pop(key))
 
@@ -374,6 +403,7 @@ def _progress() -> Callable[[], None]:
 
 def _dump(paths: list[Path], opts: object) -> int:
     from protocheck import engine
+    from protocheck.cli.report import printable, same_length
     from protocheck.language import voices
     from protocheck.read import UnreadableError, read
 
@@ -385,13 +415,13 @@ def _dump(paths: list[Path], opts: object) -> int:
                 raise UnreadableError(why)
             raw = read(f)
         except UnreadableError as exc:
-            print(f"protocheck: {f}: {exc}", file=sys.stderr)
+            _say(f"{f}: {exc}")
             code = 2
             continue
         doc = voices.analyse(raw, None)
         if len(paths) > 1 or paths[0].is_dir():
-            print(f"==> {f} <==")
-        sys.stdout.write(doc.text + "\n")
+            print(f"==> {printable(str(f))} <==")
+        sys.stdout.write(same_length(doc.text) + "\n")  # offsets still index it
     return code
 
 
@@ -417,10 +447,43 @@ def rules(fmt: str) -> int:
         return 0
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
+    console = Console()
+    if console.width < 120:  # too narrow for six columns: a rule a paragraph, nothing split
+        import textwrap
+
+        pad = " " * 8
+        for row in rows:
+            console.print(
+                Text.assemble(
+                    (f"{row['code']:<8}", "bold"),
+                    (row["slug"], "magenta"),
+                    f"  {row['severity']}",
+                )
+            )
+            for line in (
+                textwrap.wrap(row["summary"], console.width - 8, break_on_hyphens=False)
+                + textwrap.wrap(
+                    "applies to: " + (", ".join(row["kinds"]) or "any"),
+                    console.width - 8,
+                    break_on_hyphens=False,
+                )
+                + textwrap.wrap(
+                    "profiles: " + ", ".join(row["profiles"]) + "; model",
+                    console.width - 8,
+                    break_on_hyphens=False,
+                )
+            ):
+                console.print(Text(pad + line))
+            console.print()
+        return 0
     table = Table(title="protocheck rules", show_lines=False)
-    for col in ("code", "slug", "severity", "applies to", "what it flags", "council profiles"):
-        table.add_column(col, overflow="fold")
+    for col in ("code", "slug", "severity"):
+        table.add_column(col, no_wrap=True)
+    table.add_column("applies to", min_width=len("press-release,"))
+    table.add_column("what it flags", overflow="fold")
+    table.add_column("council profiles", min_width=len("north-northamptonshire,"))
     for row in rows:
         table.add_row(
             row["code"],
@@ -430,7 +493,7 @@ def rules(fmt: str) -> int:
             row["summary"],
             ", ".join(row["profiles"]) + "; model",
         )
-    Console().print(table)
+    console.print(table)
     return 0
 
 
@@ -439,6 +502,7 @@ def rule(code: str) -> int:
     from protocheck.rules import registry
     from rich.console import Console
     from rich.markdown import Markdown
+    from rich.markup import escape
 
     r = registry.find_rule(code)
     if r is None:
@@ -447,7 +511,7 @@ def rule(code: str) -> int:
     console.print(
         f"[bold]{r.code} {r.slug}[/bold]  severity {r.severity}; applies to {', '.join(r.kinds) or 'any document'}"
     )
-    console.print(r.summary)
+    console.print(r.summary, markup=False)
     console.print()
     for name, body in r.sections.items():
         # each "> example" line is an example of its own, not a line of one paragraph
@@ -461,14 +525,15 @@ def rule(code: str) -> int:
             continue
         sev = prof.severity(r.code, r.severity)
         console.print(
-            f"\n[bold]{pid}[/bold] ({prof.council}){'' if sev == r.severity else f', severity {sev}'}"
+            f"\n[bold]{pid}[/bold] ({escape(prof.council)}){'' if sev == r.severity else f', severity {sev}'}"
         )
         for c in prof.clauses[r.code]:
-            console.print(f'  [green]{c.ref}[/green]: "{c.text}"', highlight=False)
+            console.print(f'  [green]{escape(c.ref)}[/green]: "{escape(c.text)}"', highlight=False)
         for e in prof.exceptions:
             if r.code in e.codes:
                 console.print(
-                    f"  [yellow]exception {e.id}[/yellow] ({e.ref}): {e.note}", highlight=False
+                    f"  [yellow]exception {e.id}[/yellow] ({escape(e.ref)}): {escape(e.note)}",
+                    highlight=False,
                 )
     off = [p for p in profiles.council_ids() if not profiles.get(p).enables(r.code)]
     if off:
@@ -482,18 +547,21 @@ def profiles() -> int:
     from protocheck.model import profiles as prof_mod
     from protocheck.rules import registry
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     codes = [r.code for r in registry.all_rules()]
     console = Console()
     for pid in prof_mod.all_ids():
         p = prof_mod.get(pid)
-        console.print(f"[bold]{pid}[/bold]  {p.council}: {p.document}", highlight=False)
-        console.print(f"  {p.summary}", highlight=False)
+        console.print(
+            f"[bold]{pid}[/bold]  {escape(p.council)}: {escape(p.document)}", highlight=False
+        )
+        console.print(f"  {escape(p.summary)}", highlight=False)
         for e in p.exceptions:
             applies = f"exempts {', '.join(e.codes)}" if e.codes else "noted"
             console.print(
-                f"  [yellow]exception {e.id}[/yellow] ({e.ref}, {applies}): {e.note}",
+                f"  [yellow]exception {e.id}[/yellow] ({escape(e.ref)}, {applies}): {escape(e.note)}",
                 highlight=False,
             )
         console.print()

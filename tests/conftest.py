@@ -21,6 +21,13 @@ def _isolated_cache(
     monkeypatch.setenv("PROTOCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
+@pytest.fixture(scope="session")
+def samples_cache(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """A result cache the tests that run protocheck over every sample share (pass it as
+    run_cli's env): the first such run checks the samples, the others read the cache."""
+    return {"PROTOCHECK_CACHE_DIR": str(tmp_path_factory.mktemp("samples-cache"))}
+
+
 def run_cli(
     *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:

@@ -12,8 +12,8 @@ import pytest
 from conftest import MEMBER_LETTER, ROOT, SAMPLES, build_docx, run_cli
 
 
-def test_check_paths_is_the_json_report_for_every_sample() -> None:
-    cli = json.loads(run_cli(str(SAMPLES), "--format", "json", "--no-cache").stdout)
+def test_check_paths_is_the_json_report_for_every_sample(samples_cache: dict[str, str]) -> None:
+    cli = json.loads(run_cli(str(SAMPLES), "--format", "json", env=samples_cache).stdout)
     api = json.loads(protocheck.check_paths([SAMPLES], use_cache=False).to_json())
     assert len(api["files"]) == len(cli["files"]) > 700
     assert api == cli

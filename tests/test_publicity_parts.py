@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 from protocheck.language import dates, quotes, voices
 from protocheck.language.politics import mentions
 from protocheck.model import config
@@ -24,6 +25,8 @@ from protocheck.read import read
         ("Labour's record on housing", "Labour"),
         ("Reform UK councillors", "Reform UK"),
         ("the Plaid Cymru group", "Plaid Cymru"),
+        ("Under Labour, parking will stay free", "Labour"),
+        ("elect Labour on Thursday", "Labour"),
     ],
 )
 def test_party_mentions(text: str, party: str) -> None:
@@ -35,6 +38,7 @@ def test_party_mentions(text: str, party: str) -> None:
     [
         "The park kept its Green Flag Award",
         "Labour Market Statistics for March",
+        "funded under the Labour Market Fund",
         "an Independent review of the service",
         "Reform of adult social care",
         "a conservative estimate of the cost",
@@ -126,3 +130,25 @@ def test_party_political_needs_the_council_as_publisher(
         "PUB001",
         "PUB001",
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("Under Labour, car parking in our market towns will remain free.", True),
+        ("The Tory dominated council has ignored the town centre for years.", True),
+        ("Conservative councillors have welcomed £2m for road repairs across the borough.", True),
+        ("Next May we will work to remove the Tory majority on this council.", True),
+        ("On 4 May, elect your local Green candidate for Eastfield.", True),
+        # the same words with no side taken
+        ("Car parking in our market towns will remain free, the Cabinet agreed.", False),
+        ("Councillors have asked for a report on road repairs across the borough.", False),
+        ("Find out how to stand as a candidate in the May elections.", False),
+    ],
+)
+def test_party_credit_and_campaign_in_a_release(tmp_path: Path, line: str, flagged: bool) -> None:
+    release = tmp_path / "release.txt"
+    release.write_text(f"FOR IMMEDIATE RELEASE\n\n{line}\n\nEnds\n", encoding="utf-8")
+    out = run_cli("--format", "json", "--no-cache", "--fail-on", "never", str(release))
+    codes = [f["code"] for f in json.loads(out.stdout)["files"][0]["findings"]]
+    assert ("PUB001" in codes) is flagged, codes

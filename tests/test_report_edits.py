@@ -208,3 +208,44 @@ def test_moved_text_is_not_a_deletion(tmp_path: Path) -> None:
     sections.mark(doc)
     assert any(c.type == "move" for b in doc.blocks for c in b.changes)
     assert member_changes(doc) == []
+
+
+@pytest.mark.parametrize(
+    ("heading", "runs", "expected"),
+    [
+        # words inserted into the officers' view that reverse it: altered advice
+        (
+            "5. Officer comments",
+            [
+                "5.1 Officers consider the scheme unaffordable",
+                {"ins": ", but this concern does not apply now", **MEMBER},
+                ".",
+            ],
+            [("", "inserts words that reverse the officers' advice", "RPT002")],
+        ),
+        # words added to the same view that leave it standing
+        (
+            "5. Officer comments",
+            [
+                "5.1 Officers consider the scheme unaffordable",
+                {"ins": " at current prices and will report again in 2028", **MEMBER},
+                ".",
+            ],
+            [],
+        ),
+        # what residents said, deleted under a heading that is not the consultation's
+        (
+            "4. Background",
+            [
+                "4.3 Of 412 responses to the survey, ",
+                {"del": "68% opposed the closure", **MEMBER},
+                ".",
+            ],
+            [("68% opposed the closure", "removes text", "RPT005")],
+        ),
+    ],
+)
+def test_edits_judged_by_what_they_do_to_the_officers_words(
+    tmp_path: Path, heading: str, runs: list[object], expected: list[tuple[str, str, str]]
+) -> None:
+    assert _changes(_report(tmp_path, runs, heading)) == expected

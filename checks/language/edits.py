@@ -203,6 +203,13 @@ def substantive(edit: Edit, doc: Document) -> str | None:
         added = [w for w in new if w not in old]
         if len(added) <= 3 and set(added) & key:
             return "inserts a negation, hedge or decision word"
+        advice = edit.section == "advice" or topic(edit.block.text) == "advice"
+        if (
+            advice
+            and set(added) & _negations()
+            and lexicon.phrase("contrary-insertion").search(edit.inserted)
+        ):
+            return "inserts words that reverse the officers' advice"  # ", but this concern no longer applies"
         return None
     if edit.kind == "deletion":
         body = _words(_NUMBERING.sub("", edit.deleted))

@@ -44,6 +44,14 @@ def _kind_cues() -> dict[str, tuple[int, list[tuple[re.Pattern[str], int]]]]:
     return out
 
 
+def cue_score(raw: RawDocument, kind: str) -> int:
+    """How strongly `raw` carries the cues of `kind` (lexicons/kinds.yml): a page that is
+    "other" may still be written for the press ("Ends", "Press statement")."""
+    _, cues = _kind_cues()[kind]
+    texts = [b.text for b in raw.blocks if b.kind in ("paragraph", "heading", "cell", "header")]
+    return sum(w for rx, w in cues if any(rx.search(t[:CUE_REACH]) for t in texts))
+
+
 def detect_kind(raw: RawDocument) -> str:
     """The kind whose cues score highest (KIND_MIN_SCORE or more), else "other"; an e-mail is "email"
     unless a kind reaches its override; a long report with several report openings is

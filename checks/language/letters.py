@@ -125,9 +125,12 @@ def closing_lines(blocks: list[Block]) -> list[Line]:
     out: list[Line] = []
     for block in reversed(body[-CLOSING_BLOCKS:]):
         lines = _lines_of(block)
-        if any(len(ln.text) > CLOSING_LINE_CHARS for ln in lines):
+        short = len(lines)
+        while short and len(lines[short - 1].text) <= CLOSING_LINE_CHARS:
+            short -= 1
+        out = lines[short:] + out
+        if short:  # a long line: the closing lines of a block run on from prose above them
             break
-        out = lines + out
     return out
 
 

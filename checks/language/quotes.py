@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from protocheck.language import lexicon, people
-from protocheck.model.document import Document, Person, quoted_passages
+from protocheck.model.document import Block, Document, Person, quoted_passages
 
 # An attribution's speaker: capitalised words, with "the", "of", "for", "and" between
 # ("Cllr Jo Bloggs, Leader of the Council").
@@ -87,6 +87,63 @@ def _person(who: str, doc: Document) -> Person | None:
     return person
 
 
+PRONOUNS = frozenset({"he", "she", "they"})
+TITLE_REACH = 90  # characters around a name read for the title a report gives it
+_MEMBER_BEFORE = re.compile(r"\b(?i:councill?or|cllr\.?|coun\.)\s+(?:[A-Z][\w'’-]*\s+){0,3}$")
+
+
+def _known_speaker(doc: Document, speaker: Person, last: Quote | None) -> Person:
+    """A speaker the attribution names only in part: "he said" is the last speaker;
+    "Mr Spillman said" is the Member the report named before as "Cllr John Spillman"."""
+    words = people.bare_name(speaker.name).split()
+    if speaker.is_member or speaker.is_officer or not words:
+        return speaker
+    if words[-1].lower() in PRONOUNS:
+        return last.speaker if last is not None and last.speaker is not None else speaker
+    for m in re.finditer(rf"\b{re.escape(words[-1])}\b", doc.text):
+        before = doc.text[max(0, m.start() - TITLE_REACH) : m.start()]
+        after = doc.text[m.end() : m.end() + TITLE_REACH]
+        after = after[: after.find(".")] if "." in after else after
+        if _MEMBER_BEFORE.search(before) or (
+            after.startswith(",") and people.member_title(after)
+        ):  # "Tory councillor Mike Allen", "Luke Spillman, Chair of the Planning Committee"
+            speaker.is_member, speaker.source = True, "quote"
+            break
+    return speaker
+
+
+# "said that ...": reported speech follows, not a name
+REPORTED = re.compile(r"\s*that\b", re.IGNORECASE)
+_OPENING_MARKS = frozenset('"\u201c\u2018')
+# an attribution that describes a Member without naming them ("the councillor added")
+_DESCRIBED_MEMBER = re.compile(
+    r"\b(?:councill?or|cllr|representative|ward\s+member|the\s+member\s+for|cabinet\s+member|portfolio\s+holder)\b",
+    re.IGNORECASE,
+)
+_MEMBER_NAMED = re.compile(
+    r"\b(?i:councill?or|cllr\.?|coun\.)\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+)
+MEMBER_REACH_BLOCKS = 2  # paragraphs before a quotation read for the Member it is by
+
+
+def _nearest_member(doc: Document, block: Block, before: int) -> Person | None:
+    """The Member named last before a quotation (which opens at `before` in `block`), in
+    its paragraph or the ones just before: news puts "Cllr Gulvin, portfolio holder for
+    resources, explained ..." before "The Walderslade representative said: ..."."""
+    body = [b for b in doc.blocks if b.in_body and b.start < block.start]
+    near = body[-MEMBER_REACH_BLOCKS:]
+    while near and any(b.kind == "heading" for b in near):
+        near = near[1:]  # not across a heading ("Proposed response, attributed to ...")
+    texts = [b.text for b in near] + [block.text[:before]]
+    for text in reversed(texts):
+        names = list(_MEMBER_NAMED.finditer(text))
+        if names:
+            person = people.make_person(names[-1].group(0), None, None, doc.config, "quote")
+            person.is_member = True
+            return person
+    return None
+
+
 def quotes(doc: Document) -> list[Quote]:
     """Every quoted passage of three words or more in the body, with its speaker
     (worked out once per document)."""
@@ -123,13 +180,26 @@ def _find_quotes(doc: Document) -> list[Quote]:
         outside += block.text[pos:]
         who = None
         m = _after().search(outside)
-        if m:
+        if m and not REPORTED.match(m.group("who")):
             who = m.group("who")
-        else:
+        else:  # "He added that Williams ...": the speaker stands before the verb
             m = _before().search(outside)
             if m:
                 who = m.group("who")
         speaker = _person(LEADING.sub("", who), doc) if who else None
+        if speaker is not None:
+            speaker = _known_speaker(doc, speaker, last)
+            if speaker.name.lower() in PRONOUNS:  # "He added ...", no speaker before it
+                speaker = _nearest_member(doc, block, passages[0][0]) or speaker
+        elif block.text.lstrip()[:1] in _OPENING_MARKS and last is not None:
+            speaker, who = (
+                last.speaker,
+                None,
+            )  # a paragraph opening a quotation goes on with the last
+        elif (who is None and doc.kind == "other") or (who and _DESCRIBED_MEMBER.search(who)):
+            # "The Walderslade representative said:", or no attribution at all: the Member
+            # the report has just named, if any
+            speaker = _nearest_member(doc, block, passages[0][0])
         for s, e in passages:
             if speaker is None and last is not None and not who:
                 q = Quote(block.start + s, block.start + e, last.speaker, last.attribution)

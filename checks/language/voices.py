@@ -15,7 +15,12 @@ the roster) and letters.py (where the letterhead and the signature block are):
 5. inside address: without headers, a memo's "To: / From:" heading, else the
    addressee above "Dear ...";
 6. own words: a sender signed with a bare name gets the role the letterhead lines
-   give, or the one the writer states ("As your county councillor for ..., I").
+   give, or the one the writer states ("As your county councillor for ..., I");
+7. unsigned Member: a page nobody signs (a blog post, a ward page, a forum post) whose
+   writer shows, in words outside any quotation, that they sit on the council ("in my
+   ward", "my fellow councillors", "since I was elected") is a Member's, unnamed;
+8. unsigned writer: any other unsigned letter or page in the first person may be a
+   Member's, and the rules on a Member's own words read it so (Person.presumed_member).
 
 Who the sender is: the From header (a matching signature adds its role, and a
 signature stands in for an address that shows no role); else the signature (the
@@ -32,7 +37,7 @@ from dataclasses import dataclass, field
 
 from protocheck.language import kinds, letters, lexicon, people
 from protocheck.model.config import Config
-from protocheck.model.document import Document, Person, RawDocument
+from protocheck.model.document import Document, Person, RawDocument, quoted_passages
 
 MEMO_TO = re.compile(r"^\s*to\s*:\s*\n?\s*([^\n]{3,120})$", re.IGNORECASE | re.MULTILINE)
 MEMO_FROM = re.compile(r"^\s*from\s*:\s*\n?\s*([^\n]{3,120})$", re.IGNORECASE | re.MULTILINE)
@@ -87,6 +92,13 @@ def analyse(raw: RawDocument, config: Config | None, kind: str | None = None) ->
     doc.kind_forced = forced is not None
     found = identify(raw, config)
     doc.sender, doc.signatories = found.sender, found.signatories
+    if found.sender is None and doc.kind in ("letter", "other") and not raw.headers:
+        from protocheck.language import rulebook
+
+        if not kinds.council_published(doc) and not rulebook.is_rulebook(doc):
+            doc.sender = found.sender = _first_person_writer(
+                raw
+            )  # 8: the Council's page speaks for it
     doc.recipients, doc.copies, doc.blind_copies = (
         found.recipients,
         found.copies,
@@ -107,6 +119,8 @@ def identify(raw: RawDocument, config: Config | None) -> Voices:
         _memo_heading(raw, config, found)
         if not found.recipients:
             _inside_address(raw, config, found)
+    if found.sender is None and not raw.headers:  # 7
+        found.sender = _unsigned_member(raw)
     sender = found.sender
     if sender is not None and not sender.is_member and not sender.is_officer:  # 6
         _role_from_letterhead(sender, raw)
@@ -209,6 +223,8 @@ def _post_byline(raw: RawDocument, config: Config | None) -> Person | None:
     for b in [b for b in raw.blocks if b.in_body][:BYLINE_BLOCKS]:
         for line in b.text.strip().split("\n")[:BYLINE_LINES]:
             m = _byline_line().match(line.strip())
+            if m and _PROSE_WORDS.search(m.group(2) or ""):
+                continue  # "Councillor Jo Hart, who represents ...": a news story's first line
             if m and people.name_line(m.group(1).strip()):
                 title = (m.group(2) or "").strip() or None
                 return people.make_person(m.group(1).strip(), title, None, config, "byline")
@@ -225,8 +241,15 @@ def _signature(raw: RawDocument, config: Config | None) -> list[Person]:
     signed = signatories([ln.text for ln in after], config) if after is not None else []
     if signed:
         return signed
-    closing = [ln.text for ln in letters.closing_lines(raw.blocks)][-CLOSING_LINES:]
+    closing = [
+        ln.text
+        for ln in letters.closing_lines(raw.blocks)
+        if not _PROSE_WORDS.search(ln.text)  # "Cllr Peter Hall, who was ...": a news line
+    ][-CLOSING_LINES:]
     return [p for p in signatories(closing, config) if p.is_member or p.is_officer]
+
+
+_PROSE_WORDS = re.compile(r"\b(?:who|which|said|says|was|were|has|had|told|added)\b")
 
 
 @functools.cache
@@ -486,6 +509,40 @@ def _role_from_own_words(sender: Person, raw: RawDocument) -> None:
             sender.is_member, sender.source = True, "own-words"
             sender.title = sender.title or (m.group("role") or m.group("role2") or "").strip()
             return
+
+
+# -- 7. unsigned writer -------------------------------------------------------------
+
+
+def _unsigned_member(raw: RawDocument) -> Person | None:
+    """The writer of an unsigned page, when their own words (not words they quote) show
+    they are a Member: "the pavements in my ward", "my fellow councillors"."""
+    said = lexicon.phrase("member-self-evidence")
+    for block in (b for b in raw.blocks if b.in_body):
+        quoted = quoted_passages(block.text)
+        for m in said.finditer(block.text):
+            if not any(a <= m.start() < b for a, b in quoted):
+                return Person("", is_member=True, source="own-words")
+    return None
+
+
+FIRST_PERSON_MIN = 3  # "I", "me", "my" outside quotations that make a page its writer's own words
+
+
+def _first_person_writer(raw: RawDocument) -> Person | None:
+    """An unsigned letter or page written in the first person (a forum post, a blog post
+    with no byline): whoever wrote it may be a Member, and is read as one by the rules
+    on a Member's own words, which say so in their message."""
+    said = lexicon.phrase("first-person")
+    count = 0
+    for block in (b for b in raw.blocks if b.in_body):
+        quoted = quoted_passages(block.text)
+        count += sum(
+            1 for m in said.finditer(block.text) if not any(a <= m.start() < b for a, b in quoted)
+        )
+        if count >= FIRST_PERSON_MIN:
+            return Person("", presumed_member=True, source="first-person")
+    return None
 
 
 def _same_person(a: Person, b: Person) -> bool:

@@ -51,6 +51,21 @@ class Change:
         return {"type": self.type, "author": self.author, "date": self.date}
 
 
+def _partner(change: Change, block: Block) -> Change | None:
+    """The insertion beside a deletion by the same author (or the deletion beside an
+    insertion): one replacement, as language.edits pairs them."""
+    other = {"deletion": "insertion", "insertion": "deletion"}.get(change.type)
+    for c in block.changes:
+        if (
+            c.type == other
+            and c.author == change.author
+            and c.text.strip()
+            and (abs(c.start - change.end) <= 2 or abs(change.start - c.end) <= 2)
+        ):
+            return c
+    return None
+
+
 @dataclass
 class Block:
     kind: str  # paragraph, heading, cell, textbox, header, footer, footnote, comment, email-header
@@ -108,9 +123,16 @@ class Person:
     party: str | None = None
     standing: bool = False
     source: str = ""  # signature, from-header, letterhead, roster
+    # an unsigned page in the first person: its writer may be a Member, and the rules on a
+    # Member's own words (CON001, COR001) read it as one; the others do not
+    presumed_member: bool = False
 
     def short(self) -> str:
-        """'Cllr Priya Shah', 'the Mayor', 'Tom Reed'."""
+        """'Cllr Priya Shah', 'the Mayor', 'Tom Reed', 'the writer (a Member)'."""
+        if self.is_member and self.source == "own-words" and not self.name:
+            return "the writer (a Member)"
+        if self.presumed_member and not self.name:
+            return "the writer (if a Member)"
         name = self.name or (self.email or "unknown")
         if self.is_member and not name.lower().startswith(
             ("cllr", "councillor", "the mayor", "mayor")
@@ -119,6 +141,10 @@ class Person:
         return name
 
     def display(self) -> str:
+        if self.is_member and self.source == "own-words" and not self.name:
+            return "the writer (a Member, by their own words)"
+        if self.presumed_member and not self.name:
+            return "the writer (unsigned; read as a Member's words)"
         name = self.name or (self.email or "unknown")
         if self.is_member and not name.lower().startswith(
             ("cllr", "councillor", "the mayor", "mayor")
@@ -228,10 +254,20 @@ class Document:
     def location(self, start: int, end: int, change: Change | None = None) -> Location:
         block = self.block_at(start)
         loc = Location(start=start, end=end, change=change.as_json() if change else None)
+        if change is not None and loc.change is not None and block is not None:
+            partner = _partner(change, block)
+            if partner is not None:  # a replacement: what took the deleted words' place
+                key = "replaced_by" if change.type == "deletion" else "replaces"
+                loc.change[key] = partner.text
         if block is not None:
             loc.page = block.page
             loc.paragraph = block.paragraph
-            loc.line = block.line
+            # the file's own line: a paragraph's lines are joined with "\n" as in the file
+            loc.line = (
+                block.line + block.text.count("\n", 0, max(0, start - block.start))
+                if block.line is not None
+                else None
+            )
             loc.where = (
                 f"{block.meta['header']} header" if block.kind == "email-header" else block.kind
             )

@@ -61,7 +61,16 @@ def _first_line_in_file(path: Path, body: str) -> int | None:
     end_of_headers = next((i for i, line in enumerate(raw) if not line.strip()), len(raw))
     for j in range(end_of_headers + 1, len(raw)):
         if raw[j].strip() == first:
-            return j + 1 - k
+            start = j - k
+            # every line as it stands in the file, or no lines at all: a quoted-printable
+            # body whose long lines were broken with "=" would put findings on wrong lines
+            if all(
+                not line.strip()
+                or (start + i < len(raw) and raw[start + i].strip() == line.strip())
+                for i, line in enumerate(body_lines)
+            ):
+                return start + 1
+            return None
     return None
 
 

@@ -45,7 +45,8 @@ def _word_changes(old: str, new: str, author: str, date: str | None) -> list[Cha
             regions[-1][1], regions[-1][3] = i2, j2
         else:
             regions.append([i1, i2, j1, j2])
-    for i1, i2, j1, j2 in regions:
+    for region in regions:
+        i1, i2, j1, j2 = _slide(region, a, b)
         at = starts[j1]
         if i2 > i1:
             out.append(Change("deletion", author, date, "".join(a[i1:i2]).strip(), at, at))
@@ -53,6 +54,40 @@ def _word_changes(old: str, new: str, author: str, date: str | None) -> list[Cha
             text = "".join(b[j1:j2]).rstrip()
             out.append(Change("insertion", author, date, text, at, at + len(text)))
     return out
+
+
+_ENDS = (".", ":", ";", "!", "?")
+
+
+def _slide(region: list[int], a: list[str], b: list[str]) -> tuple[int, int, int, int]:
+    """A run only deleted (or only inserted) where a reader would put it.
+
+    Such a run can often sit a word earlier or later with the same result: difflib
+    deletes "2: close the library on Mondays. Option" where Word Compare shows
+    "Option 2: close the library on Mondays." deleted. Of the places it can slide to,
+    the first whose run ends a sentence or line (or starts after one) is taken."""
+    i1, i2, j1, j2 = region
+    if (i2 > i1) == (j2 > j1):
+        return i1, i2, j1, j2  # a replacement stays where it is
+    run, other, lo, hi, at = (a, b, i1, i2, j1) if i2 > i1 else (b, a, j1, j2, i1)
+    key = [t.strip() for t in run]
+    okey = [t.strip() for t in other]
+    while lo > 0 and at > 0 and key[lo - 1] == key[hi - 1] and okey[at - 1] == key[lo - 1]:
+        lo, hi, at = lo - 1, hi - 1, at - 1
+    places = [(lo, hi, at)]
+    while hi < len(run) and at < len(other) and key[lo] == key[hi] and okey[at] == key[hi]:
+        lo, hi, at = lo + 1, hi + 1, at + 1
+        places.append((lo, hi, at))
+
+    def natural(place: tuple[int, int, int]) -> bool:
+        s, e, _ = place
+        return run[e - 1].rstrip(" ").endswith(("\n", *_ENDS)) or s == 0 or "\n" in run[s - 1]
+
+    lo, hi, at = next(
+        (p for p in places if natural(p)),
+        (region[0], region[1], region[2]) if i2 > i1 else (region[2], region[3], region[0]),
+    )
+    return (lo, hi, at, at) if i2 > i1 else (at, at, lo, hi)
 
 
 def compare(draft: Path, revised: Path, editor: str | None) -> RawDocument:

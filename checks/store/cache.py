@@ -78,7 +78,7 @@ def key(path: Path, settings: str) -> str | None:
     if digest is None:
         return None
     raw = f"{where}|{st.st_size}|{st.st_mtime_ns}|{digest}|{settings}|{code_stamp()}"
-    return hashlib.sha256(raw.encode()).hexdigest()
+    return hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()  # any file name
 
 
 def get(k: str) -> dict[str, Any] | None:

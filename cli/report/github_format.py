@@ -1,7 +1,15 @@
-"""`--format github`: GitHub Actions workflow commands (annotations on the run)."""
+"""`--format github`: GitHub Actions workflow commands (annotations on the run).
+
+Values are escaped as the Actions toolkit escapes them (`%`, CR and LF in the
+message; also `:` and `,` in a property such as file= or title=), so that no file
+name or document text can end a command or start another; other control
+characters (an ANSI or OSC 8 sequence in a name or a sentence) are shown as
+escapes (`\\x1b`), so none reaches the log.
+"""
 
 from __future__ import annotations
 
+from protocheck.cli.report import printable
 from protocheck.model.findings import Report
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -9,6 +17,7 @@ LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 def _esc(s: str) -> str:
     """A workflow command's message."""
+    s = printable(s, keep="\r\n")
     return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

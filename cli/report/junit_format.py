@@ -8,17 +8,16 @@ never exceeds `tests`.
 
 from __future__ import annotations
 
-import re
 from xml.sax.saxutils import escape, quoteattr
 
+from protocheck.cli.report import printable
 from protocheck.model.findings import SEVERITY_RANK, Finding, Report
-
-# characters XML 1.0 does not allow, even escaped
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _x(text: str) -> str:
-    return _NOT_XML.sub("?", text)
+    """Text XML 1.0 allows: control characters, lone surrogates and U+FFFE/FFFF (from
+    a file name or a document) are shown as escapes, never written raw."""
+    return printable(text, keep="\n\t")
 
 
 def _line(x: Finding) -> str:

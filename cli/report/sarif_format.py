@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
 import protocheck
+from protocheck.cli.report import printable
 from protocheck.model.findings import Report
 from protocheck.rules import registry
 
@@ -17,7 +20,7 @@ def render(report: Report, **_: object) -> str:
     index = {r.code: i for i, r in enumerate(rules)}
     results = []
     for f in report.files:
-        uri = Path(f.path).as_posix()
+        uri = _uri(f.path)
         for x in f.findings:
             # startLine is the file's own line for .txt and .eml; a .docx or .pdf has no
             # lines, so its page and paragraph go in the region's properties (start/end index
@@ -89,7 +92,7 @@ def render(report: Report, **_: object) -> str:
                                 "locations": [
                                     {
                                         "physicalLocation": {
-                                            "artifactLocation": {"uri": Path(f.path).as_posix()}
+                                            "artifactLocation": {"uri": _uri(f.path)}
                                         }
                                     }
                                 ],
@@ -102,7 +105,29 @@ def render(report: Report, **_: object) -> str:
             }
         ],
     }
-    return json.dumps(sarif, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(_clean(sarif), indent=2, ensure_ascii=False) + "\n"
+
+
+def _uri(path: str) -> str:
+    """A path as a URI: a relative one as a relative reference (what code scanning
+    resolves against the checkout), an absolute one as a file: URI; `%`, spaces, `#` and
+    `?` in a name are percent-encoded (RFC 3986), so a viewer finds the file."""
+    p = Path(path)
+    if p.is_absolute():
+        return p.as_uri()
+    return quote(p.as_posix(), safe="/", errors="surrogateescape")
+
+
+def _clean(value: Any) -> Any:
+    """Every string of the log without characters XML 1.0 forbids or a terminal acts on
+    (a SARIF viewer may be either): they are shown as escapes (`\\x1b`)."""
+    if isinstance(value, str):
+        return printable(value, keep="\n\t")
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
 
 
 def hash_text(text: str) -> str:

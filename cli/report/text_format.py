@@ -12,6 +12,7 @@ import re
 import textwrap
 from typing import IO
 
+from protocheck.cli.report import printable
 from protocheck.model import profiles
 from protocheck.model.findings import Clause, FileResult, Finding, Report
 from rich.console import Console
@@ -38,15 +39,46 @@ def shorten(text: str, limit: int = CLAUSE_CHARS) -> str:
     return cut + " ..."
 
 
-def _sentence_lines(f: Finding, width: int) -> list[tuple[str, int, int]]:
-    """The sentence wrapped to width, each line with the highlighted range inside it."""
+def _pieces(f: Finding) -> tuple[str, str, str]:
+    """The sentence as three pieces: before the flagged words, the flagged words, after.
+
+    For an edit (a tracked change, or a difference `protocheck diff` found) the middle
+    piece is the edit as Word Compare shows it: the words removed as [-...-], the
+    words put in their place as {+...+}, where they stand in the sentence."""
+    change = f.location.change or {}
+    if change.get("type") in ("deletion", "insertion"):
+        sentence = f.sentence
+        at = min(max(f.location.start - f.sentence_start, 0), len(sentence)) if sentence else 0
+        if change["type"] == "deletion":
+            removed, added = f.text, str(change.get("replaced_by") or "")
+        else:
+            removed, added = str(change.get("replaces") or ""), f.text
+        if sentence[at : at + len(added)] != added:
+            added = ""  # not where it should stand: show only what was removed
+        shown = (f"[-{removed}-]" if removed.strip() else "") + (
+            f"{{+{added}+}}" if added.strip() else ""
+        )
+        before, after = sentence[:at], sentence[at + len(added) :]
+        if not added and after[:1].isalnum():
+            after = " " + after  # the removed sentence stood apart from the next
+        if before[-1:].strip() and removed[:1].isupper():
+            before += " "  # "2.2 [-That Cabinet ...-]": a numbered paragraph lost its text
+        return before, shown, after
     sentence = f.sentence or f.text
     rel_start = f.location.start - f.sentence_start if f.sentence else 0
     rel_end = f.location.end - f.sentence_start if f.sentence else len(sentence)
     if not (0 <= rel_start <= len(sentence)) or f.text not in sentence:
         rel_start = max(sentence.find(f.text), 0)
         rel_end = rel_start + len(f.text)
-    flat = sentence.replace("\n", " ")
+    return sentence[:rel_start], sentence[rel_start:rel_end], sentence[rel_end:]
+
+
+def _sentence_lines(f: Finding, width: int) -> list[tuple[str, int, int]]:
+    """The sentence wrapped to width, each line with the highlighted range inside it."""
+    # escaped piece by piece, so the highlight still covers the flagged words
+    before, flagged, after = (printable(part, flat=True) for part in _pieces(f))
+    flat = before + flagged + after
+    rel_start, rel_end = len(before), len(before) + len(flagged)
     out = []
     pos = 0
     for line in textwrap.wrap(flat, width=width, break_long_words=True, drop_whitespace=False) or [
@@ -60,7 +92,7 @@ def _sentence_lines(f: Finding, width: int) -> list[tuple[str, int, int]]:
 
 
 def _clause(c: Clause) -> str:
-    return f'{council_short(c.profile)}, {c.ref}: "{shorten(c.text)}"'
+    return printable(f'{council_short(c.profile)}, {c.ref}: "{shorten(c.text)}"', flat=True)
 
 
 def render_finding(console: Console, f: Finding, width: int, plain: bool) -> None:
@@ -70,13 +102,26 @@ def render_finding(console: Console, f: Finding, width: int, plain: bool) -> Non
     head.append(f"{f.severity:<8} ", style=STYLE.get(f.severity, "bold"))
     head.append(f"{f.code} ", style="bold")
     head.append(f"{f.rule}", style="magenta")
-    head.append(f"   {f.location.describe()}", style="dim")
+    where = printable(f.location.describe(), flat=True)
     if f.location.change:
         ch = f.location.change
-        head.append(f", tracked {ch.get('type')} by {ch.get('author') or 'unknown'}", style="dim")
-    parts.append(head)
+        author = printable(str(ch.get("author") or "unknown"), flat=True)
+        verb = {"deletion": "deleted", "insertion": "inserted", "move": "moved"}.get(
+            str(ch.get("type")), str(ch.get("type"))
+        )
+        if "replaced_by" in ch or "replaces" in ch:
+            verb = "changed"  # words removed and others put in their place
+        where += f", {verb} by {author}"
     pad = " " * INDENT
-    for line in textwrap.wrap(f.message, width=width - INDENT, break_on_hyphens=False):
+    if head.cell_len + 3 + len(where) <= width:
+        head.append(f"   {where}", style="dim")
+        parts.append(head)
+    else:  # too long for one line: where it is goes under the code, not wrapped by the terminal
+        parts.append(head)
+        for line in textwrap.wrap(where, width=width - INDENT, break_on_hyphens=False):
+            parts.append(Text(pad + line, style="dim"))
+    message = printable(f.message, flat=True)
+    for line in textwrap.wrap(message, width=width - INDENT, break_on_hyphens=False):
         parts.append(Text(pad + line))
     for line, hs, he in _sentence_lines(f, width - INDENT - 2):
         t = Text(pad + "| ")
@@ -87,9 +132,12 @@ def render_finding(console: Console, f: Finding, width: int, plain: bool) -> Non
         if he > hs:
             parts.append(Text(pad + "| " + " " * hs + "^" * (he - hs), style="red"))
     if f.suppressed:
-        parts.append(Text(pad + f"suppressed: {f.suppression_reason}", style="dim italic"))
+        reason = printable(f.suppression_reason or "", flat=True)
+        parts.append(Text(pad + f"suppressed: {reason}", style="dim italic"))
     if f.fix:
-        for line in textwrap.wrap(f"What to do: {f.fix}", width=width - INDENT):
+        for line in textwrap.wrap(
+            printable(f"What to do: {f.fix}", flat=True), width=width - INDENT
+        ):
             parts.append(Text(pad + line, style="cyan"))
     if f.clauses:
         wrapped = textwrap.wrap(_clause(f.clauses[0]), width=width - INDENT)
@@ -107,6 +155,18 @@ def render_finding(console: Console, f: Finding, width: int, plain: bool) -> Non
     console.print()
 
 
+def _notes(console: Console, r: FileResult, width: int) -> None:
+    """The file's notes (a page with no text, an unused suppression), wrapped under "note:"."""
+    for n in r.notices:
+        lines = textwrap.wrap(
+            "note: " + printable(n, flat=True),
+            width=width - 2,
+            subsequent_indent="      ",
+            break_on_hyphens=False,
+        )
+        console.print(Text("\n".join("  " + line for line in lines), style="yellow"))
+
+
 HANG = "    "  # how far a wrapped header line is indented under the file name
 
 
@@ -116,15 +176,16 @@ def header(r: FileResult, width: int = 10_000) -> Text:
     if r.kind:
         bits.append(r.kind)
     if r.sender:
-        bits.append(f"from {r.sender}")
+        bits.append(f"from {printable(r.sender, flat=True)}")
     if r.profile:
         bits.append(f"profile {r.profile}")
-    full = r.path + ("  " + ", ".join(bits) if bits else "")
+    path = printable(r.path)  # a name is shown as it is spelt: a newline in it as \n
+    full = path + ("  " + ", ".join(bits) if bits else "")
     lines = textwrap.wrap(
         full, width=width, subsequent_indent=HANG, break_on_hyphens=False, break_long_words=False
     ) or [full]
     t = Text("\n".join(lines), style="dim")
-    t.stylize("bold underline", 0, min(len(r.path), len(lines[0])))
+    t.stylize("bold underline", 0, min(len(path), len(lines[0])))
     return t
 
 
@@ -155,19 +216,17 @@ def render(
         if r.error:
             continue  # unreadable files are reported one line each on stderr
         if not live:
-            if show_clean or r.notices:  # a note (text not read, truncated) is always shown
+            if show_clean or r.notices:  # a note (an unused suppression) is shown all the same
                 t = header(r, w)
                 t.append(": no findings", style="green")
                 console.print(t)
-                for n in r.notices:
-                    console.print(Text(f"  note: {n}", style="yellow"))
+                _notes(console, r, w)
             continue
         console.print(header(r, w))
         console.print()
         for f in live:
             render_finding(console, f, w, plain)
-        for n in r.notices:
-            console.print(Text(f"  note: {n}", style="yellow"))
+        _notes(console, r, w)
     c = report.counts()
     summary = Text(f"\n{c['files']} file{'s' if c['files'] != 1 else ''} checked: ")
     summary.append(

@@ -53,6 +53,8 @@ from protocheck.language import lexicon, people, quotes
 from protocheck.model.document import CLAUSE_BREAK, Document, Hit, Match
 from protocheck.rules.registry import rule
 
+PRONOUN_REACH = 3  # sentences back a "he" or "she" may point to the officer named there
+
 
 def _target(doc: Document, m: Match, label: str) -> Match | None:
     """Who is criticised: a reference in the sentence, or in the sentence before when
@@ -77,21 +79,67 @@ def _target(doc: Document, m: Match, label: str) -> Match | None:
             return Match(label, "addressee", you.start(), you.end())
     if not lexicon.phrase("third-person").search(doc.text, s, e):
         return None
-    before = doc.previous_sentence((s, e))
-    if before is None:
-        return None
-    return next(iter(_references(doc, label, *before)), None)
+    other = "MEMBER_REF" if label == "OFFICER_REF" else "OFFICER_REF"
+    here = (s, e)
+    for _ in range(PRONOUN_REACH):  # "he" is the person named last, a few sentences back
+        before = doc.previous_sentence(here)
+        if before is None:
+            return None
+        named = _references(doc, label, *before)
+        others = doc.matches_in(before, other)
+        if others and (not named or others[-1].start > named[-1].start):
+            return None  # someone of the other side was named last: "he" may be them
+        if named:
+            return named[-1]
+        here = before
+    return None
 
 
 def _references(doc: Document, label: str, start: int, end: int) -> list[Match]:
     """References of `label` between start and end. A bare "Mr Keane" is an officer only
     when the roster says so, or when the document names him with an officer's role
-    somewhere ("the Council's engineer, Mr Keith Dunmore"): residents have names too."""
-    return [
+    somewhere ("the Council's engineer, Mr Keith Dunmore"): residents have names too.
+    An officer the document has named in a role ("its European manager, Gwyn Evans")
+    is an officer wherever the surname comes again ("Evans lodged a baseless ...")."""
+    found = [
         ref
         for ref in doc.matches_in((start, end), label)
         if ref.id != "honorific-name" or _known_in_role(doc, ref)
     ]
+    if label == "OFFICER_REF":
+        for surname in doc.analysis(_officer_surnames):
+            for m in re.finditer(rf"\b{re.escape(surname)}\b", doc.text[start:end]):
+                at = start + m.start()
+                if not any(r.start <= at < r.end for r in found):
+                    found.append(Match(label, "named-officer", at, at + len(surname)))
+        found.sort(key=lambda r: r.start)
+    return found
+
+
+NAME_REACH = 40  # characters after an officer's role read for the name that follows it
+_NAME_AFTER = re.compile(r"\s*,?\s*((?:[A-Z][a-z][\w'’-]*\s+){1,2}[A-Z][a-z][\w'’-]*)")
+_NAME_OPENS = re.compile(r"\s*((?:[A-Z][a-z][\w'’-]*\s+){0,2}[A-Z][a-z][\w'’-]*)(?:['’]s)?\s*,")
+
+
+def _officer_surnames(doc: Document) -> frozenset[str]:
+    """Surnames the document gives an officer's role: "the chief executive, Bryn Jones",
+    "Harding, ..., was the authority's monitoring officer"."""
+    names: set[str] = set()
+    for m in doc.matches_of("OFFICER_REF"):
+        if m.id == "honorific-name":
+            continue
+        after = _NAME_AFTER.match(doc.text, m.end, m.end + NAME_REACH)
+        if after and people.name_line(after.group(1)):
+            names.add(after.group(1).split()[-1])
+        s, _ = doc.sentence_at(m.start)
+        opens = _NAME_OPENS.match(doc.text, s, m.start)
+        if (
+            opens
+            and people.name_line(opens.group(1))
+            and re.search(r"\b(?:is|was|as|became)\b", doc.text[opens.end() : m.start])
+        ):
+            names.add(opens.group(1).split()[-1])
+    return frozenset(n for n in names if not people.member_title(n) and not people.officer_title(n))
 
 
 def _known_in_role(doc: Document, ref: Match) -> bool:
@@ -110,7 +158,9 @@ def _known_in_role(doc: Document, ref: Match) -> bool:
 def _criticism_possible(doc: Document) -> bool:
     if doc.kind in ("press-release", "other", "report"):
         return True
-    return doc.sender is not None and (doc.sender.is_member or doc.sender.is_officer)
+    return doc.sender is not None and (
+        doc.sender.is_member or doc.sender.is_officer or doc.sender.presumed_member
+    )
 
 
 SUBJECT_REACH = 30  # characters before a criticism read for its subject ("I am not able to")
@@ -139,15 +189,16 @@ def officer_criticism(doc: Document) -> Iterator[Hit]:
         speaker = quotes.speaker_at(doc, m.start, found)
         own = quotes.own_words(doc, m.start)  # the writer's quote for the press
         author = writer if speaker is False or own else speaker
-        if author is None or not (author.is_member or author.is_officer):
+        if author is None or not (author.is_member or author.is_officer or author.presumed_member):
             continue
+        member = author.is_member or author.presumed_member
         if speaker is False and doc.in_quotation(m.start) and not own:
             continue  # someone else's words, quoted
         if lexicon.phrase("self-subject").search(
             doc.text, max(0, m.start - SUBJECT_REACH), m.start
         ):
             continue  # "I am not able to forward emails": the writer of themselves
-        label = "OFFICER_REF" if author.is_member else "MEMBER_REF"
+        label = "OFFICER_REF" if member else "MEMBER_REF"
         target = _target(doc, m, label)
         if target is None:
             continue
@@ -156,7 +207,7 @@ def officer_criticism(doc: Document) -> Iterator[Hit]:
             start, end = min(m.start, target.start), max(m.end, target.end)
         else:  # named in the sentence before: quote the sentence that goes on about them
             start, end = s, m.end
-        who = "an officer" if author.is_member else "a Member"
+        who = "an officer" if member else "a Member"
         yield Hit(
             start,
             doc.clause_end(start, end, 6),

@@ -84,7 +84,7 @@ def _internal(doc: Document) -> bool:
 
 
 def _from_member(doc: Document) -> bool:
-    return doc.sender is not None and doc.sender.is_member
+    return doc.sender is not None and (doc.sender.is_member or doc.sender.presumed_member)
 
 
 @rule(
@@ -103,7 +103,12 @@ def _from_member(doc: Document) -> bool:
 )
 def member_obligation(doc: Document) -> Iterator[Hit]:
     sender = doc.sender
-    if sender is None or not sender.is_member or _exempt(doc) or _internal(doc):
+    if (
+        sender is None
+        or not (sender.is_member or sender.presumed_member)
+        or _exempt(doc)
+        or _internal(doc)
+    ):
         return
     kind = "Email" if doc.kind == "email" else "Letter"
     entries = {("OBLIGATION", e.id): e for e in lexicon.pattern_file("obligation")}

@@ -51,7 +51,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from protocheck.language import letters, lexicon, people, quotes
+from protocheck.language import kinds, letters, lexicon, people, quotes
 from protocheck.model.document import Document, Hit, Person
 from protocheck.rules.registry import rule
 
@@ -93,6 +93,8 @@ def _mentions(doc: Document, person: Person) -> str:
 )
 def member_capacity(doc: Document) -> Iterator[Hit]:
     sender = doc.sender
+    if sender is not None and sender.is_member and sender.source == "own-words" and not sender.name:
+        return  # an unsigned page whose writer is a Member only by their own words: no sign-off to mend
     if sender is not None and sender.is_member:
         if _states_capacity(_own_text(doc)):
             return
@@ -117,6 +119,10 @@ def member_capacity(doc: Document) -> Iterator[Hit]:
         if line is not None:
             yield Hit(line.start, line.end, message)
             return
+    if doc.kind == "other" and not (
+        kinds.cue_score(doc.raw, "press-release") or kinds.council_published(doc)
+    ):
+        return  # a news report or a blog describes the Members it quotes in its own words
     found = quotes.quotes(doc)
     said: set[str] = set()
     for q in found:

@@ -41,11 +41,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from protocheck.language import lexicon, politics
+from protocheck.language import kinds, lexicon, politics
 from protocheck.model.document import Document, Hit
 from protocheck.rules.registry import rule
 
 MARKING_BLOCKS = 8  # opening blocks where a report is marked not for publication
+
+
+def _public_record(doc: Document) -> bool:
+    """A report or agenda, or a page the Council publishes (minutes on its website); a
+    newspaper's story or a councillor's blog about a group meeting is no public report."""
+    return doc.kind != "other" or kinds.council_published(doc)
 
 
 @rule(
@@ -53,6 +59,7 @@ MARKING_BLOCKS = 8  # opening blocks where a report is marked not for publicatio
     "political-group-reference",
     severity="warning",
     kinds=("report", "agenda-pack", "other"),
+    when=_public_record,
     uses=(
         "patterns/group-reference",
         "words/political-group-words",

@@ -1,0 +1,201 @@
+"""Who speaks on a page as real pages are written: an unsigned blog post whose writer
+shows they sit on the council, a news report that names a Member once and quotes them
+by surname, a criticism that goes on with "he" a few sentences later. Each case has the
+hard negative a monitoring officer would expect left alone. (All text invented.)"""
+
+from __future__ import annotations
+
+import protocheck
+import pytest
+
+
+def codes(text: str, **kw: str) -> list[tuple[str, str]]:
+    result = protocheck.check(text, use_cache=False, **kw)  # type: ignore[arg-type]
+    return [(f.code, f.text) for f in result.findings]
+
+
+BLOG = """Saturday, 4 March 2028
+
+Pavements and promises
+
+{opening}
+
+The planning officers have made an appalling mess of the Elm Lane applications, and
+residents deserve better.
+"""
+
+
+@pytest.mark.parametrize(
+    ("opening", "flagged"),
+    [
+        ("I walked round the estate in my ward again this morning.", True),
+        ("Since I was elected I have had more letters about Elm Lane than anything else.", True),
+        ("Our new clerk has still not circulated the minutes.", True),
+        # a resident's blog: "my councillor" is someone else
+        ("I wrote to my councillor about Elm Lane again this morning.", False),
+        # the Member's words quoted by someone else are not the writer's own
+        ('The leaflet said "in my ward nothing gets past me", which made me laugh.', False),
+    ],
+)
+def test_an_unsigned_post_is_a_members_when_the_writer_says_so(opening: str, flagged: bool) -> None:
+    found = codes(BLOG.format(opening=opening))
+    assert any(c == "CON001" and "appalling" in t for c, t in found) is flagged, found
+    assert not any(c == "COR003" for c, _ in found), found  # no sign-off to mend
+
+
+NEWS = """Row over Elm Lane report
+
+{intro}
+
+Mr Penhallow said: "The planners were not fit for purpose on this one and everyone
+at the council knows it."
+"""
+
+
+@pytest.mark.parametrize(
+    ("intro", "flagged"),
+    [
+        ("Tory councillor Alan Penhallow called for an inquiry on Tuesday.", True),
+        ("Alan Penhallow, Chair of the Planning Committee, called for an inquiry.", True),
+        # the same words from a resident quoted in the paper
+        ("Alan Penhallow, who lives on Elm Lane, called for an inquiry.", False),
+    ],
+)
+def test_a_quoted_member_is_known_by_how_the_report_introduced_him(
+    intro: str, flagged: bool
+) -> None:
+    found = codes(NEWS.format(intro=intro))
+    assert any(c == "CON001" for c, _ in found) is flagged, found
+    assert not any(c == "COR003" for c, _ in found), found  # the report describes him
+
+
+def test_he_goes_back_to_the_officer_unless_a_member_was_named_since() -> None:
+    about_officer = (
+        "I met the Head of Planning about Elm Lane in my ward last week. "
+        "We walked the site together. He has shown a complete lack of grip on this case.\n"
+    )
+    assert [c for c, _ in codes(about_officer, kind="other")] == ["CON001"]
+    about_member = (
+        "I met the Head of Planning about Elm Lane in my ward last week. "
+        "Then Conservative leader Ben Ashdown spoke to residents. "
+        "He has shown a complete lack of grip on this case.\n"
+    )
+    assert "CON001" not in [c for c, _ in codes(about_member, kind="other")]
+
+
+def test_two_councillors_signing_under_a_plain_text_letter_are_its_senders() -> None:
+    letter = (
+        "Dear Sir,\nWe want residents of Fern Road to know that the road is in next year's programme.\n"
+        "The resurfacing will be completed before the end of October and residents will be written to.\n"
+        "Cllr Mary Oduya\nCllr Tom Pike\nFernside Division\nExample County Council\n"
+    )
+    found = codes(letter)
+    assert [c for c, _ in found] == ["COR001"], found  # a division is a capacity: no COR003
+
+
+FORUM = """Re: problems with the parish clerk
+
+{body}
+"""
+
+
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        # an unsigned first-person post: read as a Member's words, and the finding says so
+        (
+            "I have raised this twice now and got nowhere. The clerk is incompetent and "
+            "everyone at the meetings knows it. I am not sure what to do next, can anyone help me?",
+            True,
+        ),
+        # the same words told by a reporter, in the third person
+        (
+            "Residents say the clerk is incompetent and everyone at the meetings knows it. "
+            "The parish council has been asked to comment.",
+            False,
+        ),
+    ],
+)
+def test_an_unsigned_first_person_post_is_read_as_a_members(body: str, flagged: bool) -> None:
+    result = protocheck.check(FORUM.format(body=body), use_cache=False)
+    found = [f for f in result.findings if f.code == "CON001"]
+    assert bool(found) is flagged, result.findings
+    if found:
+        assert "if a Member" in found[0].message
+
+
+def test_a_council_page_in_the_first_person_speaks_for_the_council() -> None:
+    page = (
+        "Kestrel Vale Borough Council\n\nNews\n\n"
+        "I am pleased that residents will get their new garden waste bins in May. "
+        "I know my neighbours have waited a long time, and I thank the crews.\n"
+    )
+    result = protocheck.check(page, use_cache=False)
+    assert not [f for f in result.findings if f.code == "COR001"], result.findings
+
+
+def test_a_group_meeting_in_the_news_is_no_public_report() -> None:
+    story = (
+        "Opposition seeks candidates\n\nAt a group meeting last week, the leader of the Green "
+        "group on the county council said officers had briefed them on the budget.\n"
+    )
+    minutes = "Kestrel Vale Borough Council\n\nMinutes of the Cabinet\n\n" + story.split("\n\n")[1]
+    assert "RPT007" not in [f.code for f in protocheck.check(story, use_cache=False).findings]
+    assert "RPT007" in [f.code for f in protocheck.check(minutes, use_cache=False).findings]
+
+
+@pytest.mark.parametrize(
+    ("closing", "flagged"),
+    [
+        ("Cllr Jo Hart", True),
+        ("Coun Jo Hart,", True),  # the title as northern papers print it
+        ("Cllr Jo Hart\nKestrel First Candidate", False),  # a candidate's capacity
+    ],
+)
+def test_a_letter_to_the_paper_signed_as_a_candidate_states_a_capacity(
+    closing: str, flagged: bool
+) -> None:
+    letter = (
+        "Dear Sir,\n\nThe new chief executive deserves a fair chance, and residents deserve "
+        f"a council that plans ahead.\n\nYours faithfully,\n\n{closing}\n"
+    )
+    codes = [f.code for f in protocheck.check(letter, use_cache=False).findings]
+    assert ("COR003" in codes) is flagged, codes
+
+
+def test_a_news_story_ending_mid_sentence_has_no_signature() -> None:
+    story = (
+        "Councillor cleared\n\nThe standards panel found no breach of the code.\n\n"
+        '"I asked difficult questions, as I was elected to do," he said.\n\n'
+        "Cllr Peter Hale, who was"
+    )
+    result = protocheck.check(story, use_cache=False)
+    assert result.sender is None or "who was" not in result.sender, result.sender
+
+
+def test_an_officer_named_once_in_a_role_is_an_officer_when_named_again() -> None:
+    post = (
+        "I have written before about the complaint. The council's grants manager, Owen Pryce, "
+        "handled it.\n\nMonths later Pryce lodged a baseless complaint against me in my ward.\n"
+    )
+    found = [f for f in protocheck.check(post, use_cache=False).findings if f.code == "CON001"]
+    assert found and "Pryce" in found[0].text, found
+    resident = post.replace(
+        "The council's grants manager, Owen Pryce, handled it.", "Owen Pryce runs the shop."
+    )
+    assert "CON001" not in [f.code for f in protocheck.check(resident, use_cache=False).findings]
+
+
+def test_reported_speech_is_the_speaker_before_the_verb() -> None:
+    story = (
+        "Row at committee\n\nConservative councillor Alan Penhallow accused the chief executive, "
+        "Mark Tolley, of bias.\n\n"
+        'He added that Tolley "lacked a proper grip of the law on this application".\n'
+    )
+    found = [f for f in protocheck.check(story, use_cache=False).findings if f.code == "CON001"]
+    assert found and "Penhallow" in found[0].message, found
+    # the same words said by a resident the report names
+    resident = story.replace(
+        "Conservative councillor Alan Penhallow", "Local resident Alan Penhallow"
+    )
+    assert "CON001" not in [f.code for f in protocheck.check(resident, use_cache=False).findings]

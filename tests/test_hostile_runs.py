@@ -498,16 +498,19 @@ def snapshot_files(folder: Path) -> dict[str, str]:
     return out
 
 
-def test_a_fifo_or_a_symlink_loop_named_first_does_not_stop_the_run(tmp_path: Path) -> None:
+def test_a_fifo_a_device_or_a_symlink_loop_named_first_does_not_stop_the_run(
+    tmp_path: Path,
+) -> None:
     os.mkfifo(tmp_path / "pipe.txt")
     (tmp_path / "loop.txt").symlink_to("loop.txt")
     good = tmp_path / "good.txt"
     good.write_text(GOOD_TEXT, encoding="utf-8")
-    run = measured(["loop.txt", "pipe.txt", "good.txt"], tmp_path, tmp_path)
+    run = measured(["loop.txt", "pipe.txt", os.devnull, "good.txt"], tmp_path, tmp_path)
     assert within_budget(run) == [], run.describe()
     assert run.stderr.splitlines() == [
         "protocheck: loop.txt: symlink loop: skipped",
         "protocheck: pipe.txt: not a regular file (a FIFO): skipped",
+        f"protocheck: {os.devnull}: not a regular file (a device): skipped",
     ], run.describe()
     assert "COR001" in run.stdout and run.returncode == 2, run.describe()
 

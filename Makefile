@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test lint fmt eval eval-real train bench bench-scan snapshots samples dist-check clean
+.PHONY: help install demo test lint fmt eval eval-real train bench bench-scan fuzz snapshots samples dist-check clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,11 @@ bench: $(STAMP) ## speed and memory figures (prints, never fails)
 
 bench-scan: $(STAMP) ## 10,000 generated letters on a local Dask cluster, 1 and 2 workers (N=...)
 	$(BIN)/python tests/tools/bench_scan.py $(N)
+
+CASES ?= 1000
+SEED ?= 20261207
+fuzz: $(STAMP) ## mutated samples through the CLI: no traceback, hang or RSS over 300 MB (CASES=, SEED=)
+	$(BIN)/python tests/tools/fuzz.py --cases $(CASES) --seed $(SEED)
 
 snapshots: $(STAMP) ## rewrite tests/snapshots/ (review the git diff)
 	PROTOCHECK_UPDATE_SNAPSHOTS=1 $(BIN)/python -m pytest -q tests/test_snapshots.py

@@ -44,18 +44,78 @@ class Options:
 
 
 def collect(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files to check: named files as they are, directories walked for known types."""
+    """Files to check: named files as they are, directories walked for known types.
+
+    A walk yields every entry with a known suffix that is not a folder, so that a
+    FIFO, a device, a broken link or a symlink loop is reported (see `unreadable`)
+    rather than passed over, and a subfolder that cannot be listed is yielded itself.
+    Hidden files and folders are skipped; symlinked folders are not followed.
+    """
     for p in paths:
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if (
-                    f.suffix.lower() in EXTENSIONS
-                    and f.is_file()
-                    and not any(part.startswith(".") for part in f.relative_to(p).parts)
-                ):
-                    yield f
+        if _is_dir(p):
+            yield from _walk(p)
         else:
             yield p
+
+
+def _walk(top: Path) -> list[Path]:
+    found: list[Path] = []
+
+    def unlistable(exc: OSError) -> None:
+        if exc.filename is not None:
+            found.append(Path(exc.filename))
+
+    for root, dirs, names in os.walk(top, onerror=unlistable):
+        base = Path(root)
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [
+            base / n
+            for n in names
+            if not n.startswith(".") and Path(n).suffix.lower() in EXTENSIONS
+        ]
+    return sorted(found)
+
+
+def _is_dir(p: Path) -> bool:
+    try:
+        return p.is_dir()
+    except OSError:
+        return False
+
+
+def unreadable(path: Path) -> str | None:
+    """Why `path` cannot be read at all, before any reader opens it: a missing file, a
+    symlink loop, no permission, a folder that cannot be listed, or a FIFO, socket or
+    device (which would block or never end), or None."""
+    import errno
+    import stat
+
+    try:
+        st = path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symlink loop: skipped"
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            return "no such file or directory"
+        return f"cannot open: {exc.strerror or exc}"
+    if stat.S_ISDIR(st.st_mode):
+        try:
+            next(os.scandir(path), None)
+        except OSError as exc:
+            return f"cannot list the folder: {exc.strerror or exc}"
+        return "a folder with nothing to check"
+    if stat.S_ISREG(st.st_mode):
+        if not os.access(path, os.R_OK):
+            return "cannot open: Permission denied"
+        return None
+    what = (
+        "a FIFO"
+        if stat.S_ISFIFO(st.st_mode)
+        else "a socket"
+        if stat.S_ISSOCK(st.st_mode)
+        else "a device"
+    )
+    return f"not a regular file ({what}): skipped"
 
 
 def config_for(path: Path, opts: Options) -> Config:
@@ -184,7 +244,7 @@ def apply_suppressions(doc: Document, findings: list[Finding], ran: set[str] | N
 
 
 def check_path(path: Path, opts: Options) -> FileResult:
-    return _check(path, opts, lambda: read(path), str(path))
+    return _check(path, opts, lambda cfg: read(path, cfg.max_chars), str(path))
 
 
 def check_diff(draft: Path, revised: Path, editor: str | None, opts: Options) -> FileResult:
@@ -194,7 +254,7 @@ def check_diff(draft: Path, revised: Path, editor: str | None, opts: Options) ->
     return _check(
         revised,
         opts,
-        lambda: versions.compare(draft, revised, editor),
+        lambda cfg: versions.compare(draft, revised, editor),
         f"{draft} -> {revised}",
         extra_key=f"{draft.resolve()}|{editor}",
         also=draft,
@@ -204,7 +264,7 @@ def check_diff(draft: Path, revised: Path, editor: str | None, opts: Options) ->
 def _check(
     path: Path,
     opts: Options,
-    load: Callable[[], RawDocument],
+    load: Callable[[Config], RawDocument],
     shown: str,
     extra_key: str = "",
     also: Path | None = None,
@@ -225,15 +285,20 @@ def _check(
     k = cache.key(path, settings) if opts.use_cache else None
     if k:
         hit = cache.get(k)
-        if hit is not None:
-            result = from_cache(hit)
-            result.path = shown
-            return _with_baseline(result, cfg)
+        cached = from_cache(hit) if hit is not None else None
+        if cached is not None:
+            cached.path = shown
+            return _with_baseline(cached, cfg)
     result = FileResult(shown, profile=profile_id)
     try:
-        raw = load()
+        raw = load(cfg)
     except UnreadableError as exc:
         result.error = str(exc)
+    except Exception as exc:  # a reader's bug costs this file only, never the run
+        if os.environ.get("PROTOCHECK_DEBUG"):
+            raise
+        result.error = f"internal error while reading: {type(exc).__name__}: {exc}"
+        return result  # not cached
     else:
         try:
             if is_pack(raw, kind):
@@ -435,35 +500,55 @@ def to_cache(r: FileResult) -> dict[str, Any]:
     return asdict(r)
 
 
-def from_cache(d: dict[str, Any]) -> FileResult:
-    findings = []
-    for f in d.get("findings", []):
-        f = dict(f)
-        f["location"] = Location(**f["location"])
-        f["clauses"] = [Clause(**c) for c in f["clauses"]]
-        findings.append(Finding(**f))
-    d = dict(d)
-    d["findings"] = findings
-    return FileResult(**d)
+def from_cache(d: Any) -> FileResult | None:
+    """A cache entry back as a FileResult, or None when it is not one `to_cache` wrote."""
+    from protocheck.model.findings import SEVERITY_RANK
+
+    try:
+        findings = []
+        for f in d["findings"]:
+            f = dict(f)
+            if not isinstance(f["code"], str) or f["severity"] not in SEVERITY_RANK:
+                return None
+            f["location"] = Location(**f["location"])
+            f["clauses"] = [Clause(**c) for c in f["clauses"]]
+            findings.append(Finding(**f))
+        d = dict(d)
+        d["findings"] = findings
+        result = FileResult(**d)
+    except (TypeError, KeyError, ValueError, AttributeError):
+        return None
+    if not isinstance(result.path, str) or not (
+        result.error is None or isinstance(result.error, str)
+    ):
+        return None
+    if not isinstance(result.notices, list):
+        return None
+    return result
 
 
 def run(paths: list[Path], opts: Options, jobs: int = 1) -> list[FileResult]:
     files = list(collect(paths))
     results: list[FileResult | None] = [None] * len(files)
-    missing = [i for i, f in enumerate(files) if not f.exists()]
-    for i in missing:
-        results[i] = FileResult(str(files[i]), error="no such file or directory")
+    for i, f in enumerate(files):
+        why = unreadable(f)
+        if why is not None:
+            results[i] = FileResult(str(f), error=why)
     todo = [i for i in range(len(files)) if results[i] is None]
     if jobs > 1 and len(todo) == 1:  # one file: an agenda pack's items in parallel
         opts = dataclasses.replace(opts, jobs=jobs)
     if jobs > 1 and len(todo) > 1:
-        from concurrent.futures import ProcessPoolExecutor
+        from protocheck import workers
 
-        with ProcessPoolExecutor(max_workers=min(jobs, os.cpu_count() or 1, len(todo))) as pool:
-            futures = {i: pool.submit(check_path, files[i], opts) for i in todo}
-            for n, (i, fut) in enumerate(futures.items(), 1):
-                results[i] = fut.result()
-                progress.files(n, len(todo), str(files[i]))
+        done = 0
+
+        def on_done(i: int, result: FileResult) -> None:
+            nonlocal done
+            done += 1
+            results[i] = result
+            progress.files(done, len(todo), str(files[i]))
+
+        workers.run(files, todo, opts, min(jobs, os.cpu_count() or 1), on_done)
     else:
         for n, i in enumerate(todo, 1):
             progress.files(n - 1, len(todo), str(files[i]))

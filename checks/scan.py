@@ -21,9 +21,16 @@ RETRIES = 2  # times Dask reruns a failed task before its files are reported unr
 
 
 def _check_batch(paths: list[str], opts: Any) -> list[dict[str, Any]]:
-    from protocheck import engine
+    return [_check_one(Path(p), opts).as_json() for p in paths]
 
-    return [engine.check_path(Path(p), opts).as_json() for p in paths]
+
+def _check_one(path: Path, opts: Any) -> Any:
+    """A file, or the one line saying why it cannot be read (a FIFO would block)."""
+    from protocheck import engine
+    from protocheck.model.findings import FileResult
+
+    why = engine.unreadable(path)
+    return FileResult(str(path), error=why) if why is not None else engine.check_path(path, opts)
 
 
 def done_paths(output: Path) -> set[str]:

@@ -149,6 +149,7 @@ def check(
             help="Files or folders to check (.docx .pdf .eml .txt).",
             metavar="FILE_OR_DIR...",
             show_default=False,
+            readable=False,  # an unreadable input is one line of the report, not a usage error
         ),
     ],
     format: FormatOption = "text",
@@ -234,12 +235,20 @@ def diff(
     draft: Annotated[
         Path,
         typer.Argument(
-            help="The officer's draft (.docx, .pdf or .txt).", metavar="DRAFT", show_default=False
+            help="The officer's draft (.docx, .pdf or .txt).",
+            metavar="DRAFT",
+            show_default=False,
+            readable=False,
         ),
     ],
     revised: Annotated[
         Path,
-        typer.Argument(help="The version that came back.", metavar="REVISED", show_default=False),
+        typer.Argument(
+            help="The version that came back.",
+            metavar="REVISED",
+            show_default=False,
+            readable=False,
+        ),
     ],
     editor: Annotated[
         str | None,
@@ -315,6 +324,7 @@ def baseline(
             help="Files or folders whose current findings are accepted.",
             metavar="FILE_OR_DIR...",
             show_default=False,
+            readable=False,
         ),
     ],
     output: Annotated[
@@ -355,7 +365,10 @@ def scan(
     archive: Annotated[
         list[Path],
         typer.Argument(
-            help="Folders or files of the archive.", metavar="FILE_OR_DIR...", show_default=False
+            help="Folders or files of the archive.",
+            metavar="FILE_OR_DIR...",
+            show_default=False,
+            readable=False,
         ),
     ],
     dask: Annotated[
@@ -498,8 +511,7 @@ def _main() -> None:
     try:
         app(prog_name="protocheck")
     except KeyboardInterrupt:
-        print("protocheck: interrupted", file=sys.stderr)
-        sys.exit(130)
+        sys.exit(130)  # main() says "interrupted"
     except Exception as exc:  # never a traceback for a user; PROTOCHECK_DEBUG=1 shows it
         import os
 
@@ -537,6 +549,8 @@ def main() -> None:
         _main()
     except SystemExit as exc:
         code = exc.code
+    if code == 130:  # Ctrl-C: Typer turns KeyboardInterrupt into exit code 130, silently
+        print("protocheck: interrupted", file=sys.stderr)
     if isinstance(code, str):
         print(code, file=sys.stderr)
         code = 1

@@ -130,7 +130,11 @@ def _finish(
 
 
 def _annotate(
-    results: list[Any], sources: list[Path], target: Path, force: bool = False
+    results: list[Any],
+    sources: list[Path],
+    target: Path,
+    force: bool = False,
+    failed: list[Path] | None = None,
 ) -> int | None:
     """--annotate: a commented copy of each .docx checked; an exit code on a usage error.
     No copy is written over an input or, without --force, over an existing file."""
@@ -154,7 +158,16 @@ def _annotate(
         if why is not None:
             return _err(f"--annotate: {why}")
     for (src, result), out in zip(pairs, names, strict=True):
-        n = outputs.write_atomically(out, functools.partial(annotate.annotate, src, result=result))
+        try:
+            n = outputs.write_atomically(
+                out, functools.partial(annotate.annotate, src, result=result)
+            )
+        except Exception as exc:  # a package python-docx cannot open: that file only
+            why = str(exc).splitlines()[0][:160] if str(exc) else ""
+            _say(f"{src}: cannot annotate: {type(exc).__name__}: {why}".rstrip(": "))
+            if failed is not None:
+                failed.append(src)
+            continue
         _say(f"wrote {out} ({n} comment{'s' if n != 1 else ''})")
     return None
 
@@ -210,11 +223,12 @@ def check(
         results = engine.run(paths, opts, jobs=jobs)
     finally:
         stop()
+    not_annotated: list[Path] = []
     if annotate is not None:
-        code = _annotate(results, inputs, annotate, force)
+        code = _annotate(results, inputs, annotate, force, not_annotated)
         if code is not None:
             return code
-    return _finish(
+    code = _finish(
         results,
         base_cfg,
         fmt=fmt,
@@ -224,6 +238,7 @@ def check(
         color=color,
         width=width,
     )
+    return 2 if not_annotated else code
 
 
 def baseline(
@@ -321,13 +336,14 @@ def diff(
     ):
         return _err(f"--output: {why}")
     result = engine.check_diff(draft, revised, editor, opts)
+    not_annotated: list[Path] = []
     if fmt in ("sarif", "github", "junit"):
         result.path = str(revised)  # a CI annotation points at a file: the revised one
     if annotate is not None:
-        code = _annotate([result], [revised, draft], annotate, force)
+        code = _annotate([result], [revised, draft], annotate, force, not_annotated)
         if code is not None:
             return code
-    return _finish(
+    code = _finish(
         [result],
         base_cfg,
         fmt=fmt,
@@ -337,6 +353,7 @@ def diff(
         color=color,
         width=width,
     )
+    return 2 if not_annotated else code
 
 
 def _progress() -> Callable[[], None]:
@@ -393,7 +410,10 @@ def _dump(paths: list[Path], opts: object) -> int:
 
     code = 0
     for f in engine.collect(paths):
+        why = engine.unreadable(f)
         try:
+            if why is not None:  # a FIFO, a loop, no permission: never opened
+                raise UnreadableError(why)
             raw = read(f)
         except UnreadableError as exc:
             _say(f"{f}: {exc}")

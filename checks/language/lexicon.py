@@ -206,6 +206,9 @@ def toml_data(relpath: str) -> Any:
     return _parsed(root() / relpath, tomllib.loads, f"lexicons/{relpath}")
 
 
+_MAGIC = b"protocheck-lexicon-1\n"  # then a BLAKE2b digest of the marshal data, then the data
+
+
 def _parsed(path: Path, parse: Any, rel: str) -> Any:
     """`parse` applied to the text of `path`, kept in the cache directory.
 
@@ -216,9 +219,14 @@ def _parsed(path: Path, parse: Any, rel: str) -> Any:
     stored = _parsed_path(path)
     if stored is not None:
         try:
-            return marshal.loads(stored.read_bytes())  # plain data only: marshal runs no code
+            blob = stored.read_bytes()
+            payload = blob[len(_MAGIC) + 16 :]
+            if blob[: len(_MAGIC)] == _MAGIC and blob[len(_MAGIC) : len(_MAGIC) + 16] == (
+                hashlib.blake2b(payload, digest_size=16).digest()
+            ):
+                return marshal.loads(payload)  # plain data only: marshal runs no code
         except (OSError, EOFError, ValueError, TypeError):
-            pass
+            pass  # a damaged copy: parse the file again and store it afresh
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -228,7 +236,8 @@ def _parsed(path: Path, parse: Any, rel: str) -> Any:
         try:
             stored.parent.mkdir(parents=True, exist_ok=True)
             tmp = stored.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps(data))
+            payload = marshal.dumps(data)
+            tmp.write_bytes(_MAGIC + hashlib.blake2b(payload, digest_size=16).digest() + payload)
             tmp.replace(stored)
         except (OSError, ValueError):
             pass  # a read-only home, or data marshal cannot store: parse again next time

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import gc
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from protocheck import progress
@@ -268,21 +268,43 @@ def annotate(doc: Document, pattern_files: Iterable[str] | None = None) -> None:
     for k, block in enumerate(blocks):
         if len(blocks) >= PROGRESS_MIN_BLOCKS and k % PROGRESS_EVERY == 0:
             progress.step("paragraphs", k, len(blocks))
-        sdoc, spans = nlp(prepare(block.text), names)
-        base = block.start
-        for sent in sdoc.sents:
-            sentences += [
-                (base + a, base + b)
-                for a, b in _split_lines(block.text, sent.start_char, sent.end_char)
-            ]
-        for label, pid, span in spans:
-            matches.setdefault(label, []).append(
-                Match(label, pid, base + span.start_char, base + span.end_char)
-            )
+        for a, b in _chunks(block.text):
+            text = block.text[a:b]
+            sdoc, spans = nlp(prepare(text), names)
+            base = block.start + a
+            for sent in sdoc.sents:
+                sentences += [
+                    (base + x, base + y)
+                    for x, y in _split_lines(text, sent.start_char, sent.end_char)
+                ]
+            for label, pid, span in spans:
+                matches.setdefault(label, []).append(
+                    Match(label, pid, base + span.start_char, base + span.end_char)
+                )
     for found in matches.values():
         found.sort(key=lambda m: (m.start, -m.end))
     doc.matches.update(matches)
     doc.sentences = sorted(sentences)
+
+
+CHUNK = 50_000  # characters of one block given to spaCy at a time: bounded memory
+
+
+def _chunks(text: str, size: int = CHUNK) -> Iterator[tuple[int, int]]:
+    """(start, end) pieces of at most `size` characters, cut after a line break, a
+    sentence's stop or a space where there is one: a paragraph this long is a page's
+    worth of text run together, not a sentence."""
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        for sep in ("\n", ". ", " "):
+            cut = text.rfind(sep, start + size // 2, end)
+            if cut > 0:
+                end = cut + len(sep)
+                break
+        yield start, end
+        start = end
+    yield start, len(text)
 
 
 _LINE_END = re.compile(r"(?<=[.!?:;])[\"'\u201d\u2019)]?\n")

@@ -31,6 +31,7 @@ TOP_KEYS = {
     "kind",
     "author",
     "baseline",
+    "max-chars",
 }
 MEMBER_KEYS = {
     "name",
@@ -91,6 +92,7 @@ class Config:
     baseline: Path | None = (
         None  # accepted findings (protocheck baseline): CI fails only on new ones
     )
+    max_chars: int | None = None  # text checked per file; None: read.guard.LIMITS.max_chars
 
     def fingerprint(self) -> str:
         return repr(
@@ -103,6 +105,7 @@ class Config:
                 self.officers,
                 self.elections,
                 self.parties,
+                self.max_chars,
             )
         )
 
@@ -218,6 +221,11 @@ def from_mapping(data: dict[str, Any], path: Path | None = None) -> Config:
         if not isinstance(data["baseline"], str):
             raise _err(path, "'baseline' must be a file path")
         cfg.baseline = (path.parent if path else Path.cwd()) / data["baseline"]
+    if "max-chars" in data:
+        value = data["max-chars"]
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1000:
+            raise _err(path, "'max-chars' must be a whole number of characters, at least 1000")
+        cfg.max_chars = value
     parties = data.get("parties", {})
     if parties:
         if not isinstance(parties, dict) or set(parties) - {"names"}:
@@ -232,6 +240,10 @@ def load_members_csv(path: Path) -> list[RosterEntry]:
             rows = list(csv.DictReader(fh))
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read members CSV ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: members CSV is not UTF-8 text (a binary file?)") from None
+    except csv.Error as exc:
+        raise ConfigError(f"{path}: members CSV is not valid CSV ({exc})") from None
     out = []
     for row in rows:
         name = (row.get("name") or "").strip()
@@ -256,6 +268,8 @@ def load(path: Path) -> Config:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text (a binary file?)") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     if path.name == "pyproject.toml":
@@ -271,21 +285,32 @@ def discover(directory: Path) -> Config:
     """The nearest configuration at or above `directory`, or the defaults."""
     for d in (directory, *directory.parents):
         candidate = d / "protocheck.toml"
-        if candidate.is_file():
+        if _is_file(candidate):
             return load(candidate)
         pyproject = d / "pyproject.toml"
-        if pyproject.is_file():
+        if _is_file(pyproject):
             try:
                 data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-            except (OSError, tomllib.TOMLDecodeError):
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
                 continue
             if "protocheck" in data.get("tool", {}):
                 return load(pyproject)
     return Config()
 
 
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a folder that cannot be searched: no configuration there
+        return False
+
+
 def for_file(path: Path) -> Config:
-    return discover(path.resolve().parent)
+    try:
+        folder = path.resolve().parent
+    except (OSError, RuntimeError):  # a symlink loop: the folder it stands in
+        folder = path.absolute().parent
+    return discover(folder)
 
 
 STARTER = """\

@@ -8,6 +8,7 @@ lexicon matches and sentences that checks query.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -412,23 +413,29 @@ class Document:
 _QUOTE_PAIRS = {"\u201c": "\u201d", '"': '"', "\u2018": "\u2019"}
 
 
+_QUOTE_OPEN = re.compile('[\u201c"\u2018]')
+
+
 def quoted_passages(text: str) -> list[tuple[int, int]]:
     """(start, end) of text between paired quotation marks; an unclosed quote runs to the end.
 
     A closing single quote must not be followed by a letter: in "the Council’s" it is
-    an apostrophe.
+    an apostrophe. Rules ask again and again about one block: the answer is kept.
     """
+    return list(_quoted_passages(text))
+
+
+@functools.lru_cache(maxsize=64)
+def _quoted_passages(text: str) -> tuple[tuple[int, int], ...]:
     out = []
     i = 0
-    while i < len(text):
-        close = _QUOTE_PAIRS.get(text[i])
-        if close is None:
-            i += 1
-            continue
+    while (m := _QUOTE_OPEN.search(text, i)) is not None:
+        i = m.start()
+        close = _QUOTE_PAIRS[text[i]]
         j = text.find(close, i + 1)
         while close == "\u2019" and j != -1 and j + 1 < len(text) and text[j + 1].isalpha():
             j = text.find(close, j + 1)
         end = len(text) if j == -1 else j
         out.append((i + 1, end))
         i = end + 1
-    return out
+    return tuple(out)

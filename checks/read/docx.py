@@ -172,14 +172,14 @@ def _normalise(text: str, changes: list[Change]) -> tuple[str, list[Change]]:
     return stripped, changes
 
 
-def read(path: Path) -> RawDocument:
+def read(path: Path, max_chars: int = LIMITS.max_chars) -> RawDocument:
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError):
         raise UnreadableError("corrupt or truncated .docx (not a readable zip archive)") from None
     with zf:
         try:
-            return _read(zf, path)
+            return _read(zf, path, max_chars)
         except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, OSError) as exc:
             raise UnreadableError(f"corrupt .docx: {exc}") from None
         except KeyError as exc:
@@ -304,7 +304,7 @@ def _new_page(section: Any) -> bool:
     return kind is None or kind.get(q("val")) not in ("continuous",)
 
 
-def _read(zf: zipfile.ZipFile, path: Path) -> RawDocument:
+def _read(zf: zipfile.ZipFile, path: Path, max_chars: int = LIMITS.max_chars) -> RawDocument:
     names = set(zf.namelist())
     root = _parse(zf, "word/document.xml")
     styles = _Styles(zf, names)
@@ -312,9 +312,17 @@ def _read(zf: zipfile.ZipFile, path: Path) -> RawDocument:
         raise UnreadableError("corrupt .docx: word/document.xml has no body")
     anchors: dict[str, list[str]] = {}
     blocks: list[Block] = []
+    notices: list[str] = []
     pages = 1
     section_start = False  # the next block opens a section (an agenda pack's item, in Word)
+    chars = 0
     for bp in body_paragraphs(root, anchors):
+        if chars > max_chars:  # the rest of the body is not read (read.truncate cuts the last)
+            from protocheck.read import truncated_notice
+
+            notices.append(truncated_notice(max_chars))
+            break
+        chars += len(bp.text)
         pages = bp.page_after
         style_el = bp.element.find(f"{q('pPr')}/{q('pStyle')}")
         style = styles.name(style_el.get(q("val"))) if style_el is not None else None
@@ -402,4 +410,5 @@ def _read(zf: zipfile.ZipFile, path: Path) -> RawDocument:
         properties=properties,
         pages=pages,
         date=properties.get("modified") or properties.get("created"),
+        notices=notices,
     )

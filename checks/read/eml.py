@@ -9,7 +9,7 @@ from email.parser import BytesParser
 from pathlib import Path
 
 from protocheck.model.document import Address, Block, RawDocument
-from protocheck.read.guard import UnreadableError
+from protocheck.read.guard import LIMITS, UnreadableError
 from protocheck.read.plaintext import clean_line, split_message
 
 ADDRESS_HEADERS = ("From", "To", "Cc", "Bcc")
@@ -31,9 +31,15 @@ def html_to_text(html: str) -> str:
     return str(tree.text_content())
 
 
+def _head(path: Path) -> list[str]:
+    """The file's first lines (enough for the headers and the body's first line)."""
+    with path.open("rb") as fh:
+        return fh.read(1024 * 1024).decode("utf-8", errors="replace").splitlines()
+
+
 def _header_lines(path: Path, blocks: list[Block]) -> None:
     """Each header block's line in the file ("To:" on line 2)."""
-    raw = path.read_bytes().decode("utf-8", errors="replace").splitlines()
+    raw = _head(path)
     end_of_headers = next((i for i, line in enumerate(raw) if not line.strip()), len(raw))
     for block in blocks:
         name = f"{block.meta.get('header', '')}:".lower()
@@ -51,7 +57,7 @@ def _first_line_in_file(path: Path, body: str) -> int | None:
     if k is None:
         return None
     first = body_lines[k].strip()
-    raw = path.read_bytes().decode("utf-8", errors="replace").splitlines()
+    raw = _head(path)
     end_of_headers = next((i for i, line in enumerate(raw) if not line.strip()), len(raw))
     for j in range(end_of_headers + 1, len(raw)):
         if raw[j].strip() == first:
@@ -68,9 +74,23 @@ def _first_line_in_file(path: Path, body: str) -> int | None:
     return None
 
 
-def read(path: Path) -> RawDocument:
+# the email package gives up decoding (and returns the raw text), or skips characters
+BAD_BASE64 = {"InvalidBase64LengthDefect", "InvalidBase64CharactersDefect"}
+
+
+def read(path: Path, max_chars: int = LIMITS.max_chars) -> RawDocument:
+    from protocheck.read import truncated_notice
+
+    notices: list[str] = []
     with path.open("rb") as fh:
-        msg = BytesParser(policy=policy.default).parse(fh)
+        data = fh.read(LIMITS.max_eml_bytes)
+        if fh.read(1):
+            notices.append(
+                f"only the first {LIMITS.max_eml_bytes // 2**20} MB of the message were read "
+                "(the body comes first; later parts, such as attachments, were not)"
+            )
+    msg = BytesParser(policy=policy.default).parsebytes(data)
+    del data
     if not isinstance(msg, EmailMessage) or not any(
         msg.get(h) for h in ("From", "To", "Subject", "Date")
     ):
@@ -96,14 +116,30 @@ def read(path: Path) -> RawDocument:
             headers[name] = addrs
     body_part = msg.get_body(preferencelist=("plain", "html"))
     body = ""
+    defects = {type(d).__name__ for d in msg.defects}
+    if "NoBoundaryInMultipartDefect" in defects or (
+        msg.get_content_maintype() == "multipart" and not msg.is_multipart()
+    ):
+        notices.append(
+            "the body was not read: a multipart message with no boundary between its parts"
+        )
+    elif body_part is None:
+        notices.append("the message has no text or HTML body: only its headers were checked")
     if body_part is not None:
         try:
             body = body_part.get_content()
         except (LookupError, UnicodeError, AttributeError):
             payload = body_part.get_payload(decode=True)
             body = payload.decode("cp1252", errors="replace") if isinstance(payload, bytes) else ""
+        part_defects = {type(d).__name__ for d in body_part.defects}
+        if part_defects & BAD_BASE64:  # what decoding gave is not the text that was sent
+            body = ""
+            notices.append("the body was not read: its base64 encoding is invalid")
         if body_part.get_content_type() == "text/html":
             body = html_to_text(body)
+        if len(body) > max_chars:
+            body = body[:max_chars]
+            notices.append(truncated_notice(max_chars))
     _header_lines(path, blocks)
     first_line = _first_line_in_file(path, body)
     _, _, body_blocks = split_message(body, first_line or 1, headers_allowed=False)
@@ -122,4 +158,5 @@ def read(path: Path) -> RawDocument:
         subject=subject,
         date=date,
         attachments=attachments,
+        notices=notices,
     )

@@ -24,6 +24,12 @@ class Limits:
     max_ratio: float = 100.0
     max_entries: int = 5000
     max_pdf_pages: int = 5000
+    max_chars: int = (
+        500_000  # text checked per file, about 170 full pages (max-chars in protocheck.toml)
+    )
+    max_page_chars: int = 100_000  # text read from one PDF page
+    max_eml_bytes: int = 16 * 1024 * 1024  # of an .eml, the part parsed (body first)
+    max_read_bytes: int = 200 * 1024 * 1024  # memory a reader may add (isolate.py)
 
 
 LIMITS = Limits()
@@ -130,7 +136,7 @@ def check_zip(path: Path, limits: Limits, required: tuple[str, ...]) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
         raise UnreadableError("corrupt or truncated .docx (not a readable zip archive)") from None
     if len(infos) > limits.max_entries:
         raise UnreadableError(

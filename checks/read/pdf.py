@@ -11,15 +11,19 @@ bookmarks are kept (`layout`, `outline`) for splitting an agenda pack into items
 (protocheck.language.packs); `assemble` turns a run of pages into blocks, the whole
 file or one item. pdfplumber is for tables, not for text or title lines: it is about
 30 times slower a page.
+Pages are read in a forked child with a memory ceiling (protocheck.read.isolate).
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import statistics
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from protocheck import progress
 from protocheck.model.document import Block, RawDocument
@@ -43,12 +47,17 @@ class Line:
     weight: int = 0  # font weight of the line's first character (700 bold), where the PDF says
 
 
-def _page_lines(textpage: object) -> list[Line]:
+def _page_lines(
+    textpage: object, max_chars: int = LIMITS.max_page_chars
+) -> tuple[list[Line], bool]:
+    """The page's lines, from its first `max_chars` characters; and whether it had more."""
     import pypdfium2.raw as raw
 
     count = textpage.count_chars()  # type: ignore[attr-defined]
     if count <= 0:
-        return []
+        return [], False
+    cut = count > max_chars
+    count = min(count, max_chars)
     text = textpage.get_text_range(0, count)  # type: ignore[attr-defined]
     positioned = len(text) == count
     lines: list[Line] = []
@@ -67,7 +76,7 @@ def _page_lines(textpage: object) -> list[Line]:
             lines.append(
                 Line(_SPACES.sub(" ", seg).strip(), top, bottom, left, right, size, max(weight, 0))
             )
-    return lines
+    return lines, cut
 
 
 def _paragraphs(lines: list[Line]) -> list[str]:
@@ -130,7 +139,8 @@ def _key(text: str) -> str:
     return _DIGITS.sub("#", text.lower()).strip()
 
 
-def read(path: Path) -> RawDocument:
+def _pages(path: Path, start: int, max_page_chars: int) -> Iterator[tuple[str, Any]]:
+    """("info", (page count, metadata)), then ("page", (index, lines, cut)) from `start`."""
     import pypdfium2 as pdfium
 
     try:
@@ -143,39 +153,110 @@ def read(path: Path) -> RawDocument:
         n = len(pdf)
         if n > LIMITS.max_pdf_pages:
             raise UnreadableError(f"refused: {n} pages (limit {LIMITS.max_pdf_pages})")
-        pages: list[list[Line]] = []
-        for i in range(n):
-            page = pdf[i]
-            tp = page.get_textpage()
-            try:
-                pages.append(_page_lines(tp))
-            finally:
-                tp.close()
-                page.close()
-            if n >= 20 and (i + 1) % 10 == 0:
-                progress.step("pages", i + 1, n)
-        outline = _outline(pdf)
         meta = {}
         try:
             meta = {k.lower(): str(v) for k, v in pdf.get_metadata_dict(skip_empty=True).items()}
         except Exception:
             meta = {}
+        yield "info", (n, meta, _outline(pdf))
+        for i in range(start, n):
+            page = pdf[i]
+            tp = page.get_textpage()
+            try:
+                lines, cut = _page_lines(tp, max_page_chars)
+            finally:
+                tp.close()
+                page.close()
+            yield "page", (i, lines, cut)
     finally:
         pdf.close()
-    scans = [i + 1 for i, p in enumerate(pages) if not p]
-    if n == 0:
+
+
+MAX_SKIPPED_PAGES = 3  # pages that cannot be read before the whole file is refused
+
+
+def read(path: Path, max_chars: int = LIMITS.max_chars) -> RawDocument:
+    """Pages are read in a child process with a memory ceiling (isolate.py): a page that
+    needs more is skipped with a notice and reading goes on from the next one."""
+    from protocheck.read import isolate, truncated_notice
+
+    n: int | None = None
+    meta: dict[str, str] = {}
+    outline: list[tuple[int, str, int]] = []
+    got: dict[int, list[Line]] = {}
+    cut_pages: list[int] = []
+    skipped: list[int] = []
+    chars = 0
+    stopped_at: int | None = None
+    why = ""
+    start = 0
+    while True:
+        received = 0
+
+        def take(item: tuple[str, Any]) -> bool:
+            nonlocal n, meta, outline, chars, stopped_at, received
+            kind, value = item
+            if kind == "info":
+                n, meta, outline = value
+                return True
+            i, lines, cut = value
+            received += 1
+            got[i] = lines
+            if cut:
+                cut_pages.append(i + 1)
+            chars += sum(len(ln.text) for ln in lines)
+            if n is not None and n >= 20 and (i + 1) % 10 == 0:
+                progress.step("pages", i + 1, n)
+            if chars > max_chars:
+                stopped_at = i + 1
+                return False
+            return True
+
+        out = isolate.run(
+            functools.partial(_pages, path, start, LIMITS.max_page_chars), label="pdf", on_item=take
+        )
+        if out.unreadable is not None:
+            raise UnreadableError(out.unreadable)
+        if out.died is None or n is None:
+            if out.died is not None:
+                raise UnreadableError(out.died)
+            break
+        bad = start + received  # the page the child was reading when it died
+        skipped.append(bad + 1)
+        why = out.died.replace("refused: reading it ", "")
+        if len(skipped) > MAX_SKIPPED_PAGES or (bad + 1 >= n and not got):
+            named = "s " + ", ".join(map(str, skipped)) if len(skipped) > 1 else f" {skipped[0]}"
+            raise UnreadableError(f"refused: reading page{named} {why}")
+        start = bad + 1
+        if start >= n:
+            break
+    if not n:
         raise UnreadableError("PDF has no pages")
+    read_pages = stopped_at or n
+    pages = [got.get(i, []) for i in range(read_pages)]
+    scans = [i + 1 for i, p in enumerate(pages) if not p and i + 1 not in skipped]
     if len(scans) == n:
         raise UnreadableError(
             "PDF has no text layer (a scanned image?): nothing to check, and no OCR offline"
         )
     blocks = assemble(pages)
     notices = []
+    for k in skipped:
+        notices.append(f"page {k} was not read: it {why}")
+    if cut_pages:
+        notices.append(
+            f"page{'s' if len(cut_pages) > 1 else ''} {', '.join(map(str, cut_pages))} "
+            f"truncated at {LIMITS.max_page_chars:,} characters a page"
+        )
+    if stopped_at is not None and stopped_at < n:
+        notices.append(truncated_notice(max_chars, f" (page {stopped_at} of {n})"))
     if scans:
         notices.append(
             f"pages {', '.join(map(str, scans))} have no text layer (scans): not checked"
         )
-    properties = {k: meta[k] for k in ("author", "title", "creationdate", "moddate") if k in meta}
+    properties: dict[str, str] = {
+        k: meta[k] for k in ("author", "title", "creationdate", "moddate") if k in meta
+    }
     return RawDocument(
         str(path),
         "pdf",

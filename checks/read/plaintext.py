@@ -23,12 +23,34 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 
 def decode(data: bytes) -> str:
     """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252."""
+    return decode_with_notices(data)[0]
+
+
+def decode_with_notices(data: bytes, partial: bool = False) -> tuple[str, list[str]]:
+    """`decode`, with a notice when some bytes are text in no encoding tried (they are
+    read as replacement characters). `partial`: `data` is the start of a longer file,
+    so a character cut at its end is dropped, not counted."""
+    import codecs
+
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        codec = "utf-16"
+    else:
+        try:
+            utf8 = codecs.getincrementaldecoder("utf-8-sig")()
+            return utf8.decode(data, final=not partial), []
+        except UnicodeDecodeError:
+            codec = "cp1252"
+    dec = codecs.getincrementaldecoder(codec)(errors="replace")
+    text = dec.decode(data, final=not partial)
+    bad = text.count("\ufffd")
+    if not bad:
+        return text, []
+    line = text.count("\n", 0, text.index("\ufffd")) + 1
+    where = "UTF-16" if codec == "utf-16" else "UTF-8 or Windows-1252"
+    return text, [
+        f"{bad:,} byte{'s are' if bad != 1 else ' is'} not valid {where} text (the first "
+        f"on line {line:,}): read as replacement characters"
+    ]
 
 
 def clean_line(line: str) -> str:

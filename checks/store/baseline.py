@@ -56,15 +56,48 @@ def write(results: list[FileResult], target: Path) -> int:
 
 @functools.cache
 def load(path: Path) -> frozenset[tuple[str, str, str]]:
+    """The accepted findings; an entry that is not {path, code, hash} strings is
+    ignored, and a file that is not a baseline accepts nothing (`problem` says why)."""
+    return _load(path)[0]
+
+
+@functools.cache
+def problem(path: Path) -> str | None:
+    """Why the baseline at `path` is not used in whole or in part, or None."""
+    return _load(path)[1]
+
+
+@functools.cache
+def _load(path: Path) -> tuple[frozenset[tuple[str, str, str]], str | None]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return frozenset()
-    return frozenset((e["path"], e["code"], e["hash"]) for e in data.get("findings", []))
+    except FileNotFoundError:
+        return frozenset(), f"baseline {path} not found: nothing accepted"
+    except (OSError, ValueError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) else "not JSON"
+        return frozenset(), f"baseline {path} cannot be read ({why}): nothing accepted"
+    entries = data.get("findings") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        return frozenset(), f"baseline {path} is not a protocheck baseline: nothing accepted"
+    good = frozenset(
+        (e["path"], e["code"], e["hash"])
+        for e in entries
+        if isinstance(e, dict) and all(isinstance(e.get(k), str) for k in ("path", "code", "hash"))
+    )
+    bad = len(entries) - len(good)
+    why = (
+        f"baseline {path}: {bad} malformed entr{'ies' if bad != 1 else 'y'} ignored"
+        if bad
+        else None
+    )
+    return good, why
 
 
 def apply(result: FileResult, baseline: Path) -> None:
     accepted = load(baseline)
+    why = problem(baseline)
+    if why is not None and result.error is None and why not in result.notices:
+        result.notices.append(why)
     if not accepted:
         return
     for f in result.findings:

@@ -1,5 +1,7 @@
-"""Result cache: a file whose path, size and modification time, the configuration,
-the rules and protocheck itself are unchanged is not read again.
+"""Result cache: a file whose path, size, modification time and content hash, the
+configuration, the rules and protocheck itself are unchanged is not read again. An
+entry that is not what `put` wrote (cut short, edited, `{}`) is a miss, and is
+written again after the file is checked.
 
 Entries live in $PROTOCHECK_CACHE_DIR, else $XDG_CACHE_HOME/protocheck, else
 ~/.cache/protocheck; nothing is written next to the documents checked.
@@ -42,12 +44,40 @@ def code_stamp() -> str:
     return h.hexdigest()[:16]
 
 
+SMALL = 1024 * 1024  # a file this size or less is hashed whole
+EDGE = 64 * 1024  # of a larger file, the first and last 64 KB are hashed
+
+
+def content_hash(path: Path) -> str | None:
+    """BLAKE2b of the whole file when small, else of its size and first and last 64 KB:
+    a file replaced by another of the same size and modification time is still told
+    apart (unless a large one differs only in its middle)."""
+    h = hashlib.blake2b(digest_size=16)
+    try:
+        with path.open("rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            h.update(str(size).encode())
+            if size <= SMALL:
+                h.update(fh.read(SMALL + 1))
+            else:
+                h.update(fh.read(EDGE))
+                fh.seek(-EDGE, os.SEEK_END)
+                h.update(fh.read(EDGE))
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
 def key(path: Path, settings: str) -> str | None:
     try:
         st = path.stat()
-    except OSError:
+        where = path.resolve()
+    except (OSError, RuntimeError):
         return None
-    raw = f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}|{settings}|{code_stamp()}"
+    digest = content_hash(path)
+    if digest is None:
+        return None
+    raw = f"{where}|{st.st_size}|{st.st_mtime_ns}|{digest}|{settings}|{code_stamp()}"
     return hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()  # any file name
 
 

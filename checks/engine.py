@@ -18,7 +18,8 @@ from protocheck.model import profiles
 from protocheck.model.config import Config
 from protocheck.model.document import Document, Hit, RawDocument
 from protocheck.model.findings import Clause, FileResult, Finding, Location
-from protocheck.read import UnreadableError, read
+from protocheck.read import UnreadableError, read, truncate
+from protocheck.read.guard import LIMITS
 from protocheck.rules import registry
 from protocheck.store import cache
 
@@ -244,7 +245,7 @@ def apply_suppressions(doc: Document, findings: list[Finding], ran: set[str] | N
 
 
 def check_path(path: Path, opts: Options) -> FileResult:
-    return _check(path, opts, lambda cfg: read(path, cfg.max_chars), str(path))
+    return _check(path, opts, lambda cfg: read(path, cfg.max_chars, packs=True), str(path))
 
 
 def check_diff(draft: Path, revised: Path, editor: str | None, opts: Options) -> FileResult:
@@ -306,6 +307,7 @@ def _check(
                 if k:
                     cache.put(k, to_cache(result))
                 return _with_baseline(result, cfg)
+            truncate(raw, cfg.max_chars or LIMITS.max_chars)  # one document: the budget's text only
             doc = voices.analyse(raw, cfg, kind)
             author = opts.author or cfg.author
             if doc.sender is None and author:

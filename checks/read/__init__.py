@@ -27,10 +27,21 @@ def truncated_notice(max_chars: int, where: str = "") -> str:
     )
 
 
-def read(path: Path, max_chars: int | None = None) -> RawDocument:
-    """Read one file, or raise UnreadableError with a one-line reason."""
+# A PDF or Word file may be an agenda pack, whose items are each checked as a document
+# of their own: it is read to this many times the budget, and the engine cuts it to the
+# budget when it turns out to be one document (truncate).
+PACK_BUDGET_FACTOR = 8
+
+
+def read(path: Path, max_chars: int | None = None, packs: bool = False) -> RawDocument:
+    """Read one file, or raise UnreadableError with a one-line reason. With `packs`, a
+    PDF or Word file is read to PACK_BUDGET_FACTOR times the budget and left uncut: the
+    caller cuts it (truncate) unless it is an agenda pack."""
     fmt = check(path)
     budget = max_chars or LIMITS.max_chars
+    whole = packs and fmt in ("pdf", "docx")
+    if whole:
+        budget *= PACK_BUDGET_FACTOR
     module = importlib.import_module(f"protocheck.read.{fmt}")
     importlib.import_module(_PRELOAD.get(fmt, "pickle"))
     try:
@@ -44,7 +55,8 @@ def read(path: Path, max_chars: int | None = None) -> RawDocument:
         raise
     except Exception as exc:  # zipfile's NotImplementedError on a forged version, ...
         raise UnreadableError(_reason(fmt, exc)) from None
-    truncate(raw, budget)
+    if not whole:
+        truncate(raw, budget)
     if not any(b.text.strip() for b in raw.blocks):
         raise UnreadableError("no text found in the document")
     return raw
@@ -93,7 +105,8 @@ def truncate(raw: RawDocument, max_chars: int) -> None:
             for c in block.changes:
                 c.end = min(c.end, len(block.text))
             del raw.blocks[k + 1 :]
-            if not any(n.startswith("truncated at") for n in raw.notices):
-                raw.notices.append(truncated_notice(max_chars))
+            # the reader may have stopped at a larger budget (a file read as a possible pack)
+            raw.notices[:] = [n for n in raw.notices if not n.startswith("truncated at")]
+            raw.notices.append(truncated_notice(max_chars))
             return
         total += len(block.text)

@@ -237,7 +237,9 @@ def test_rule_rules_profiles_init(tmp_path: Path) -> None:
 def test_unchanged_file_is_not_read_again(letters: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[Path] = []
     real = engine.read
-    monkeypatch.setattr(engine, "read", lambda p, *limit: calls.append(p) or real(p, *limit))
+    monkeypatch.setattr(
+        engine, "read", lambda p, *limit, **kw: calls.append(p) or real(p, *limit, **kw)
+    )
     first = engine.check_path(letters / "member.docx", engine.Options())
     second = engine.check_path(letters / "member.docx", engine.Options())
     assert len(calls) == 1

@@ -263,3 +263,20 @@ def test_pack_lexicon_examples_match_and_counters_do_not() -> None:
             assert rx.search(example), f"lexicons/pack.yml {name}: {example!r} does not match"
         for counter in entry.get("counters", []):
             assert not rx.search(counter), f"lexicons/pack.yml {name}: {counter!r} matches"
+
+
+def test_a_pack_longer_than_max_chars_is_checked_whole_and_one_document_is_cut(
+    tmp_path: Path,
+) -> None:
+    """max-chars bounds the text checked as one document; a pack's items are each a
+    document, so the pack is read to eight times the budget and checked whole."""
+    truth = build(tmp_path / "pack.pdf", reports=6, paragraphs=3)
+    (tmp_path / "protocheck.toml").write_text(
+        "max-chars = 20000\n", encoding="utf-8"
+    )  # the pack: ~50,000
+    pack = protocheck.check(tmp_path / "pack.pdf", use_cache=False)
+    assert pack.kind == "agenda-pack"
+    assert not [n for n in pack.notices if "truncated" in n], pack.notices
+    assert len(pack.items or []) == len(truth)
+    one = protocheck.check(tmp_path / "pack.pdf", kind="report", use_cache=False)
+    assert [n for n in one.notices if n.startswith("truncated at 20,000 characters")], one.notices

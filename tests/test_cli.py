@@ -501,3 +501,28 @@ def test_rough_edges_of_the_text_output(tmp_path: Path) -> None:
     assert pattern is not None
     assert re.search(pattern.group(1), "drafts/reply.docx")
     assert not re.search(pattern.group(1), "requirements.txt")
+
+
+def test_a_quoted_printable_body_gives_the_files_own_lines(tmp_path: Path) -> None:
+    """A body sent quoted-printable (long lines broken with "=", "£" as =C2=A3) is
+    decoded to be checked; each finding's line is the file line its words start on."""
+    from email.message import EmailMessage
+
+    msg = EmailMessage()
+    msg["From"] = "Cllr Ann Rees <ann.rees@example.gov.uk>"
+    msg["To"] = "Mr Jones <jones@example.com>"
+    msg["Subject"] = "Your bulky waste collection"
+    msg["Date"] = "Mon, 7 Apr 2027 10:00:00 +0000"
+    opening = "Dear Mr Jones, thank you for writing to me about the collection. " * 3
+    msg.set_content(
+        f"{opening.strip()}\n\nI have agreed that the £38 charge will be waived on this occasion.\n\n"
+        "Cllr Ann Rees\n",
+        cte="quoted-printable",
+    )
+    mail = tmp_path / "qp.eml"
+    mail.write_bytes(bytes(msg))
+    file_lines = mail.read_text(encoding="ascii").splitlines()
+    assert any(line.endswith("=") for line in file_lines)  # really broken with soft breaks
+    data = json.loads(run_cli("check", str(mail), "--format", "json", "--no-cache").stdout)
+    cor001 = next(f for f in data["files"][0]["findings"] if f["code"] == "COR001")
+    assert "I have agreed that the =C2=A338 charge" in file_lines[cor001["location"]["line"] - 1]

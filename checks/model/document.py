@@ -267,8 +267,12 @@ class Document:
             loc.page = block.page
             loc.paragraph = block.paragraph
             # the file's own line: a paragraph's lines are joined with "\n" as in the file
+            nth = block.text.count("\n", 0, max(0, start - block.start))  # the paragraph's nth line
+            mapped = block.meta.get("file_lines")  # a quoted-printable body's lines in the file
             loc.line = (
-                block.line + block.text.count("\n", 0, max(0, start - block.start))
+                mapped[min(nth, len(mapped) - 1)]
+                if mapped
+                else block.line + nth
                 if block.line is not None
                 else None
             )

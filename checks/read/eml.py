@@ -74,6 +74,42 @@ def _first_line_in_file(path: Path, body: str) -> int | None:
     return None
 
 
+def _quoted_printable_lines(path: Path, body: str, part: object) -> list[int] | None:
+    """For a quoted-printable body (long lines broken with "=" at the end of file lines):
+    the file line (1-based) each line of the decoded body starts on, or None."""
+    import quopri
+
+    if str(part.get("Content-Transfer-Encoding", "")).strip().lower() != "quoted-printable":  # type: ignore[attr-defined]
+        return None
+    charset = part.get_content_charset() or "utf-8"  # type: ignore[attr-defined]
+    raw = _head(path)
+    logical: list[tuple[int, str]] = []  # (file line, decoded text) of each line as sent
+    j = 0
+    while j < len(raw):
+        first, encoded = j, raw[j]
+        while encoded.endswith("=") and j + 1 < len(raw):  # a soft line break
+            j += 1
+            encoded = encoded[:-1] + raw[j]
+        try:
+            text = quopri.decodestring(encoded.encode("latin-1", "replace")).decode(
+                charset, "replace"
+            )
+        except LookupError:
+            return None
+        logical.append((first + 1, text.rstrip()))
+        j += 1
+    wanted = [line.rstrip() for line in body.replace("\r\n", "\n").split("\n")]
+    while wanted and not wanted[-1]:
+        wanted.pop()
+    if not wanted:
+        return None
+    texts = [t for _, t in logical]
+    for k in range(len(logical) - len(wanted) + 1):
+        if texts[k : k + len(wanted)] == wanted:
+            return [line for line, _ in logical[k : k + len(wanted)]]
+    return None
+
+
 # the email package gives up decoding (and returns the raw text), or skips characters
 BAD_BASE64 = {"InvalidBase64LengthDefect", "InvalidBase64CharactersDefect"}
 
@@ -143,9 +179,20 @@ def read(path: Path, max_chars: int = LIMITS.max_chars) -> RawDocument:
     _header_lines(path, blocks)
     first_line = _first_line_in_file(path, body)
     _, _, body_blocks = split_message(body, first_line or 1, headers_allowed=False)
-    if first_line is None:  # an encoded body (base64, quoted-printable): no file line to give
+    qp_lines = (
+        _quoted_printable_lines(path, body, body_part)
+        if first_line is None and body_part is not None
+        else None
+    )
+    if first_line is None:  # an encoded body: a quoted-printable one's lines are mapped back
         for block in body_blocks:
-            block.line = None
+            start = (block.line or 1) - 1  # the block's first line in the decoded body
+            count = block.text.count("\n") + 1
+            if qp_lines is not None and start + count <= len(qp_lines):
+                block.meta["file_lines"] = qp_lines[start : start + count]
+                block.line = qp_lines[start]
+            else:  # base64, or a body that cannot be found in the file: no file line to give
+                block.line = None
     blocks.extend(body_blocks)
     attachments = [part.get_filename() or "(unnamed)" for part in msg.iter_attachments()]
     subject = str(msg.get("Subject") or "") or None

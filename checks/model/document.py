@@ -267,15 +267,15 @@ class Document:
             loc.page = block.page
             loc.paragraph = block.paragraph
             # the file's own line: a paragraph's lines are joined with "\n" as in the file
-            nth = block.text.count("\n", 0, max(0, start - block.start))  # the paragraph's nth line
+            at = max(0, start - block.start)
+            nth = block.text.count("\n", 0, at)  # the paragraph's nth line
             mapped = block.meta.get("file_lines")  # a quoted-printable body's lines in the file
-            loc.line = (
-                mapped[min(nth, len(mapped) - 1)]
-                if mapped
-                else block.line + nth
-                if block.line is not None
-                else None
-            )
+            if mapped:  # the piece of the sent line the offset falls in
+                column = at - (block.text.rfind("\n", 0, at) + 1)
+                pieces = mapped[min(nth, len(mapped) - 1)]
+                loc.line = next(ln for first, ln in reversed(pieces) if first <= column)
+            else:
+                loc.line = block.line + nth if block.line is not None else None
             loc.where = (
                 f"{block.meta['header']} header" if block.kind == "email-header" else block.kind
             )

@@ -74,30 +74,39 @@ def _first_line_in_file(path: Path, body: str) -> int | None:
     return None
 
 
-def _quoted_printable_lines(path: Path, body: str, part: object) -> list[int] | None:
+def _quoted_printable_lines(
+    path: Path, body: str, part: object
+) -> list[list[tuple[int, int]]] | None:
     """For a quoted-printable body (long lines broken with "=" at the end of file lines):
-    the file line (1-based) each line of the decoded body starts on, or None."""
+    for each line of the decoded body, where its pieces stand in the file, as (first
+    character of the piece in the decoded line, file line, 1-based); or None."""
     import quopri
 
     if str(part.get("Content-Transfer-Encoding", "")).strip().lower() != "quoted-printable":  # type: ignore[attr-defined]
         return None
     charset = part.get_content_charset() or "utf-8"  # type: ignore[attr-defined]
     raw = _head(path)
-    logical: list[tuple[int, str]] = []  # (file line, decoded text) of each line as sent
+    logical: list[tuple[list[tuple[int, int]], str]] = []  # each line as sent: its pieces, its text
     j = 0
-    while j < len(raw):
-        first, encoded = j, raw[j]
-        while encoded.endswith("=") and j + 1 < len(raw):  # a soft line break
+    try:
+        while j < len(raw):
+            pieces: list[tuple[int, int]] = []
+            data = b""
+            while True:
+                piece = raw[j]
+                soft = piece.endswith("=") and j + 1 < len(raw)
+                chars = len(data.decode(charset, "ignore"))
+                pieces.append((chars, j + 1))
+                data += quopri.decodestring(
+                    (piece[:-1] if soft else piece).encode("latin-1", "replace")
+                )
+                if not soft:
+                    break
+                j += 1
+            logical.append((pieces, data.decode(charset, "replace").rstrip()))
             j += 1
-            encoded = encoded[:-1] + raw[j]
-        try:
-            text = quopri.decodestring(encoded.encode("latin-1", "replace")).decode(
-                charset, "replace"
-            )
-        except LookupError:
-            return None
-        logical.append((first + 1, text.rstrip()))
-        j += 1
+    except LookupError:
+        return None
     wanted = [line.rstrip() for line in body.replace("\r\n", "\n").split("\n")]
     while wanted and not wanted[-1]:
         wanted.pop()
@@ -106,7 +115,7 @@ def _quoted_printable_lines(path: Path, body: str, part: object) -> list[int] | 
     texts = [t for _, t in logical]
     for k in range(len(logical) - len(wanted) + 1):
         if texts[k : k + len(wanted)] == wanted:
-            return [line for line, _ in logical[k : k + len(wanted)]]
+            return [pieces for pieces, _ in logical[k : k + len(wanted)]]
     return None
 
 
@@ -190,7 +199,7 @@ def read(path: Path, max_chars: int = LIMITS.max_chars) -> RawDocument:
             count = block.text.count("\n") + 1
             if qp_lines is not None and start + count <= len(qp_lines):
                 block.meta["file_lines"] = qp_lines[start : start + count]
-                block.line = qp_lines[start]
+                block.line = qp_lines[start][0][1]
             else:  # base64, or a body that cannot be found in the file: no file line to give
                 block.line = None
     blocks.extend(body_blocks)

@@ -86,7 +86,7 @@ def test_he_goes_back_to_the_officer_unless_a_member_was_named_since() -> None:
 def test_two_councillors_signing_under_a_plain_text_letter_are_its_senders() -> None:
     letter = (
         "Dear Sir,\nWe want residents of Fern Road to know that the road is in next year's programme.\n"
-        "The resurfacing will be completed before the end of October and residents will be written to.\n"
+        "The resurfacing will be carried out in September and residents will be written to.\n"
         "Cllr Mary Oduya\nCllr Tom Pike\nFernside Division\nExample County Council\n"
     )
     found = codes(letter)
@@ -176,7 +176,7 @@ def test_a_news_story_ending_mid_sentence_has_no_signature() -> None:
 def test_an_officer_named_once_in_a_role_is_an_officer_when_named_again() -> None:
     post = (
         "I have written before about the complaint. The council's grants manager, Owen Pryce, "
-        "handled it.\n\nMonths later Pryce lodged a baseless complaint against me in my ward.\n"
+        "handled it.\n\nMonths later Pryce filed a groundless grievance about me in my ward.\n"
     )
     found = [f for f in protocheck.check(post, use_cache=False).findings if f.code == "CON001"]
     assert found and "Pryce" in found[0].text, found
@@ -190,7 +190,7 @@ def test_reported_speech_is_the_speaker_before_the_verb() -> None:
     story = (
         "Row at committee\n\nConservative councillor Alan Penhallow accused the chief executive, "
         "Mark Tolley, of bias.\n\n"
-        'He added that Tolley "lacked a proper grip of the law on this application".\n'
+        'He added that Tolley "showed no grasp of the planning rules on this site".\n'
     )
     found = [f for f in protocheck.check(story, use_cache=False).findings if f.code == "CON001"]
     assert found and "Penhallow" in found[0].message, found

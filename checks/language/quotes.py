@@ -94,7 +94,7 @@ _MEMBER_BEFORE = re.compile(r"\b(?i:councill?or|cllr\.?|coun\.)\s+(?:[A-Z][\w'â€
 
 def _known_speaker(doc: Document, speaker: Person, last: Quote | None) -> Person:
     """A speaker the attribution names only in part: "he said" is the last speaker;
-    "Mr Spillman said" is the Member the report named before as "Cllr John Spillman"."""
+    "Mr Dorrell said" is the Member the report named before as "Cllr Ann Dorrell"."""
     words = people.bare_name(speaker.name).split()
     if speaker.is_member or speaker.is_officer or not words:
         return speaker
@@ -106,7 +106,7 @@ def _known_speaker(doc: Document, speaker: Person, last: Quote | None) -> Person
         after = after[: after.find(".")] if "." in after else after
         if _MEMBER_BEFORE.search(before) or (
             after.startswith(",") and people.member_title(after)
-        ):  # "Tory councillor Mike Allen", "Luke Spillman, Chair of the Planning Committee"
+        ):  # "Tory councillor Ann Dorrell", "Ann Dorrell, Chair of the Planning Committee"
             speaker.is_member, speaker.source = True, "quote"
             break
     return speaker
@@ -128,8 +128,8 @@ MEMBER_REACH_BLOCKS = 2  # paragraphs before a quotation read for the Member it 
 
 def _nearest_member(doc: Document, block: Block, before: int) -> Person | None:
     """The Member named last before a quotation (which opens at `before` in `block`), in
-    its paragraph or the ones just before: news puts "Cllr Gulvin, portfolio holder for
-    resources, explained ..." before "The Walderslade representative said: ..."."""
+    its paragraph or the ones just before: news puts "Cllr Dorrell, portfolio holder for
+    housing, explained ..." before "The Eastfield representative said: ..."."""
     body = [b for b in doc.blocks if b.in_body and b.start < block.start]
     near = body[-MEMBER_REACH_BLOCKS:]
     while near and any(b.kind == "heading" for b in near):
@@ -197,7 +197,7 @@ def _find_quotes(doc: Document) -> list[Quote]:
                 None,
             )  # a paragraph opening a quotation goes on with the last
         elif (who is None and doc.kind == "other") or (who and _DESCRIBED_MEMBER.search(who)):
-            # "The Walderslade representative said:", or no attribution at all: the Member
+            # "The Eastfield representative said:", or no attribution at all: the Member
             # the report has just named, if any
             speaker = _nearest_member(doc, block, passages[0][0])
         for s, e in passages:

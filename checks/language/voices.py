@@ -244,7 +244,7 @@ def _signature(raw: RawDocument, config: Config | None) -> list[Person]:
     closing = [
         ln.text
         for ln in letters.closing_lines(raw.blocks)
-        if not _PROSE_WORDS.search(ln.text)  # "Cllr Peter Hall, who was ...": a news line
+        if not _PROSE_WORDS.search(ln.text)  # "Cllr Jo Hart, who was ...": a news line
     ][-CLOSING_LINES:]
     return [p for p in signatories(closing, config) if p.is_member or p.is_officer]
 

@@ -99,7 +99,7 @@ def _references(doc: Document, label: str, start: int, end: int) -> list[Match]:
     """References of `label` between start and end. A bare "Mr Keane" is an officer only
     when the roster says so, or when the document names him with an officer's role
     somewhere ("the Council's engineer, Mr Keith Dunmore"): residents have names too.
-    An officer the document has named in a role ("its European manager, Gwyn Evans")
+    An officer the document has named in a role ("its grants manager, Owen Pryce")
     is an officer wherever the surname comes again ("Evans lodged a baseless ...")."""
     found = [
         ref
@@ -123,7 +123,7 @@ _NAME_OPENS = re.compile(r"\s*((?:[A-Z][a-z][\w'’-]*\s+){0,2}[A-Z][a-z][\w'’
 
 def _officer_surnames(doc: Document) -> frozenset[str]:
     """Surnames the document gives an officer's role: "the chief executive, Bryn Jones",
-    "Harding, ..., was the authority's monitoring officer"."""
+    "Pryce, as the reader will recall, was the authority's monitoring officer"."""
     names: set[str] = set()
     for m in doc.matches_of("OFFICER_REF"):
         if m.id == "honorific-name":

@@ -223,14 +223,12 @@ def check(
         results = engine.run(paths, opts, jobs=jobs)
     finally:
         stop()
-    not_annotated: list[Path] = []
-    if annotate is not None:
-        code = _annotate(results, inputs, annotate, force, not_annotated)
-        if code is not None:
-            return code
-    code = _finish(
+    return _annotate_and_finish(
         results,
+        inputs,
         base_cfg,
+        annotate=annotate,
+        force=force,
         fmt=fmt,
         output=output,
         profile=profile,
@@ -238,7 +236,6 @@ def check(
         color=color,
         width=width,
     )
-    return 2 if not_annotated else code
 
 
 def baseline(
@@ -336,16 +333,14 @@ def diff(
     ):
         return _err(f"--output: {why}")
     result = engine.check_diff(draft, revised, editor, opts)
-    not_annotated: list[Path] = []
     if fmt in ("sarif", "github", "junit"):
         result.path = str(revised)  # a CI annotation points at a file: the revised one
-    if annotate is not None:
-        code = _annotate([result], [revised, draft], annotate, force, not_annotated)
-        if code is not None:
-            return code
-    code = _finish(
+    return _annotate_and_finish(
         [result],
+        [revised, draft],
         base_cfg,
+        annotate=annotate,
+        force=force,
         fmt=fmt,
         output=output,
         profile=profile,
@@ -353,6 +348,25 @@ def diff(
         color=color,
         width=width,
     )
+
+
+def _annotate_and_finish(
+    results: list[Any],
+    inputs: list[Path],
+    base_cfg: Any,
+    *,
+    annotate: Path | None,
+    force: bool,
+    **report: Any,
+) -> int:
+    """Write the annotated copies asked for, then the report; a copy that could not be
+    written makes the exit code 2 once the report is out."""
+    not_annotated: list[Path] = []
+    if annotate is not None:
+        code = _annotate(results, inputs, annotate, force, not_annotated)
+        if code is not None:
+            return code
+    code = _finish(results, base_cfg, **report)
     return 2 if not_annotated else code
 
 

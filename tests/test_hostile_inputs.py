@@ -85,14 +85,28 @@ class Run:
 
 
 def run_protocheck(args: list[str], tmp_path: Path, cwd: Path) -> Run:
+    return measured(args, tmp_path, cwd)
+
+
+def measured(
+    args: list[str],
+    tmp_path: Path,
+    cwd: Path,
+    *,
+    cache: bool = False,
+    env: dict[str, str] | None = None,
+) -> Run:
+    """protocheck check ARGS through the fresh measuring wrapper."""
     report = tmp_path / "rusage.json"
-    env = dict(os.environ, PROTOCHECK_CACHE_DIR=str(tmp_path / "cache"))
-    cmd = [sys.executable, "-m", "protocheck.cli", "check", *args, "--no-cache"]
+    full_env = {**os.environ, "PROTOCHECK_CACHE_DIR": str(tmp_path / "cache"), **(env or {})}
+    cmd = [sys.executable, "-m", "protocheck.cli", "check", *args]
+    if not cache:
+        cmd.append("--no-cache")
     proc = subprocess.run(
         [sys.executable, "-c", _WRAPPER, str(report), str(RUN_TIMEOUT), *cmd],
         capture_output=True,
         text=True,
-        env=env,
+        env=full_env,
         cwd=cwd,
         timeout=RUN_TIMEOUT + 30,
     )

@@ -32,7 +32,6 @@ from pathlib import Path
 
 import pytest
 from test_hostile_inputs import (
-    _WRAPPER,
     GOOD_LETTER,
     GOOD_SENTENCE,
     MAX_RSS_KB,
@@ -45,6 +44,7 @@ from test_hostile_inputs import (
     snapshot,
     snapshot_problems,
 )
+from test_hostile_inputs import measured as _measured
 
 WORDS = [
     "the",
@@ -92,35 +92,8 @@ def measured(
     cache: bool = False,
     env: dict[str, str] | None = None,
 ) -> Run:
-    """protocheck check ARGS through the fresh measuring wrapper."""
-    report = tmp_path / "rusage.json"
-    full_env = {
-        **os.environ,
-        "PROTOCHECK_CACHE_DIR": str(tmp_path / "cache"),
-        "COLUMNS": "100",
-        **(env or {}),
-    }
-    cmd = [sys.executable, "-m", "protocheck.cli", "check", *args]
-    if not cache:
-        cmd.append("--no-cache")
-    proc = subprocess.run(
-        [sys.executable, "-c", _WRAPPER, str(report), str(RUN_TIMEOUT), *cmd],
-        capture_output=True,
-        text=True,
-        env=full_env,
-        cwd=cwd,
-        timeout=RUN_TIMEOUT + 30,
-    )
-    m = json.loads(report.read_text())
-    report.unlink()
-    return Run(
-        m["returncode"],
-        proc.stdout,
-        proc.stderr,
-        m["elapsed"],
-        m["maxrss_kb"],
-        m["maxrss_before_kb"],
-    )
+    """protocheck check ARGS through the fresh measuring wrapper, at 100 columns."""
+    return _measured(args, tmp_path, cwd, cache=cache, env={"COLUMNS": "100", **(env or {})})
 
 
 def within_budget(run: Run) -> list[str]:

@@ -140,8 +140,8 @@ def test_a_group_meeting_in_the_news_is_no_public_report() -> None:
         "group on the county council said officers had briefed them on the budget.\n"
     )
     minutes = "Kestrel Vale Borough Council\n\nMinutes of the Cabinet\n\n" + story.split("\n\n")[1]
-    assert "RPT007" not in [f.code for f in protocheck.check(story, use_cache=False).findings]
-    assert "RPT007" in [f.code for f in protocheck.check(minutes, use_cache=False).findings]
+    assert "RPT007" not in [c for c, _ in codes(story)]
+    assert "RPT007" in [c for c, _ in codes(minutes)]
 
 
 @pytest.mark.parametrize(
@@ -159,8 +159,8 @@ def test_a_letter_to_the_paper_signed_as_a_candidate_states_a_capacity(
         "Dear Sir,\n\nThe new chief executive deserves a fair chance, and residents deserve "
         f"a council that plans ahead.\n\nYours faithfully,\n\n{closing}\n"
     )
-    codes = [f.code for f in protocheck.check(letter, use_cache=False).findings]
-    assert ("COR003" in codes) is flagged, codes
+    found = [c for c, _ in codes(letter)]
+    assert ("COR003" in found) is flagged, found
 
 
 def test_a_news_story_ending_mid_sentence_has_no_signature() -> None:
@@ -183,7 +183,7 @@ def test_an_officer_named_once_in_a_role_is_an_officer_when_named_again() -> Non
     resident = post.replace(
         "The council's grants manager, Owen Pryce, handled it.", "Owen Pryce runs the shop."
     )
-    assert "CON001" not in [f.code for f in protocheck.check(resident, use_cache=False).findings]
+    assert "CON001" not in [c for c, _ in codes(resident)]
 
 
 def test_reported_speech_is_the_speaker_before_the_verb() -> None:
@@ -198,4 +198,4 @@ def test_reported_speech_is_the_speaker_before_the_verb() -> None:
     resident = story.replace(
         "Conservative councillor Alan Penhallow", "Local resident Alan Penhallow"
     )
-    assert "CON001" not in [f.code for f in protocheck.check(resident, use_cache=False).findings]
+    assert "CON001" not in [c for c, _ in codes(resident)]

@@ -87,9 +87,28 @@ def _person(who: str, doc: Document) -> Person | None:
     return person
 
 
-PRONOUNS = frozenset({"he", "she", "they"})
 TITLE_REACH = 90  # characters around a name read for the title a report gives it
-_MEMBER_BEFORE = re.compile(r"\b(?i:councill?or|cllr\.?|coun\.)\s+(?:[A-Z][\w'’-]*\s+){0,3}$")
+_NAME_WORD = r"[A-Z][\w'’-]*"
+
+
+@functools.cache
+def _member_before() -> re.Pattern[str]:
+    """A councillor's title just before a name: "Tory councillor |Ann Dorrell"."""
+    return re.compile(
+        rf"(?<![\w-])(?i:{people.councillor_honorific()})\s+(?:{_NAME_WORD}\s+){{0,3}}$"
+    )
+
+
+@functools.cache
+def _member_named() -> re.Pattern[str]:
+    """A councillor named with their title: "Cllr Ann Dorrell"."""
+    return re.compile(
+        rf"(?<![\w-])(?i:{people.councillor_honorific()})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
+    )
+
+
+def _pronoun(word: str) -> bool:
+    return bool(lexicon.phrase("subject-pronoun").fullmatch(word))
 
 
 def _known_speaker(doc: Document, speaker: Person, last: Quote | None) -> Person:
@@ -98,13 +117,13 @@ def _known_speaker(doc: Document, speaker: Person, last: Quote | None) -> Person
     words = people.bare_name(speaker.name).split()
     if speaker.is_member or speaker.is_officer or not words:
         return speaker
-    if words[-1].lower() in PRONOUNS:
+    if _pronoun(words[-1]):
         return last.speaker if last is not None and last.speaker is not None else speaker
     for m in re.finditer(rf"\b{re.escape(words[-1])}\b", doc.text):
         before = doc.text[max(0, m.start() - TITLE_REACH) : m.start()]
         after = doc.text[m.end() : m.end() + TITLE_REACH]
         after = after[: after.find(".")] if "." in after else after
-        if _MEMBER_BEFORE.search(before) or (
+        if _member_before().search(before) or (
             after.startswith(",") and people.member_title(after)
         ):  # "Tory councillor Ann Dorrell", "Ann Dorrell, Chair of the Planning Committee"
             speaker.is_member, speaker.source = True, "quote"
@@ -115,14 +134,6 @@ def _known_speaker(doc: Document, speaker: Person, last: Quote | None) -> Person
 # "said that ...": reported speech follows, not a name
 REPORTED = re.compile(r"\s*that\b", re.IGNORECASE)
 _OPENING_MARKS = frozenset('"\u201c\u2018')
-# an attribution that describes a Member without naming them ("the councillor added")
-_DESCRIBED_MEMBER = re.compile(
-    r"\b(?:councill?or|cllr|representative|ward\s+member|the\s+member\s+for|cabinet\s+member|portfolio\s+holder)\b",
-    re.IGNORECASE,
-)
-_MEMBER_NAMED = re.compile(
-    r"\b(?i:councill?or|cllr\.?|coun\.)\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
-)
 MEMBER_REACH_BLOCKS = 2  # paragraphs before a quotation read for the Member it is by
 
 
@@ -136,7 +147,7 @@ def _nearest_member(doc: Document, block: Block, before: int) -> Person | None:
         near = near[1:]  # not across a heading ("Proposed response, attributed to ...")
     texts = [b.text for b in near] + [block.text[:before]]
     for text in reversed(texts):
-        names = list(_MEMBER_NAMED.finditer(text))
+        names = list(_member_named().finditer(text))
         if names:
             person = people.make_person(names[-1].group(0), None, None, doc.config, "quote")
             person.is_member = True
@@ -189,14 +200,16 @@ def _find_quotes(doc: Document) -> list[Quote]:
         speaker = _person(LEADING.sub("", who), doc) if who else None
         if speaker is not None:
             speaker = _known_speaker(doc, speaker, last)
-            if speaker.name.lower() in PRONOUNS:  # "He added ...", no speaker before it
+            if _pronoun(speaker.name):  # "He added ...", no speaker before it
                 speaker = _nearest_member(doc, block, passages[0][0]) or speaker
         elif block.text.lstrip()[:1] in _OPENING_MARKS and last is not None:
             speaker, who = (
                 last.speaker,
                 None,
             )  # a paragraph opening a quotation goes on with the last
-        elif (who is None and doc.kind == "other") or (who and _DESCRIBED_MEMBER.search(who)):
+        elif (who is None and doc.kind == "other") or (
+            who and lexicon.phrase("described-member").search(who)
+        ):
             # "The Eastfield representative said:", or no attribution at all: the Member
             # the report has just named, if any
             speaker = _nearest_member(doc, block, passages[0][0])

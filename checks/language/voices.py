@@ -223,7 +223,7 @@ def _post_byline(raw: RawDocument, config: Config | None) -> Person | None:
     for b in [b for b in raw.blocks if b.in_body][:BYLINE_BLOCKS]:
         for line in b.text.strip().split("\n")[:BYLINE_LINES]:
             m = _byline_line().match(line.strip())
-            if m and _PROSE_WORDS.search(m.group(2) or ""):
+            if m and lexicon.phrase("prose-line").search(m.group(2) or ""):
                 continue  # "Councillor Jo Hart, who represents ...": a news story's first line
             if m and people.name_line(m.group(1).strip()):
                 title = (m.group(2) or "").strip() or None
@@ -244,12 +244,9 @@ def _signature(raw: RawDocument, config: Config | None) -> list[Person]:
     closing = [
         ln.text
         for ln in letters.closing_lines(raw.blocks)
-        if not _PROSE_WORDS.search(ln.text)  # "Cllr Jo Hart, who was ...": a news line
+        if not lexicon.phrase("prose-line").search(ln.text)  # "Cllr Jo Hart, who was ...": news
     ][-CLOSING_LINES:]
     return [p for p in signatories(closing, config) if p.is_member or p.is_officer]
-
-
-_PROSE_WORDS = re.compile(r"\b(?:who|which|said|says|was|were|has|had|told|added)\b")
 
 
 @functools.cache

@@ -136,7 +136,7 @@ def _officer_surnames(doc: Document) -> frozenset[str]:
         if (
             opens
             and people.name_line(opens.group(1))
-            and re.search(r"\b(?:is|was|as|became)\b", doc.text[opens.end() : m.start])
+            and lexicon.phrase("role-copula").search(doc.text, opens.end(), m.start)
         ):
             names.add(opens.group(1).split()[-1])
     return frozenset(n for n in names if not people.member_title(n) and not people.officer_title(n))

@@ -73,7 +73,10 @@ def scan(
     from dask.distributed import Client, LocalCluster, as_completed
 
     # a worker lost and restarted is Dask's business: its warnings are not the report's
-    logging.getLogger("distributed").setLevel(logging.ERROR)
+    # (distributed sets levels on its own child loggers, "distributed.client" among them)
+    for name in ["distributed", *logging.root.manager.loggerDict]:
+        if name == "distributed" or name.startswith("distributed."):
+            logging.getLogger(name).setLevel(logging.ERROR)
 
     _drop_torn_line(output)
     seen = done_paths(output)

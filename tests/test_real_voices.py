@@ -199,3 +199,35 @@ def test_reported_speech_is_the_speaker_before_the_verb() -> None:
         "Conservative councillor Alan Penhallow", "Local resident Alan Penhallow"
     )
     assert "CON001" not in [c for c, _ in codes(resident)]
+
+
+OFFICER_NEWS = """Town hall chief hits out
+
+{intro}
+
+Mrs Garvock told Radio Kestrel: "We have a clown of a Secretary of State who has no idea
+what these cuts will do."
+"""
+
+
+@pytest.mark.parametrize(
+    ("intro", "flagged"),
+    [
+        ("Kestrel Vale chief executive Ruth Garvock spoke out on Friday.", True),
+        ("Ruth Garvock, the council's Head of Finance, spoke out on Friday.", True),
+        # the same words from a resident, and from a Member, are not an officer's view
+        ("Local shopkeeper Ruth Garvock spoke out on Friday.", False),
+        ("Labour councillor Ruth Garvock spoke out on Friday.", False),
+    ],
+)
+def test_a_quoted_officer_is_known_by_the_title_the_report_gave_her(
+    intro: str, flagged: bool
+) -> None:
+    found = codes(OFFICER_NEWS.format(intro=intro))
+    assert any(c == "PUB004" and "clown" in t for c, t in found) is flagged, found
+
+
+def test_told_names_the_hearer_not_the_speaker() -> None:
+    story = OFFICER_NEWS.format(intro="Kestrel Vale chief executive Ruth Garvock spoke out.")
+    found = [f for f in protocheck.check(story, use_cache=False).findings if f.code == "PUB004"]
+    assert found and "Garvock" in found[0].message and "Radio" not in found[0].message, found

@@ -128,7 +128,34 @@ def _known_speaker(doc: Document, speaker: Person, last: Quote | None) -> Person
         ):  # "Tory councillor Ann Dorrell", "Ann Dorrell, Chair of the Planning Committee"
             speaker.is_member, speaker.source = True, "quote"
             break
+        if _officer_before(before) or (
+            after.startswith(",") and people.officer_title(after)
+        ):  # "Barnsley's chief executive Ann Dorrell", "Ann Dorrell, the council's director"
+            speaker.is_officer, speaker.source = True, "quote"
+            break
     return speaker
+
+
+TITLE_NAME_WORDS = 4  # capitalised words after an officer's title: its department, then given names
+
+
+@functools.cache
+def _title_ends() -> re.Pattern[str]:
+    """An officer's title (roles/officer-titles) closing the text, with up to two given
+    names after it: "the county's chief executive Jo", "Director of Housing,", "Head of Planning, Jo"."""
+    alts = lexicon.alternation(lexicon.word_list("roles/officer-titles"))
+    return re.compile(
+        rf"(?<![\w-])(?:{alts})(?:\s+(?:of|for)(?:\s+the)?)?(?:,?\s+(?-i:[A-Z])[\w'’&-]*){{0,{TITLE_NAME_WORDS}}},?\s*$",
+        re.IGNORECASE,
+    )
+
+
+def _officer_before(before: str) -> bool:
+    """An officer's title just before a name, in the same sentence: "the county's
+    chief executive Jo", "Head of Planning, Jo"."""
+    clause = re.split(r"[.;:!?\n\"“”]", before)[-1]
+    m = _title_ends().search(clause)
+    return m is not None and not people.member_title(clause[max(0, m.start() - 20) :])
 
 
 # "said that ...": reported speech follows, not a name
@@ -191,6 +218,8 @@ def _find_quotes(doc: Document) -> list[Quote]:
         outside += block.text[pos:]
         who = None
         m = _after().search(outside)
+        if m and lexicon.phrase("hearer-verb").match(m.group(0)):
+            m = None  # "Mr Coppard told BBC Radio Kestrel:": the speaker stands before the verb
         if m and not REPORTED.match(m.group("who")):
             who = m.group("who")
         else:  # "He added that Williams ...": the speaker stands before the verb

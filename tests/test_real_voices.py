@@ -205,7 +205,7 @@ OFFICER_NEWS = """Town hall chief hits out
 
 {intro}
 
-Mrs Garvock told Radio Kestrel: "We have a clown of a Secretary of State who has no idea
+Mrs Garvock told Radio Kestrel: "The Secretary of State is a clown with no idea
 what these cuts will do."
 """
 
@@ -231,3 +231,59 @@ def test_told_names_the_hearer_not_the_speaker() -> None:
     story = OFFICER_NEWS.format(intro="Kestrel Vale chief executive Ruth Garvock spoke out.")
     found = [f for f in protocheck.check(story, use_cache=False).findings if f.code == "PUB004"]
     assert found and "Garvock" in found[0].message and "Radio" not in found[0].message, found
+
+
+POST = """Thursday, 9 March 2028
+
+Elm Lane again
+
+The Director of Highways sent me his account of the Elm Lane closure on Monday.
+{after}
+
+{comments}
+"""
+
+
+@pytest.mark.parametrize(
+    ("after", "flagged"),
+    [
+        # names no one: it goes on about the director named just before
+        ("That account never told the whole truth either.", True),
+        # names a Member: the criticism is of them, not of the director
+        ("What Cllr Jones told the committee never told the whole truth.", False),
+        # two sentences on, with no pronoun: too far to point back
+        ("The road reopened on Friday.\n\nIt never told the whole truth.", False),
+    ],
+)
+def test_a_criticism_naming_no_one_is_of_the_officer_named_just_before(
+    after: str, flagged: bool
+) -> None:
+    post = POST.format(after=after, comments="") + "\nI raised it in my ward surgery.\n"
+    found = codes(post)
+    assert any(c == "CON001" and "whole truth" in t for c, t in found) is flagged, found
+
+
+def test_readers_comments_under_a_post_are_not_the_writers_words() -> None:
+    comments = (
+        "3 comments:\n\nPat Norris said...\nThe planning officers are useless and lazy.\n\n"
+        "ReplyDelete\n\nGwen Hale\nAgreed."
+    )
+    post = POST.format(after="We walked the route together.", comments=comments)
+    post = post.replace("Elm Lane again\n", "Elm Lane again\n\nIn my ward this week.\n")
+    found = codes(post)
+    assert not any(c == "CON001" for c, _ in found), found
+    # the same sentence in the post itself is the writer's
+    own = post.replace("3 comments:\n\n", "")
+    assert any(c == "CON001" and "useless" in t for c, t in codes(own)), codes(own)
+
+
+def test_a_news_report_quoting_speech_in_single_quotes_has_no_first_person_writer() -> None:
+    story = (
+        "Finance chief rejects claim over briefings\n\n"
+        "The council's finance director has rejected a claim that she kept members uninformed.\n\n"
+        "Group leader Jo Pike said: 'My group asked for the figures twice and I was told "
+        "they were not ready, so my view has not changed.'\n\n"
+        "'I would ask my colleagues to read the minutes for themselves.'\n"
+    )
+    result = protocheck.check(story, use_cache=False)  # type: ignore[arg-type]
+    assert result.sender is None, result.sender

@@ -85,10 +85,13 @@ class Voices:
 def analyse(raw: RawDocument, config: Config | None, kind: str | None = None) -> Document:
     """The Document for `raw`: its kind (forced by `kind` or config, else detected) and
     its voices."""
+    forced = kind or (config.kind if config and config.kind else None)
+    detected = forced or kinds.detect_kind(raw)
+    if detected in COMMENTED_KINDS:
+        _set_aside_comments(raw)
     doc = Document.assemble(raw)
     doc.config = config
-    forced = kind or (config.kind if config and config.kind else None)
-    doc.kind = forced or kinds.detect_kind(raw)
+    doc.kind = detected
     doc.kind_forced = forced is not None
     found = identify(raw, config)
     doc.sender, doc.signatories = found.sender, found.signatories
@@ -105,6 +108,23 @@ def analyse(raw: RawDocument, config: Config | None, kind: str | None = None) ->
         found.blind_copies,
     )
     return doc
+
+
+COMMENTED_KINDS = ("other", "letter")  # a post or story that may carry readers' comments
+COMMENTS_AFTER_BLOCKS = 2  # a comment thread opens after the post's own opening blocks
+
+
+def _set_aside_comments(raw: RawDocument) -> None:
+    """Readers' comments under a post or a story ("Most relevant comments", "5 Responses
+    to ...") are other people's words: from that line on, the blocks are set aside as
+    quoted, so neither the writer's voice nor the rules on the writer's words read them."""
+    rx = lexicon.phrase("comment-thread")
+    body = [b for b in raw.blocks if b.in_body]
+    for i, block in enumerate(body):
+        if i >= COMMENTS_AFTER_BLOCKS and rx.search(block.text.strip()):
+            for later in body[i:]:
+                later.quoted = True
+            return
 
 
 def identify(raw: RawDocument, config: Config | None) -> Voices:
@@ -531,11 +551,14 @@ def _first_person_writer(raw: RawDocument) -> Person | None:
     with no byline): whoever wrote it may be a Member, and is read as one by the rules
     on a Member's own words, which say so in their message."""
     said = lexicon.phrase("first-person")
+    speech = lexicon.phrase("speech-opens")
     count = 0
     for block in (b for b in raw.blocks if b.in_body):
-        quoted = quoted_passages(block.text)
+        opens = speech.search(block.text)  # "She said: 'You quoted me ...'": a speaker's words
+        text = block.text[: opens.start()] if opens else block.text
+        quoted = quoted_passages(text)
         count += sum(
-            1 for m in said.finditer(block.text) if not any(a <= m.start() < b for a, b in quoted)
+            1 for m in said.finditer(text) if not any(a <= m.start() < b for a, b in quoted)
         )
         if count >= FIRST_PERSON_MIN:
             return Person("", presumed_member=True, source="first-person")

@@ -39,9 +39,11 @@ Officer, not go public.
 > Please send comments to the case officer; I am not able to forward emails while I am away. (the writer of themselves)
 
 ## Known gaps
-Criticism spread over several sentences, or of an officer named only in an
-earlier sentence ("He clearly had not read it."), is found only when the
-pronoun's sentence follows the officer's at once. Sarcasm is not recognised.
+Criticism of an officer named in an earlier sentence is found when it goes on
+with "he" or "she" within three sentences, or names no one and follows the
+officer's sentence at once ("That note never told the whole truth."). Sarcasm
+and insinuation with no criticism word ("Draw your own conclusions.") are not
+recognised.
 """
 
 from __future__ import annotations
@@ -54,11 +56,16 @@ from protocheck.model.document import CLAUSE_BREAK, Document, Hit, Match
 from protocheck.rules.registry import rule
 
 PRONOUN_REACH = 3  # sentences back a "he" or "she" may point to the officer named there
+NAMELESS_REACH = (
+    1  # sentences back a criticism naming no one ("It never told the whole truth.") may point
+)
 
 
 def _target(doc: Document, m: Match, label: str) -> Match | None:
-    """Who is criticised: a reference in the sentence, or in the sentence before when
-    this one goes on with a pronoun ("... the case officer. He clearly had not read it.")."""
+    """Who is criticised: a reference in the sentence; or the officer named last a few
+    sentences before, when this one goes on with a pronoun ("... the case officer. He
+    clearly had not read it."); or the officer named in the sentence just before, when
+    this one names no one ("... the director's email. It never told the whole truth.")."""
     s, e = doc.sentence_at(m.start)
     for found in _references(doc, label, s, e):
         if found is m:
@@ -77,11 +84,14 @@ def _target(doc: Document, m: Match, label: str) -> Match | None:
         )  # a Member's email to an officer: "you" is that officer
         if you:
             return Match(label, "addressee", you.start(), you.end())
-    if not lexicon.phrase("third-person").search(doc.text, s, e):
-        return None
     other = "MEMBER_REF" if label == "OFFICER_REF" else "OFFICER_REF"
+    pronoun = lexicon.phrase("third-person").search(doc.text, s, e)
+    if not pronoun and doc.matches_in((s, e), other):
+        return None  # "Cllr Hart's motion was a shambles": about someone else named here
     here = (s, e)
-    for _ in range(PRONOUN_REACH):  # "he" is the person named last, a few sentences back
+    for _ in range(
+        PRONOUN_REACH if pronoun else NAMELESS_REACH
+    ):  # "he" is the person named last, a few sentences back
         before = doc.previous_sentence(here)
         if before is None:
             return None

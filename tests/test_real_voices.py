@@ -287,3 +287,22 @@ def test_a_news_report_quoting_speech_in_single_quotes_has_no_first_person_write
     )
     result = protocheck.check(story, use_cache=False)  # type: ignore[arg-type]
     assert result.sender is None, result.sender
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("I have ensured the railings by the school are repaired before term.", True),
+        ("My ward colleague and I have now commissioned three benches for the green.", True),
+        # officers did it: the Member reports the Council's work
+        ("Officers have ensured the railings by the school are repaired before term.", False),
+        ("I have ensured that residents know how to report a missed collection.", False),
+    ],
+)
+def test_works_a_member_ordered_commit_the_council(line: str, flagged: bool) -> None:
+    post = (
+        "Shelters on Mill Road\n\nMany of you asked me about the shelters in my ward, and I "
+        f"am glad to give an update.\n\n{line}\n\nI hope this helps.\n"
+    )
+    found = codes(post)
+    assert any(c == "COR001" for c, _ in found) is flagged, found

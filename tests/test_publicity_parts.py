@@ -152,3 +152,25 @@ def test_party_credit_and_campaign_in_a_release(tmp_path: Path, line: str, flagg
     out = run_cli("--format", "json", "--no-cache", "--fail-on", "never", str(release))
     codes = [f["code"] for f in json.loads(out.stdout)["files"][0]["findings"]]
     assert ("PUB001" in codes) is flagged, codes
+
+
+def test_a_long_quote_from_the_leader_in_a_release_is_the_councils_publicity(
+    tmp_path: Path,
+) -> None:
+    filler = (
+        "We have kept every library open, filled more potholes than any year before and "
+        "balanced the books without touching reserves. "
+    )
+    quote = (
+        f"{filler * 4}Our parks are cleaner and safer than when the Tories ran this council, "
+        f"and residents can see it for themselves. {filler * 2}"
+    )
+    release = tmp_path / "release.txt"
+    release.write_text(
+        f"FOR IMMEDIATE RELEASE\n\nThe Leader of the Council, Cllr Jo Hart, said: \u201c{quote}\u201d\n\nEnds\n",
+        encoding="utf-8",
+    )
+    assert len(quote.split()) >= 99
+    out = run_cli("--format", "json", "--no-cache", "--fail-on", "never", str(release))
+    found = json.loads(out.stdout)["files"][0]["findings"]
+    assert any(f["code"] == "PUB001" and "Tories" in f["text"] for f in found), found

@@ -110,7 +110,6 @@ def party_political(doc: Document) -> Iterator[Hit]:
         span = doc.sentence_at(party.start)
         if (
             doc.text[party.start] == "#"
-            or doc.in_quotation(party.start, min_words=99)
             or len(doc.text[span[0] : span[1]].split()) < JUDGED_WORDS
             or doc.matches_in(span, "PARTY_NEUTRAL")
             or RESULT_LINE.search(doc.text, span[0], span[1])
@@ -159,11 +158,10 @@ def party_political(doc: Document) -> Iterator[Hit]:
                 "Council publicity attacks the opposition",
                 pattern=m.id,
             )
-    for m in doc.find("CAMPAIGN"):
-        if not doc.in_quotation(m.start, min_words=99):
-            yield Hit(
-                m.start,
-                doc.clause_end(m.start, m.end, 4),
-                "Council publicity carries campaign language",
-                pattern=m.id,
-            )
+    for m in doc.find("CAMPAIGN"):  # a Member's words quoted in it are the Council's publicity too
+        yield Hit(
+            m.start,
+            doc.clause_end(m.start, m.end, 4),
+            "Council publicity carries campaign language",
+            pattern=m.id,
+        )

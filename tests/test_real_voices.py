@@ -306,3 +306,33 @@ def test_works_a_member_ordered_commit_the_council(line: str, flagged: bool) -> 
     )
     found = codes(post)
     assert any(c == "COR001" for c, _ in found) is flagged, found
+
+
+LINE_NEWS = (
+    "Council director says sorry for magazine remarks\n"
+    "The council's housing director Dana Reeve said she found some staff hard to manage.\n"
+    '{member} said: "The housing director made unprofessional remarks about her own staff."\n'
+    "Union officials wrote to Mrs Reeve the same day.\n"
+    'Asked about it, she said: "The planning officer has been lazy and careless this year."\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("member", "flagged"),
+    [
+        ("Green group convener Jo Pike", True),
+        ("Labour group leader Jo Pike", True),
+        ("Local resident Jo Pike", False),
+    ],
+)
+def test_each_line_of_a_news_page_is_its_own_paragraph_for_who_speaks(
+    member: str, flagged: bool
+) -> None:
+    found = [
+        f
+        for f in protocheck.check(LINE_NEWS.format(member=member), use_cache=False).findings
+        if f.code == "CON001"
+    ]
+    assert any("unprofessional" in f.text for f in found) is flagged, found
+    # "she said" after Mrs Reeve was named is the director, not the Member quoted before
+    assert not any("lazy" in f.text for f in found), found

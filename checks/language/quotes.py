@@ -43,6 +43,13 @@ def _before() -> re.Pattern[str]:
 
 
 @functools.cache
+def _pronoun_said() -> re.Pattern[str]:
+    """ "Asked about it, she said:": a pronoun speaker in lower case, mid-sentence."""
+    pronoun = lexicon.phrase("subject-pronoun").pattern
+    return re.compile(rf"\b(?P<who>(?i:{pronoun}))\s+{_say()}\b")
+
+
+@functools.cache
 def _intro() -> re.Pattern[str]:
     """ "Cllr Dev Mistry said:" ending a paragraph: the quotation follows."""
     return re.compile(rf"(?:^|[.,]\s+){_WHO}\s*,?\s+{_say()}\s*:\s*$", re.UNICODE)
@@ -101,24 +108,48 @@ def _member_before() -> re.Pattern[str]:
 
 @functools.cache
 def _member_named() -> re.Pattern[str]:
-    """A councillor named with their title: "Cllr Ann Dorrell"."""
+    """A councillor named with their title: "Cllr Ann Dorrell", "group leader Ann Dorrell"
+    (roles/member-titles)."""
+    titles = lexicon.alternation(lexicon.word_list("roles/member-titles"))
     return re.compile(
-        rf"(?<![\w-])(?i:{people.councillor_honorific()})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
+        rf"(?<![\w-])(?i:{people.councillor_honorific()}|{titles})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
     )
+
+
+@functools.cache
+def _someone_else() -> re.Pattern[str]:
+    """A person named as no Member: "Mrs Holden", "chief executive Jo Pike"."""
+    councillor = re.compile(people.councillor_honorific(), re.IGNORECASE)
+    personal = lexicon.alternation(
+        [
+            w
+            for w in lexicon.word_list("roles/honorifics")
+            if w != "the" and not councillor.fullmatch(w)
+        ]
+    )
+    officers = lexicon.alternation(lexicon.word_list("roles/officer-titles"))
+    return re.compile(rf"(?<![\w-])(?i:{personal}\.?|{officers})\s+{_NAME_WORD}")
 
 
 def _pronoun(word: str) -> bool:
     return bool(lexicon.phrase("subject-pronoun").fullmatch(word))
 
 
-def _known_speaker(doc: Document, speaker: Person, last: Quote | None) -> Person:
+def _known_speaker(doc: Document, speaker: Person, last: Quote | None, at: int) -> Person:
     """A speaker the attribution names only in part: "he said" is the last speaker;
     "Mr Dorrell said" is the Member the report named before as "Cllr Ann Dorrell"."""
     words = people.bare_name(speaker.name).split()
     if speaker.is_member or speaker.is_officer or not words:
         return speaker
-    if _pronoun(words[-1]):
-        return last.speaker if last is not None and last.speaker is not None else speaker
+    if _pronoun(words[-1]):  # the last speaker, unless someone has been named since
+        if (
+            last is not None
+            and last.speaker is not None
+            and not _someone_else().search(doc.text, last.end, at)
+            and not _member_named().search(doc.text, last.end, at)
+        ):
+            return last.speaker
+        return speaker
     for m in re.finditer(rf"\b{re.escape(words[-1])}\b", doc.text):
         before = doc.text[max(0, m.start() - TITLE_REACH) : m.start()]
         after = doc.text[m.end() : m.end() + TITLE_REACH]
@@ -128,7 +159,10 @@ def _known_speaker(doc: Document, speaker: Person, last: Quote | None) -> Person
         ):  # "Tory councillor Ann Dorrell", "Ann Dorrell, Chair of the Planning Committee"
             speaker.is_member, speaker.source = True, "quote"
             break
-        if _officer_before(before) or (
+        if _title_before(before, "member-titles"):  # "Green group convener Ann Dorrell"
+            speaker.is_member, speaker.source = True, "quote"
+            break
+        if _title_before(before, "officer-titles") or (
             after.startswith(",") and people.officer_title(after)
         ):  # "Barnsley's chief executive Ann Dorrell", "Ann Dorrell, the council's director"
             speaker.is_officer, speaker.source = True, "quote"
@@ -140,22 +174,26 @@ TITLE_NAME_WORDS = 4  # capitalised words after an officer's title: its departme
 
 
 @functools.cache
-def _title_ends() -> re.Pattern[str]:
-    """An officer's title (roles/officer-titles) closing the text, with up to two given
-    names after it: "the county's chief executive Jo", "Director of Housing,", "Head of Planning, Jo"."""
-    alts = lexicon.alternation(lexicon.word_list("roles/officer-titles"))
+def _title_ends(which: str) -> re.Pattern[str]:
+    """A title from roles/`which` closing the text, with capitalised words after it (a
+    department, then given names): "the county's chief executive Jo", "Director of
+    Housing,", "Head of Planning, Jo", "Green group convener Jo"."""
+    alts = lexicon.alternation(lexicon.word_list(f"roles/{which}"))
     return re.compile(
         rf"(?<![\w-])(?:{alts})(?:\s+(?:of|for)(?:\s+the)?)?(?:,?\s+(?-i:[A-Z])[\w'’&-]*){{0,{TITLE_NAME_WORDS}}},?\s*$",
         re.IGNORECASE,
     )
 
 
-def _officer_before(before: str) -> bool:
-    """An officer's title just before a name, in the same sentence: "the county's
-    chief executive Jo", "Head of Planning, Jo"."""
+def _title_before(before: str, which: str) -> bool:
+    """A title from roles/`which` just before a name, in the same sentence."""
     clause = re.split(r"[.;:!?\n\"“”]", before)[-1]
-    m = _title_ends().search(clause)
-    return m is not None and not people.member_title(clause[max(0, m.start() - 20) :])
+    m = _title_ends(which).search(clause)
+    if m is None:
+        return False
+    if which == "officer-titles":  # "Cabinet Member for Housing" is no officer's title
+        return not people.member_title(clause[max(0, m.start() - 20) :])
+    return True
 
 
 # "said that ...": reported speech follows, not a name
@@ -164,17 +202,22 @@ _OPENING_MARKS = frozenset('"\u201c\u2018')
 MEMBER_REACH_BLOCKS = 2  # paragraphs before a quotation read for the Member it is by
 
 
-def _nearest_member(doc: Document, block: Block, before: int) -> Person | None:
+def _nearest_member(
+    doc: Document, paragraphs: list[Block], block: Block, before: int
+) -> Person | None:
     """The Member named last before a quotation (which opens at `before` in `block`), in
     its paragraph or the ones just before: news puts "Cllr Dorrell, portfolio holder for
     housing, explained ..." before "The Eastfield representative said: ..."."""
-    body = [b for b in doc.blocks if b.in_body and b.start < block.start]
+    body = [b for b in paragraphs if b.start < block.start]
     near = body[-MEMBER_REACH_BLOCKS:]
     while near and any(b.kind == "heading" for b in near):
         near = near[1:]  # not across a heading ("Proposed response, attributed to ...")
     texts = [b.text for b in near] + [block.text[:before]]
     for text in reversed(texts):
         names = list(_member_named().finditer(text))
+        others = [m.end() for m in _someone_else().finditer(text)]
+        if others and (not names or max(others) > names[-1].end()):
+            return None  # someone else was named since ("Mrs Holden ... she said:")
         if names:
             person = people.make_person(names[-1].group(0), None, None, doc.config, "quote")
             person.is_member = True
@@ -188,12 +231,37 @@ def quotes(doc: Document) -> list[Quote]:
     return doc.analysis(_find_quotes)
 
 
-def _find_quotes(doc: Document) -> list[Quote]:
-    out: list[Quote] = []
-    last: Quote | None = None
+# A line that ends a sentence, then a line that opens one: a paragraph break in a page
+# whose paragraphs are single lines (a news page stored as text), not a wrapped line.
+_LINE_PARAGRAPH = re.compile(r"(?<=[.!?\"”’:])[ \t]*\n(?=[ \t]*[A-Z\"“‘])")
+
+
+def _paragraphs(doc: Document) -> list[Block]:
+    """The body's paragraphs, each line its own where a block's lines are whole
+    paragraphs (every quotation closed before the break), so that one line's
+    attribution is not read for another line's quotation."""
+    out: list[Block] = []
     for block in doc.blocks:
         if not block.in_body:
             continue
+        pos = 0
+        for m in _LINE_PARAGRAPH.finditer(block.text):
+            head = block.text[pos : m.start()]
+            if head.count('"') % 2 or head.count("“") != head.count("”"):
+                continue  # a quotation runs on over the break
+            out.append(Block(block.kind, head, start=block.start + pos))
+            pos = m.end()
+        out.append(
+            block if pos == 0 else Block(block.kind, block.text[pos:], start=block.start + pos)
+        )
+    return out
+
+
+def _find_quotes(doc: Document) -> list[Quote]:
+    out: list[Quote] = []
+    last: Quote | None = None
+    paragraphs = _paragraphs(doc)
+    for block in paragraphs:
         passages = [
             (s, e)
             for s, e in quoted_passages(block.text)
@@ -223,14 +291,14 @@ def _find_quotes(doc: Document) -> list[Quote]:
         if m and not REPORTED.match(m.group("who")):
             who = m.group("who")
         else:  # "He added that Williams ...": the speaker stands before the verb
-            m = _before().search(outside)
-            if m:
+            m = _before().search(outside) or _pronoun_said().search(outside)
+            if m:  # "..., she said:" mid-sentence: a pronoun in lower case
                 who = m.group("who")
         speaker = _person(LEADING.sub("", who), doc) if who else None
         if speaker is not None:
-            speaker = _known_speaker(doc, speaker, last)
+            speaker = _known_speaker(doc, speaker, last, block.start)
             if _pronoun(speaker.name):  # "He added ...", no speaker before it
-                speaker = _nearest_member(doc, block, passages[0][0]) or speaker
+                speaker = _nearest_member(doc, paragraphs, block, passages[0][0]) or speaker
         elif block.text.lstrip()[:1] in _OPENING_MARKS and last is not None:
             speaker, who = (
                 last.speaker,
@@ -241,7 +309,7 @@ def _find_quotes(doc: Document) -> list[Quote]:
         ):
             # "The Eastfield representative said:", or no attribution at all: the Member
             # the report has just named, if any
-            speaker = _nearest_member(doc, block, passages[0][0])
+            speaker = _nearest_member(doc, paragraphs, block, passages[0][0])
         for s, e in passages:
             if speaker is None and last is not None and not who:
                 q = Quote(block.start + s, block.start + e, last.speaker, last.attribution)

@@ -204,6 +204,8 @@ def officer_criticism(doc: Document) -> Iterator[Hit]:
         member = author.is_member or author.presumed_member
         if speaker is False and doc.in_quotation(m.start) and not own:
             continue  # someone else's words, quoted
+        if author is not writer and doc.kind in ("letter", "email"):
+            continue  # words a letter reports someone said: the writer's account, not publicity
         if lexicon.phrase("self-subject").search(
             doc.text, max(0, m.start - SUBJECT_REACH), m.start
         ):

@@ -297,6 +297,11 @@ def test_a_news_report_quoting_speech_in_single_quotes_has_no_first_person_write
         # officers did it: the Member reports the Council's work
         ("Officers have ensured the railings by the school are repaired before term.", False),
         ("I have ensured that residents know how to report a missed collection.", False),
+        # reported, expected or awaited: no word given for the Council
+        ("We can confirm the portfolio holder has told us the railings will be repaired.", False),
+        ("It is now expected that the railings by the school will be repaired.", False),
+        ("We will keep you informed as to when the railings will be repaired.", False),
+        ("We can confirm that the railings by the school will be repaired.", True),
     ],
 )
 def test_works_a_member_ordered_commit_the_council(line: str, flagged: bool) -> None:

@@ -117,9 +117,11 @@ def member_obligation(doc: Document) -> Iterator[Hit]:
             continue  # a question
         if doc.in_quotation(m.start) and not quotes.own_words(doc, m.start):
             continue  # someone else's words quoted (not the Member's own quote for the press)
-        if doc.in_same_sentence(m, NOT_A_COMMITMENT_BEFORE) or doc.in_same_sentence(
-            m, NOT_A_COMMITMENT_ANYWHERE, before=False
-        ):
+        if (
+            doc.in_same_sentence(m, NOT_A_COMMITMENT_BEFORE)
+            or doc.in_same_sentence(m, NOT_A_COMMITMENT_ANYWHERE, before=False)
+            or doc.matches_in((m.start + 1, m.end), "ATTRIBUTION")
+        ):  # "we can confirm, as the portfolio holder tells us, that it will be done": reported
             continue
         entry = entries.get(("OBLIGATION", m.id))
         what = entry.message if entry and entry.message else "commits the Council"

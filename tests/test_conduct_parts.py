@@ -260,3 +260,30 @@ def test_a_report_about_misuse_asks_for_nothing(tmp_path: Path) -> None:
     )
     assert [c for c, _ in findings(news, "--select", "CON004")] == []
     assert [c for c, _ in findings(chat, "--select", "CON004")] == ["CON004"]
+
+
+@pytest.mark.parametrize(
+    ("dated", "line", "flagged"),
+    [
+        ("28 January 2027", "The choice on 18 February is simple: vote Labour.", True),
+        ("28 January 2027", "Use your vote on 18 February to keep the pool open.", True),
+        # after the poll, and a manifesto named without asking for a vote
+        ("3 March 2027", "The choice on 18 February is simple: vote Labour.", False),
+        ("28 January 2027", "The pool was a promise in the last manifesto.", False),
+    ],
+)
+def test_a_vote_appeal_in_publicity_in_the_pre_election_period(
+    tmp_path: Path, dated: str, line: str, flagged: bool
+) -> None:
+    (tmp_path / "protocheck.toml").write_text(
+        '[[elections]]\nname = "Moorside by-election"\nnotice = 2027-01-12\npoll = 2027-02-18\n',
+        encoding="utf-8",
+    )
+    release = write(
+        tmp_path,
+        "release.txt",
+        f"EXAMPLE BOROUGH COUNCIL\nNEWS RELEASE\nDate: {dated}\n\nPool opening hours\n\n{line}\n\nENDS\n",
+    )
+    out = run_cli("--format", "json", "--no-cache", "--select", "PUB002", str(release))
+    found = json.loads(out.stdout)["files"][0]["findings"]
+    assert any("campaign language" in f["message"] for f in found) is flagged, found

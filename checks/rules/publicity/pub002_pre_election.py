@@ -3,8 +3,9 @@
 ## What it flags
 Council publicity dated inside a configured pre-election period (from the notice
 of election to polling day, both included) that quotes, pictures (an image
-caption) or names a councillor, especially one marked `standing`, or that deals
-with a politically controversial matter. It needs `[[elections]]` in config; the
+caption) or names a councillor, especially one marked `standing`; that deals
+with a politically controversial matter; or that asks for a vote ("vote Labour",
+"use your vote to keep ..."). It needs `[[elections]]` in config; the
 document's date comes from `--date`, else its own date line, else its metadata.
 The message says which period, which date and which Member.
 
@@ -52,6 +53,15 @@ from protocheck.model.document import Document, Hit
 from protocheck.rules.registry import rule
 
 OTHER_MATTERS = 4  # further controversial words named in the one finding's message
+VOTE_APPEALS = (
+    "vote-for",
+    "vote-party",
+    "use-your-vote-to",
+    "re-elect",
+    "re-elect-split",
+    "remove-the-majority",
+    "elect-your-candidate",
+)  # lexicons/patterns/campaign.yml entries that ask for a vote
 LISTING_WORDS = 10  # a directory line: a name with party, ward or role ("Councillor Peter Coles, Liberal Democrat")
 
 
@@ -60,7 +70,13 @@ LISTING_WORDS = 10  # a directory line: a name with party, ward or role ("Counci
     "pre-election",
     severity="warning",
     kinds=("press-release", "other"),
-    uses=("words/controversial", "words/statutory-notices", "words/speech-verbs", "phrases"),
+    uses=(
+        "words/controversial",
+        "words/statutory-notices",
+        "words/speech-verbs",
+        "phrases",
+        "patterns/campaign",
+    ),
     when=council_publicity,
 )
 def pre_election(doc: Document) -> Iterator[Hit]:
@@ -137,6 +153,15 @@ def pre_election(doc: Document) -> Iterator[Hit]:
                 )
             )
     yield from featured
+    for appeal in doc.find("CAMPAIGN"):  # "Vote Conservative on Thursday": electioneering itself
+        if appeal.id not in VOTE_APPEALS:
+            continue  # a manifesto named: party material, PUB001's
+        yield Hit(
+            appeal.start,
+            doc.clause_end(appeal.start, appeal.end, 4),
+            f"{context} and carries campaign language",
+            pattern=appeal.id,
+        )
 
 
 def _listing(text: str, start: int, end: int) -> bool:

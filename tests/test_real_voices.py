@@ -341,3 +341,18 @@ def test_each_line_of_a_news_page_is_its_own_paragraph_for_who_speaks(
     assert any("unprofessional" in f.text for f in found) is flagged, found
     # "she said" after Mrs Reeve was named is the director, not the Member quoted before
     assert not any("lazy" in f.text for f in found), found
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("The clerk has been dishonest with every one of us this year.", True),
+        # the clerk is the one accusing: no criticism of the clerk
+        ("The clerk then complained online that the councillors were dishonest.", False),
+        ("The clerk is now saying the councillors misled the auditors.", False),
+    ],
+)
+def test_an_officer_who_accuses_is_not_the_one_criticised(line: str, flagged: bool) -> None:
+    post = f"Our parish council\n\nAs a councillor in my ward I have to say this.\n\n{line}\n"
+    found = codes(post)
+    assert any(c == "CON001" for c, _ in found) is flagged, found

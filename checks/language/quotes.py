@@ -185,6 +185,12 @@ def _title_ends(which: str) -> re.Pattern[str]:
     )
 
 
+def officer_named_after(before: str) -> bool:
+    """An officer's title just before a name: "the Council's engineer, Mr", "chief
+    executive Jo"."""
+    return _title_before(before, "officer-titles")
+
+
 def _title_before(before: str, which: str) -> bool:
     """A title from roles/`which` just before a name, in the same sentence."""
     clause = re.split(r"[.;:!?\n\"“”]", before)[-1]

@@ -127,6 +127,7 @@ def _references(doc: Document, label: str, start: int, end: int) -> list[Match]:
 
 
 NAME_REACH = 40  # characters after an officer's role read for the name that follows it
+ROLE_REACH = 60  # characters either side of a name read for the officer's role given beside it
 _NAME_AFTER = re.compile(r"\s*,?\s*((?:[A-Z][a-z][\w'’-]*\s+){1,2}[A-Z][a-z][\w'’-]*)")
 _NAME_OPENS = re.compile(r"\s*((?:[A-Z][a-z][\w'’-]*\s+){0,2}[A-Z][a-z][\w'’-]*)(?:['’]s)?\s*,")
 
@@ -153,13 +154,16 @@ def _officer_surnames(doc: Document) -> frozenset[str]:
 
 
 def _known_in_role(doc: Document, ref: Match) -> bool:
-    """Some sentence naming the same surname gives an officer's role. (A roster officer
+    """Some sentence gives the surname an officer's role beside it: "the Council's
+    engineer, Mr Keith Dunmore", "Mr Dunmore, the highways engineer". (A roster officer
     needs no such sentence: people.mark_roster adds "Mr Rudd" as a roster reference.)"""
     surname = doc.text[ref.start : ref.end].split()[-1]
     for m in re.finditer(rf"\b{re.escape(surname)}\b", doc.text):
-        sentence = doc.sentence_at(m.start())
-        if people.officer_title(doc.text[sentence[0] : sentence[1]]) or any(
-            o.id != "honorific-name" for o in doc.matches_in(sentence, "OFFICER_REF")
+        s, e = doc.sentence_at(m.start())
+        before = doc.text[max(s, m.start() - ROLE_REACH) : m.start()]
+        after = doc.text[m.end() : min(e, m.end() + ROLE_REACH)]
+        if quotes.officer_named_after(before) or (
+            after.lstrip().startswith(",") and people.officer_title(after.split(".")[0])
         ):
             return True
     return False
@@ -215,6 +219,12 @@ def officer_criticism(doc: Document) -> Iterator[Hit]:
         if target is None:
             continue
         s, e = doc.sentence_at(m.start)
+        if (
+            s <= target.start
+            and target.end <= m.start
+            and lexicon.phrase("accuser-verb").search(doc.text, target.end, m.start)
+        ):
+            continue  # "the clerk complained that members were misleading": the officer accuses
         if s <= target.start < e:
             start, end = min(m.start, target.start), max(m.end, target.end)
         else:  # named in the sentence before: quote the sentence that goes on about them

@@ -174,3 +174,27 @@ def test_a_long_quote_from_the_leader_in_a_release_is_the_councils_publicity(
     out = run_cli("--format", "json", "--no-cache", "--fail-on", "never", str(release))
     found = json.loads(out.stdout)["files"][0]["findings"]
     assert any(f["code"] == "PUB001" and "Tories" in f["text"] for f in found), found
+
+
+@pytest.mark.parametrize(
+    ("attribution", "flagged"),
+    [
+        ("Cllr Jo Hart said:", True),
+        ("Cllr Jo Hart, Convener of the Housing Committee, said:", False),
+        ("Depute Provost Jo Hart said:", False),
+    ],
+)
+def test_a_release_quoting_a_member_without_a_capacity_is_flagged_on_the_attribution(
+    tmp_path: Path, attribution: str, flagged: bool
+) -> None:
+    release = tmp_path / "release.txt"
+    release.write_text(
+        "FOR IMMEDIATE RELEASE\n\nNew play area opens in Eastfield\n\n"
+        f'{attribution} "The children of Eastfield have waited a long time for this."\n\nEnds\n',
+        encoding="utf-8",
+    )
+    out = run_cli("--format", "json", "--no-cache", "--select", "COR003", str(release))
+    found = json.loads(out.stdout)["files"][0]["findings"]
+    assert bool(found) is flagged, found
+    if flagged:
+        assert found[0]["text"] == "Cllr Jo Hart", found

@@ -306,10 +306,8 @@ def _find_quotes(doc: Document) -> list[Quote]:
             if _pronoun(speaker.name):  # "He added ...", no speaker before it
                 speaker = _nearest_member(doc, paragraphs, block, passages[0][0]) or speaker
         elif block.text.lstrip()[:1] in _OPENING_MARKS and last is not None:
-            speaker, who = (
-                last.speaker,
-                None,
-            )  # a paragraph opening a quotation goes on with the last
+            # a paragraph opening a quotation goes on with the last, and its attribution
+            speaker, who = last.speaker, (last.attribution or None)
         elif (who is None and doc.kind == "other") or (
             who and lexicon.phrase("described-member").search(who)
         ):

@@ -71,6 +71,17 @@ def _member_speaks(doc: Document) -> bool:
     )
 
 
+def _signs(doc: Document, line: str, sender: Person) -> bool:
+    """Whether the closing line signs for the sender: any line of a letter or e-mail, else
+    one naming the sender (by surname, or the very line the sender was read from)."""
+    surname = people.bare_name(sender.name).split()[-1:] if sender.name else []
+    return (
+        doc.kind in ("letter", "email")
+        or bool(surname and surname[0] in line)
+        or bool(sender.title and line.strip() in sender.title)
+    )
+
+
 def _mentions(doc: Document, person: Person) -> str:
     """Every sentence that names the person (by surname), and the quote attributions."""
     surname = person.name.split()[-1] if person.name else ""
@@ -114,7 +125,9 @@ def member_capacity(doc: Document) -> Iterator[Hit]:
             return
         sign = letters.signature(doc)
         line = letters.name_line(doc, sign, sender.name) or next(
-            (ln for ln in sign if people.name_line(ln.text)), sign[-1] if sign else None
+            (ln for ln in sign if people.name_line(ln.text)),
+            # a letter's last line is its sign-off; a post's only if it names the writer
+            sign[-1] if sign and _signs(doc, sign[-1].text, sender) else None,
         )
         if line is not None:
             yield Hit(line.start, line.end, message)

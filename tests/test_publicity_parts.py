@@ -27,6 +27,7 @@ from protocheck.read import read
         ("the Plaid Cymru group", "Plaid Cymru"),
         ("Under Labour, parking will stay free", "Labour"),
         ("elect Labour on Thursday", "Labour"),
+        ("the pool reopened thanks to Labour, and only Labour", "Labour"),
     ],
 )
 def test_party_mentions(text: str, party: str) -> None:
@@ -198,3 +199,24 @@ def test_a_release_quoting_a_member_without_a_capacity_is_flagged_on_the_attribu
     assert bool(found) is flagged, found
     if flagged:
         assert found[0]["text"] == "Cllr Jo Hart", found
+
+
+def test_a_party_in_a_speakers_title_is_no_party_politics(tmp_path: Path) -> None:
+    release = tmp_path / "release.txt"
+    intro = "Leader of the Labour councillors on the borough council, Cllr Jo Hart, said:"
+    release.write_text(
+        f"FOR IMMEDIATE RELEASE\n\nNew play area opens in Eastfield\n\n{intro}\n\n"
+        '"The new play area on Mill Road opens on Monday and we hope families enjoy it."\n\n'
+        "Ends\n",
+        encoding="utf-8",
+    )
+    out = run_cli("--format", "json", "--no-cache", "--select", "PUB001", str(release))
+    assert json.loads(out.stdout)["files"][0]["findings"] == []
+    # the same speaker crediting the party is party politics
+    credit = release.read_text(encoding="utf-8").replace(
+        "opens on Monday and we hope families enjoy it",
+        "opens on Monday thanks to Labour, the only party that delivers for Eastfield",
+    )
+    release.write_text(credit, encoding="utf-8")
+    out = run_cli("--format", "json", "--no-cache", "--select", "PUB001", str(release))
+    assert json.loads(out.stdout)["files"][0]["findings"], out.stdout

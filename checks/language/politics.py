@@ -66,6 +66,7 @@ HASHTAG_FORM_CHARS = 3  # a form inside a hashtag counts only if longer: "Con", 
 _HASHTAG = re.compile(r"#\w+")
 _NEXT_WORD = re.compile(r"^(?:'s|’s)?[\s-]*([A-Za-z]+)")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")  # "Labour Market Fund": a name, not the party
 
 
 def mentions(text: str, extra: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
@@ -96,6 +97,10 @@ def _political_context(text: str, start: int, end: int, form: str) -> bool:
     nxt = _NEXT_WORD.match(text[end : end + CONTEXT_REACH])
     if nxt and nxt.group(1).lower() in _context():
         return True
+    if lexicon.phrase("credited-to-party").search(
+        text[max(0, start - CONTEXT_REACH_BEFORE) : start]
+    ) and not _NAME_GOES_ON.match(text, end):
+        return True  # "thanks to Labour", not "under the Labour Market Fund"
     prev = _PREV_WORD.search(text[max(0, start - CONTEXT_REACH_BEFORE) : start])
     prev_word = prev.group(1).lower() if prev else ""
     if form.endswith("s") and prev_word == "the":

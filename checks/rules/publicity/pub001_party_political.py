@@ -56,7 +56,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from protocheck.language import judge, lexicon, politics
+from protocheck.language import judge, lexicon, politics, quotes
 from protocheck.language.kinds import council_publicity
 from protocheck.model.document import Document, Hit, Match
 from protocheck.rules.registry import rule
@@ -73,6 +73,13 @@ RESULT_LINE = re.compile(
 )
 JUDGED_WORDS = 7  # a shorter line naming a party (a results table, a membership list) is not judged
 CREDIT_REACH = 25  # characters before a party read for "under the", "thanks to"
+
+
+def _attribution_line(sentence: str) -> bool:
+    """ "Cllr Jo Hart, Lib Dem group leader, said:": a party in a speaker's title, the
+    quotation still to come."""
+    text = sentence.strip().rstrip("\u201c\"'\u2018 ").rstrip()
+    return text.endswith(":") and quotes.speech_verb(text[-30:])
 
 
 def _under(doc: Document, party: Match) -> Match | None:
@@ -113,6 +120,7 @@ def party_political(doc: Document) -> Iterator[Hit]:
             or len(doc.text[span[0] : span[1]].split()) < JUDGED_WORDS
             or doc.matches_in(span, "PARTY_NEUTRAL")
             or RESULT_LINE.search(doc.text, span[0], span[1])
+            or _attribution_line(doc.text[span[0] : span[1]])
         ):
             continue  # a hashtag (below), a list line or a neutral naming: not for the judge
         judged.setdefault(span, party)

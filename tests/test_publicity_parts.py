@@ -27,7 +27,9 @@ from protocheck.read import read
         ("the Plaid Cymru group", "Plaid Cymru"),
         ("Under Labour, parking will stay free", "Labour"),
         ("elect Labour on Thursday", "Labour"),
-        ("the pool reopened thanks to Labour, and only Labour", "Labour"),
+        ("the pool reopened thanks to Labour last spring", "Labour"),
+        ("Sadly, Labour walked out before the vote", "Labour"),
+        ("the budget a Conservative cabinet set", "Conservative"),
     ],
 )
 def test_party_mentions(text: str, party: str) -> None:
@@ -39,6 +41,7 @@ def test_party_mentions(text: str, party: str) -> None:
     [
         "The park kept its Green Flag Award",
         "Labour Market Statistics for March",
+        "Labour costs rose sharply in March",
         "funded under the Labour Market Fund",
         "an Independent review of the service",
         "Reform of adult social care",

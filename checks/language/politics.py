@@ -22,7 +22,8 @@ LABEL = "PARTY"
 class Form:
     party: str
     text: str
-    ambiguous: bool
+    ambiguous: bool  # "Green?": the party only next to a political word
+    capitalised: bool = False  # "Labour~": the party when capitalised inside a sentence
 
 
 @functools.cache
@@ -37,7 +38,9 @@ def forms() -> tuple[Form, ...]:
         for v in variants.split(","):
             v = v.strip()
             if v:
-                out.append(Form(name.strip(), v.rstrip("?"), v.endswith("?")))
+                out.append(
+                    Form(name.strip(), v.rstrip("?~"), v.endswith(("?", "~")), v.endswith("~"))
+                )
     return tuple(sorted(out, key=lambda f: -len(f.text)))
 
 
@@ -78,7 +81,11 @@ def mentions(text: str, extra: tuple[str, ...] = ()) -> list[tuple[int, int, str
         if form is None:  # a local group from config
             out.append((m.start(), m.end(), m.group(1)))
             continue
-        if form.ambiguous and not _political_context(text, m.start(), m.end(), form.text):
+        if (
+            form.ambiguous
+            and not (form.capitalised and _capitalised_in_sentence(text, m.start(), m.end()))
+            and not _political_context(text, m.start(), m.end(), form.text)
+        ):
             continue
         out.append((m.start(), m.end(), form.party))
     for tag in _HASHTAG.finditer(text):  # "#LabourDelivers", "#VoteGreen"
@@ -91,6 +98,23 @@ def mentions(text: str, extra: tuple[str, ...] = ()) -> list[tuple[int, int, str
                 out.append((tag.start(), tag.end(), form.party))
                 break
     return out
+
+
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;\"“”‘(\n\u2013\u2014-])\s*$")
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’]*\s+$")
+
+
+def _capitalised_in_sentence(text: str, start: int, end: int) -> bool:
+    """ "Disappointingly, Labour sat ...": a capital inside a sentence, in no longer name
+    ("Labour Market Fund", "Minister of Labour"), is the party's."""
+    before = text[max(0, start - CONTEXT_REACH_BEFORE) : start]
+    return not (
+        _SENTENCE_OPENS.search(before)
+        or _CAPITALISED_BEFORE.search(before)
+        or _NAME_GOES_ON.match(text, end)
+        or text[end : end + 1] in ("'", "’", "-")
+        and _NAME_GOES_ON.match(text, end + 2)
+    )
 
 
 def _political_context(text: str, start: int, end: int, form: str) -> bool:

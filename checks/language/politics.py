@@ -112,8 +112,7 @@ def _capitalised_in_sentence(text: str, start: int, end: int) -> bool:
         _SENTENCE_OPENS.search(before)
         or _CAPITALISED_BEFORE.search(before)
         or _NAME_GOES_ON.match(text, end)
-        or text[end : end + 1] in ("'", "’", "-")
-        and _NAME_GOES_ON.match(text, end + 2)
+        or (text[end : end + 1] in ("'", "’", "-") and _NAME_GOES_ON.match(text, end + 2))
     )
 
 

@@ -356,3 +356,22 @@ def test_an_officer_who_accuses_is_not_the_one_criticised(line: str, flagged: bo
     post = f"Our parish council\n\nAs a councillor in my ward I have to say this.\n\n{line}\n"
     found = codes(post)
     assert any(c == "CON001" for c, _ in found) is flagged, found
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("Eastfield ward councillors have now commissioned three benches for the green.", True),
+        ("Green Councillors have arranged with highways to get the footway kerbs lowered.", True),
+        # officers did it, or the councillors only asked
+        ("Officers have now commissioned three benches for the green.", False),
+        ("Eastfield ward councillors have asked officers for three benches on the green.", False),
+    ],
+)
+def test_a_ward_page_in_the_third_person_speaks_for_its_members(line: str, flagged: bool) -> None:
+    page = f"Benches for the green\n\n{line}\n\nContact us with other ideas for the ward.\n"
+    found = codes(page)
+    assert any(c == "COR001" for c, _ in found) is flagged, found
+    # the same words in the Council's own news are the Council's
+    council = page + "\nPublished by Kestrel Vale Borough Council\n"
+    assert not any(c == "COR001" for c, _ in codes(council)), codes(council)

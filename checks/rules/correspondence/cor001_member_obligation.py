@@ -31,6 +31,7 @@ Council.
 > You are required to remove the fence within 14 days. (signed Councillor Jo Bloggs, Chairman of Planning Committee)
 > I have instructed that the fine be cancelled. (an e-mail from cllr.sam.patel@council.gov.uk)
 > The Council will meet the cost of the marquee. (signed the Mayor, wokingham profile: para 4 has no carve-out)
+> Eastfield ward councillors have commissioned three benches for the green. (a ward page in the third person, not the Council's)
 
 ## Not flagged
 > I will raise this with officers and let you know. (the Member's own action)
@@ -52,10 +53,11 @@ is flagged: say who said it in the same sentence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from protocheck.language import lexicon, people, quotes
-from protocheck.model.document import Document, Hit
+from protocheck.language import kinds, lexicon, people, quotes
+from protocheck.model.document import Document, Hit, Match
 from protocheck.rules.registry import rule
 
 NOT_A_COMMITMENT_BEFORE = ("ATTRIBUTION", "MEMBER_OWN_ACTION")
@@ -87,12 +89,38 @@ def _from_member(doc: Document) -> bool:
     return doc.sender is not None and (doc.sender.is_member or doc.sender.presumed_member)
 
 
+# obligation entries whose subject is whoever arranged the works ("X and Y have arranged ...")
+SUBJECT_ARRANGED = ("member-arranged-done", "arranged-for-the-work", "member-ordered-works")
+
+
+def _members_own_page(doc: Document) -> bool:
+    """A page with no Member as its sender that may still speak for its Members: a ward
+    councillors' page written in the third person ("Ward councillors have ordered ...")."""
+    return doc.kind in ("other", "letter") and not kinds.council_published(doc)
+
+
+def _member_subject(doc: Document, m: Match) -> str | None:
+    """The Members who are the subject of "... have arranged for ...": "Ward councillors",
+    "Labour Councillors", or names the page gives a councillor's title elsewhere."""
+    s, _ = doc.sentence_at(m.start)
+    subject = doc.text[s : m.start + len(doc.text[m.start : m.end].split()[0])]
+    if lexicon.phrase("councillors-subject").search(subject):
+        return "the councillors"
+    named = {
+        people.bare_name(who).split()[-1]
+        for _, _, who in people.member_mentions(doc.text, doc.config)
+        if people.bare_name(who)
+    }
+    words = set(re.findall(r"[A-Z][\w'’-]+", subject))
+    return "the councillors named" if named & words else None
+
+
 @rule(
     "COR001",
     "member-obligation",
     severity="error",
     kinds=("letter", "email", "other"),
-    when=_from_member,
+    when=lambda doc: _from_member(doc) or _members_own_page(doc),
     uses=(
         "patterns/obligation",
         "patterns/attribution",
@@ -103,12 +131,10 @@ def _from_member(doc: Document) -> bool:
 )
 def member_obligation(doc: Document) -> Iterator[Hit]:
     sender = doc.sender
-    if (
-        sender is None
-        or not (sender.is_member or sender.presumed_member)
-        or _exempt(doc)
-        or _internal(doc)
-    ):
+    if sender is None or not (sender.is_member or sender.presumed_member):
+        yield from _third_person(doc)
+        return
+    if _exempt(doc) or _internal(doc):
         return
     kind = "Email" if doc.kind == "email" else "Letter"
     entries = {("OBLIGATION", e.id): e for e in lexicon.pattern_file("obligation")}
@@ -130,5 +156,23 @@ def member_obligation(doc: Document) -> Iterator[Hit]:
             m.start,
             doc.clause_end(m.start, m.end),
             f"{kind} in {sender.short()}'s name {what}",
+            pattern=m.id,
+        )
+
+
+def _third_person(doc: Document) -> Iterator[Hit]:
+    """Works Members arranged, announced on their page in the third person."""
+    if not _members_own_page(doc):
+        return
+    for m in doc.find("OBLIGATION"):
+        if m.id not in SUBJECT_ARRANGED or doc.in_quotation(m.start):
+            continue
+        who = _member_subject(doc, m)
+        if who is None:
+            continue
+        yield Hit(
+            m.start,
+            doc.clause_end(m.start, m.end),
+            f"Page in the name of {who} announces works they have arranged for the Council",
             pattern=m.id,
         )

@@ -529,7 +529,9 @@ def from_cache(d: Any) -> FileResult | None:
     return result
 
 
-def run(paths: list[Path], opts: Options, jobs: int = 1) -> list[FileResult]:
+def run(paths: list[Path], opts: Options, jobs: int | None = 1) -> list[FileResult]:
+    """Check every file under `paths`. jobs: worker processes; None chooses
+    (workers.default_jobs): the free cores for more than a few files, else 1."""
     files = list(collect(paths))
     results: list[FileResult | None] = [None] * len(files)
     for i, f in enumerate(files):
@@ -537,6 +539,10 @@ def run(paths: list[Path], opts: Options, jobs: int = 1) -> list[FileResult]:
         if why is not None:
             results[i] = FileResult(str(f), error=why)
     todo = [i for i in range(len(files)) if results[i] is None]
+    if jobs is None:
+        from protocheck import workers
+
+        jobs = workers.default_jobs(len(todo))
     if jobs > 1 and len(todo) == 1:  # one file: an agenda pack's items in parallel
         opts = dataclasses.replace(opts, jobs=jobs)
     if jobs > 1 and len(todo) > 1:

@@ -89,3 +89,66 @@ def test_findings_are_the_same_with_one_worker_or_two(tmp_path: Path) -> None:
     assert one.returncode == two.returncode == 0
     assert one.stdout == two.stdout
     assert len(json.loads(one.stdout)["files"]) == 6
+
+
+def _reference(doc_blocks: list[object]) -> tuple[dict[str, list[object]], list[tuple[int, int]]]:
+    """What annotate gave before it was made faster: each block on its own, spaCy's own
+    Sentencizer, and every pattern entry's Matcher tried on every block (no anchors)."""
+    from protocheck.language import lexicon, nlp
+    from protocheck.model.document import Match
+    from spacy.pipeline import Sentencizer
+
+    pipe = nlp.pipeline()
+    sentencizer = Sentencizer()
+    entries = [e for name in sorted(lexicon.pattern_files()) for e, _ in pipe.entries(name)]
+    matches: dict[str, list[Match]] = {e.label: [] for e in entries}
+    sentences: list[tuple[int, int]] = []
+    for block in doc_blocks:
+        text_all: str = block.text  # type: ignore[attr-defined]
+        if not text_all.strip():
+            continue
+        for a, b in nlp._chunks(text_all):
+            text = text_all[a:b]
+            sdoc = sentencizer(pipe.tokenize(nlp.prepare(text)))
+            base = block.start + a  # type: ignore[attr-defined]
+            for sent in sdoc.sents:
+                sentences += [
+                    (base + x, base + y)
+                    for x, y in nlp._split_lines(text, sent.start_char, sent.end_char)
+                ]
+            found = {
+                (k, s, e) for entry in entries for k, s, e in pipe.matcher(entry)(sdoc) if e > s
+            }
+            for k, s, e in sorted(found, key=lambda m: (m[1], m[2], m[0])):
+                label, pid = pipe.keys[k]
+                span = sdoc[s:e]
+                matches[label].append(
+                    Match(label, pid, base + span.start_char, base + span.end_char)
+                )
+    for found_list in matches.values():
+        found_list.sort(key=lambda m: (m.start, -m.end))  # type: ignore[attr-defined]
+    return matches, sorted(sentences)  # type: ignore[return-value]
+
+
+def test_matches_and_sentences_are_those_of_every_pattern_on_every_block() -> None:
+    """annotate (anchor index, one Matcher a set of patterns, sentences from token
+    arrays) gives exactly the matches and sentences of the plain way, on samples of
+    every format and on a long report."""
+    from conftest import SAMPLES
+    from protocheck.language import nlp
+    from protocheck.model.document import Document
+    from protocheck.read import read
+
+    picked = sorted(SAMPLES.glob("*/flag-*"))
+    files = [
+        p
+        for suffix in (".docx", ".pdf", ".eml", ".txt")
+        for p in [q for q in picked if q.suffix == suffix][:6]
+    ]
+    assert len(files) == 24
+    for path in files:
+        doc = Document.assemble(read(path))
+        nlp.annotate(doc)
+        matches, sentences = _reference(list(doc.blocks))
+        assert doc.sentences == sentences, path
+        assert doc.matches == matches, path

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import gc
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from protocheck import progress
@@ -106,6 +106,10 @@ class Pipeline:
         ] = {}  # file -> (entry, anchors)
         self._matchers: dict[str, Any] = {}  # "LABEL/id" -> its Matcher
         self.keys: dict[int, tuple[str, str]] = {}  # match key -> (label, pattern id)
+        self._patterns: dict[str, list[dict[str, Any]]] = {}  # "LABEL/id" -> its pattern
+        self._gates: dict[tuple[str, ...], _Gate] = {}  # pattern files -> their entries' gate
+        # the characters after which the sentencizer starts a new sentence, as string ids
+        self._stops = frozenset(self.vocab.strings.add(c) for c in self.sentencizer.punct_chars)
 
     def tokenize(self, text: str) -> Any:
         """spaCy's tokenizer, given the exceptions this text can use first.
@@ -117,6 +121,12 @@ class Pipeline:
         peeled off it; so the chunks with ' or . in them, cut the same ways, hold all
         the exceptions a text can use.
         """
+        self.add_exceptions(text)
+        return self.tokenizer(text)
+
+    def add_exceptions(self, text: str) -> None:
+        """Give the tokenizer the exceptions `text` can use (see `tokenize`): for a whole
+        document at once, before its blocks are tokenized one by one."""
         wanted = []
         for chunk in text.split():
             if len(chunk) > _LONGEST or not (
@@ -129,7 +139,6 @@ class Pipeline:
                     self.added.add(form)
         for form in wanted:
             self.tokenizer.add_special_case(form, self.exceptions[form])
-        return self.tokenizer(text)
 
     def entries(self, name: str) -> list[tuple[Any, tuple[frozenset[str], ...]]]:
         """Each entry of lexicons/patterns/<name>.yml with its anchors (see `_anchors`)."""
@@ -141,14 +150,13 @@ class Pipeline:
 
     def matcher(self, entry: Any) -> Any:
         """The Matcher for one pattern entry, built the first time a text has its anchors' words."""
-        key = f"{entry.label}/{entry.id}"
+        key = self.register(entry)
         found = self._matchers.get(key)
         if found is None:
             from spacy.matcher import Matcher
 
-            self.keys[self.vocab.strings.add(key)] = (entry.label, entry.id)
             found = self._matchers[key] = Matcher(self.vocab, validate=False)
-            found.add(key, [entry.pattern])
+            found.add(key, [self._patterns[key]])
         return found
 
     def __call__(
@@ -161,17 +169,118 @@ class Pipeline:
         anchors, which makes a long document several times faster to match.
         """
         sdoc = self.sentencizer(self.tokenize(text))
-        words = {t.lower_ for t in sdoc}
-        found: set[tuple[int, int, int]] = set()
-        for name in pattern_files:
-            for entry, anchors in self.entries(name):
-                if all(not words.isdisjoint(anchor) for anchor in anchors):
-                    found.update((k, a, b) for k, a, b in self.matcher(entry)(sdoc) if b > a)
-        spans = [
-            (*self.keys[k], sdoc[a:b])
-            for k, a, b in sorted(found, key=lambda m: (m[1], m[2], m[0]))
-        ]
+        spans = [(*self.keys[k], sdoc[a:b]) for k, a, b in self.match(sdoc, tuple(pattern_files))]
         return sdoc, spans
+
+    def gate(self, names: tuple[str, ...]) -> _Gate:
+        """The entries of these pattern files, indexed by their anchors' words."""
+        found = self._gates.get(names)
+        if found is None:
+            found = self._gates[names] = _Gate(
+                [e for name in names for e in self.entries(name)], self.vocab.strings.add
+            )
+        return found
+
+    def match(self, sdoc: Any, names: tuple[str, ...]) -> list[tuple[int, int, int]]:
+        """(key, start token, end token) of every match of these pattern files in `sdoc`,
+        deduplicated, in order of start, end and key. A pattern is run only on text
+        that has a word for each of its anchors, which makes a long document several
+        times faster to match: the words are looked up in an index of anchor words,
+        not tried against every pattern."""
+        from spacy.attrs import LOWER
+
+        gate = self.gate(names)
+        chosen = gate.eligible(set(sdoc.to_array(LOWER).tolist()))
+        if not chosen:
+            return []
+        found = {(k, a, b) for k, a, b in self.combined(gate, chosen)(sdoc) if b > a}
+        return sorted(found, key=lambda m: (m[1], m[2], m[0]))
+
+    def combined(self, gate: _Gate, chosen: tuple[int, ...]) -> Any:
+        """One Matcher holding the patterns of the `chosen` entries of `gate`, kept for
+        the next text that can match the same entries (a run of letters has a few dozen
+        such sets). spaCy's Matcher walks the text once a call, making a Token object
+        for each word twice over, whatever the number of patterns: one call with the
+        patterns a text can match costs about 60 % of one call a pattern. Its matches
+        are those of the separate Matchers: each (key, start, end) a pattern finds."""
+        found = gate.matchers.get(chosen)
+        if found is None:
+            from spacy.matcher import Matcher
+
+            if len(gate.matchers) >= MAX_COMBINED:
+                gate.matchers.clear()  # an unusual run of texts: memory stays bounded
+            found = Matcher(self.vocab, validate=False)
+            for key in dict.fromkeys(self.register(gate.entries[k]) for k in chosen):
+                found.add(key, [self._patterns[key]])
+            gate.matchers[chosen] = found
+        return found
+
+    def register(self, entry: Any) -> str:
+        """The match key of a pattern entry ("LABEL/id"), known to `keys` and `_patterns`
+        (the first entry to use a key gives its pattern, as `matcher` does)."""
+        key = f"{entry.label}/{entry.id}"
+        if key not in self._patterns:
+            self.keys[self.vocab.strings.add(key)] = (entry.label, entry.id)
+            self._patterns[key] = entry.pattern
+        return key
+
+    def sentence_spans(self, sdoc: Any) -> list[tuple[int, int]]:
+        """(start, end) characters of each sentence of `sdoc`, as spaCy's Sentencizer
+        (default punctuation) splits it: a sentence ends after a run of . ! ? (and the
+        other stops it knows) and any punctuation that follows. The same decisions as
+        `Sentencizer.predict`, read from token arrays rather than Token objects
+        (tests/test_throughput.py compares the two)."""
+        from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH
+
+        if len(sdoc) == 0:
+            return []
+        rows = sdoc.to_array([ORTH, IS_PUNCT, IDX, LENGTH]).tolist()
+        stops, strings, punct = self._stops, self.vocab.strings, self.sentencizer.punct_chars
+        starts = [0]
+        seen_stop = False
+        for i, (orth, is_punct, _, _) in enumerate(rows):
+            stop = orth in stops and strings[orth] in punct
+            if seen_stop and not is_punct and not stop:
+                starts.append(i)
+                seen_stop = False
+            elif stop:
+                seen_stop = True
+        ends = [*starts[1:], len(rows)]
+        return [
+            (rows[a][2], rows[b - 1][2] + rows[b - 1][3]) for a, b in zip(starts, ends, strict=True)
+        ]
+
+
+class _Gate:
+    """Pattern entries indexed by the words of their anchors (see `_anchors`): the
+    entries a text can match are found from its words, each word looked up once,
+    rather than by trying every entry's anchors against the text."""
+
+    def __init__(
+        self,
+        entries: list[tuple[Any, tuple[frozenset[str], ...]]],
+        string_id: Callable[[str], int],
+    ) -> None:
+        self.entries = [entry for entry, _ in entries]
+        self.always = [k for k, (_, anchors) in enumerate(entries) if not anchors]
+        self.full = [(1 << len(anchors)) - 1 for _, anchors in entries]
+        self.index: dict[int, list[tuple[int, int]]] = {}
+        self.matchers: dict[tuple[int, ...], Any] = {}  # chosen entries -> their Matcher
+        for k, (_, anchors) in enumerate(entries):
+            for n, words in enumerate(anchors):
+                for word in words:
+                    self.index.setdefault(string_id(word), []).append((k, 1 << n))
+
+    def eligible(self, words: set[int]) -> tuple[int, ...]:
+        """The entries (their positions in `entries`) with a word of `words` (lower-case
+        string ids) for each anchor."""
+        hits: dict[int, int] = {}
+        index = self.index
+        for word in words:
+            for k, bit in index.get(word, ()):
+                hits[k] = hits.get(k, 0) | bit
+        full = self.full
+        return tuple(sorted([*self.always, *(k for k, got in hits.items() if got == full[k])]))
 
 
 def _anchors(pattern: list[dict[str, Any]]) -> tuple[frozenset[str], ...]:
@@ -265,19 +374,20 @@ def annotate(doc: Document, pattern_files: Iterable[str] | None = None) -> None:
         e.label: [] for n in names for e in lexicon.pattern_file(n)[:1]
     }
     sentences: list[tuple[int, int]] = []
+    files = tuple(names)
+    nlp.add_exceptions("\n".join(prepare(b.text) for b in blocks))
     for k, block in enumerate(blocks):
         if len(blocks) >= PROGRESS_MIN_BLOCKS and k % PROGRESS_EVERY == 0:
             progress.step("paragraphs", k, len(blocks))
         for a, b in _chunks(block.text):
             text = block.text[a:b]
-            sdoc, spans = nlp(prepare(text), names)
+            sdoc = nlp.tokenizer(prepare(text))
             base = block.start + a
-            for sent in sdoc.sents:
-                sentences += [
-                    (base + x, base + y)
-                    for x, y in _split_lines(text, sent.start_char, sent.end_char)
-                ]
-            for label, pid, span in spans:
+            for start, end in nlp.sentence_spans(sdoc):
+                sentences += [(base + x, base + y) for x, y in _split_lines(text, start, end)]
+            for key, first, last in nlp.match(sdoc, files):
+                label, pid = nlp.keys[key]
+                span = sdoc[first:last]
                 matches.setdefault(label, []).append(
                     Match(label, pid, base + span.start_char, base + span.end_char)
                 )
@@ -287,6 +397,7 @@ def annotate(doc: Document, pattern_files: Iterable[str] | None = None) -> None:
     doc.sentences = sorted(sentences)
 
 
+MAX_COMBINED = 1024  # Matchers kept for sets of patterns (see Pipeline.combined)
 CHUNK = 50_000  # characters of one block given to spaCy at a time: bounded memory
 
 

@@ -291,6 +291,7 @@ def _check(
             cached.path = shown
             return _with_baseline(cached, cfg)
     result = FileResult(shown, profile=profile_id)
+    _warm_while_reading()
     try:
         raw = load(cfg)
     except UnreadableError as exc:
@@ -330,6 +331,16 @@ def _check(
     if k:
         cache.put(k, to_cache(result))
     return _with_baseline(result, cfg)
+
+
+def _warm_while_reading() -> None:
+    """The language pipeline (importing spaCy: about half a second) is built while a
+    reader's child process reads a PDF, on the other core, rather than after it."""
+    from protocheck.language import nlp
+    from protocheck.read import isolate
+
+    if nlp.pipeline.cache_info().currsize == 0:
+        isolate.while_reading(nlp.pipeline)
 
 
 def is_pack(raw: RawDocument, kind: str | None) -> bool:

@@ -152,3 +152,51 @@ def test_matches_and_sentences_are_those_of_every_pattern_on_every_block() -> No
         matches, sentences = _reference(list(doc.blocks))
         assert doc.sentences == sentences, path
         assert doc.matches == matches, path
+
+
+def _reference_lines(path: Path) -> list[list[tuple[object, ...]]]:
+    """Each page's lines as pdf.py read them before: pypdfium2's get_charbox for the
+    first and last character of each line, spaces squeezed by the regular expression."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+    from protocheck.read import pdf
+
+    out = []
+    document = pdfium.PdfDocument(str(path))
+    for i in range(len(document)):
+        textpage = document[i].get_textpage()
+        count = textpage.count_chars()
+        text = textpage.get_text_range(0, count) if count > 0 else ""
+        lines = []
+        for found in pdf._LINE.finditer(text):
+            seg, start = found.group(), found.start()
+            if not seg.strip():
+                continue
+            first = start + (len(seg) - len(seg.lstrip()))
+            last = start + len(seg.rstrip()) - 1
+            left, bottom, _, top = textpage.get_charbox(first, loose=True)
+            right = textpage.get_charbox(last, loose=True)[2]
+            size = raw.FPDFText_GetFontSize(textpage.raw, first)
+            weight = raw.FPDFText_GetFontWeight(textpage.raw, first)
+            squeezed = pdf._SPACES.sub(" ", seg).strip()
+            lines.append((squeezed, top, bottom, left, right, size, max(weight, 0)))
+        out.append(lines)
+    document.close()
+    return out
+
+
+def test_pdf_lines_are_those_of_per_character_lookups(tmp_path: Path) -> None:
+    """Every sample PDF and a built agenda pack: the lines pdf.py reads (text, box, font
+    size and weight) are exactly those of pypdfium2's own per-character calls."""
+    from build_pack import build as build_pack
+    from conftest import SAMPLES
+    from protocheck.read import pdf
+
+    pack = tmp_path / "pack.pdf"
+    build_pack(pack, reports=6, paragraphs=4)
+    paths = [*sorted(SAMPLES.rglob("*.pdf")), pack]
+    assert len(paths) > 20
+    for path in paths:
+        raw = pdf.read(path, max_chars=10**7)
+        got = [[tuple(vars(ln).values()) for ln in page] for page in raw.layout or []]
+        assert got == _reference_lines(path)[: len(got)], path

@@ -200,3 +200,24 @@ def test_pdf_lines_are_those_of_per_character_lookups(tmp_path: Path) -> None:
         raw = pdf.read(path, max_chars=10**7)
         got = [[tuple(vars(ln).values()) for ln in page] for page in raw.layout or []]
         assert got == _reference_lines(path)[: len(got)], path
+
+
+def test_spacy_imports_without_its_command_line_package_and_keeps_it_usable() -> None:
+    """The stand-in for `spacy.cli` (nlp._import_spacy) against the pinned spaCy:
+    building the pipeline loads none of spacy.cli's packages, and afterwards both
+    `spacy.info` and `import spacy.cli` are spaCy's own."""
+    code = (
+        "import sys\n"
+        "from protocheck.language import nlp\n"
+        "nlp.pipeline()\n"
+        "heavy = [m for m in ('spacy.cli', 'weasel', 'requests', 'httpx', 'typer') if m in sys.modules]\n"
+        "print('loaded:', heavy)\n"
+        "import spacy\n"
+        "print('info:', spacy.info(silent=True)['spacy_version'] == spacy.__version__)\n"
+        "import spacy.cli\n"
+        "print('cli:', callable(spacy.cli.info) and spacy.cli.__file__.endswith('__init__.py'))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split("\n")[:3] == ["loaded: []", "info: True", "cli: True"], out

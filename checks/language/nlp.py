@@ -40,6 +40,20 @@ def _import_spacy() -> Any:
     in spacy.cli (requests, httpx, weasel, typer ...), about 0.3 s of a cold run that
     protocheck never uses. A stand-in answers that one import; it is removed again at
     once, so a later `import spacy.cli` loads the real package.
+
+    What this rests on (spaCy 3.8, as pinned; tests/test_throughput.py checks each):
+    `spacy/__init__.py` takes only `info` from `spacy.cli.info` and calls nothing from
+    `spacy.cli` while it is imported. Should a release import another name from
+    `spacy.cli`, `import spacy` here fails with an ImportError naming it (loudly, at
+    the first check); should it call `info` at import time, the real `spacy.cli` is
+    loaded then and only the time is lost.
+
+    Importing less of spaCy than `spacy/__init__.py` does is not possible without
+    standing in for more of its modules: `spacy.tokenizer` itself imports `spacy.util`
+    (which imports `thinc.api`: thinc, confection, pydantic, numpy) and `spacy.scorer`,
+    whose `spacy.training` imports `spacy.pipeline` and `spacy.language`. Measured with
+    `python -X importtime`, thinc (through `spacy.errors`/`spacy.compat`) and
+    `spacy.pipeline` are 0.43 of the 0.44 s `import spacy` costs on a 2-core machine.
     """
     import sys
     import types

@@ -221,3 +221,21 @@ def test_spacy_imports_without_its_command_line_package_and_keeps_it_usable() ->
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.split("\n")[:3] == ["loaded: []", "info: True", "cli: True"], out
+
+
+def test_sentences_are_the_sentencizers_on_runs_of_punctuation() -> None:
+    """Sentence starts read from token arrays are spaCy's Sentencizer's on text made of
+    words, stops (. ! ? and others it knows), other punctuation and spaces, at random."""
+    import random
+
+    from protocheck.language import nlp
+    from spacy.pipeline import Sentencizer
+
+    pipe = nlp.pipeline()
+    sentencizer = Sentencizer()
+    pieces = ["word", "Mr.", ".", "!", "?", "...", ",", ";", '"', ")", "(", "-", "\u0964", " "]
+    rng = random.Random(17)
+    for _ in range(400):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 25)))
+        sdoc = sentencizer(pipe.tokenize(text))
+        assert pipe.sentence_spans(sdoc) == [(s.start_char, s.end_char) for s in sdoc.sents], text

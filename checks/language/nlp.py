@@ -123,11 +123,7 @@ class Pipeline:
         self._patterns: dict[str, list[dict[str, Any]]] = {}  # "LABEL/id" -> its pattern
         self._gates: dict[tuple[str, ...], _Gate] = {}  # pattern files -> their entries' gate
         # the characters after which the sentencizer starts a new sentence, as string ids
-        import numpy
-
-        self._stop_ids = numpy.array(
-            sorted(self.vocab.strings.add(c) for c in self.sentencizer.punct_chars), numpy.uint64
-        )
+        self._stops = frozenset(self.vocab.strings.add(c) for c in self.sentencizer.punct_chars)
 
     def tokenize(self, text: str) -> Any:
         """spaCy's tokenizer, given the exceptions this text can use first.
@@ -248,26 +244,25 @@ class Pipeline:
         other stops it knows) and any punctuation that follows. The same decisions as
         `Sentencizer.predict`, read from token arrays rather than Token objects
         (tests/test_throughput.py compares the two)."""
-        import numpy
         from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH
 
         if len(sdoc) == 0:
             return []
-        rows = sdoc.to_array([ORTH, IS_PUNCT, IDX, LENGTH])
-        orth = rows[:, 0]
-        stop = numpy.isin(orth, self._stop_ids)
-        for k in numpy.flatnonzero(stop).tolist():  # a hash shared with another string
-            stop[k] = self.vocab.strings[orth[k]] in self.sentencizer.punct_chars
-        # A sentence starts at a word (neither punctuation nor a stop) with a stop
-        # between it and the word before it: the Sentencizer's `seen_period`, set by a
-        # stop and cleared by the next word, whether or not that word starts a sentence.
-        word = numpy.flatnonzero(~stop & (rows[:, 1] == 0))
-        stops_before = numpy.concatenate(([0], numpy.cumsum(stop)))
-        since = stops_before[word] - stops_before[numpy.concatenate(([0], word[:-1] + 1))]
-        starts = [0, *(k for k in word[since > 0].tolist() if k > 0)]
+        rows = sdoc.to_array([ORTH, IS_PUNCT, IDX, LENGTH]).tolist()
+        stops, strings, punct = self._stops, self.vocab.strings, self.sentencizer.punct_chars
+        starts = [0]
+        seen_stop = False
+        for i, (orth, is_punct, _, _) in enumerate(rows):
+            stop = orth in stops and strings[orth] in punct
+            if seen_stop and not is_punct and not stop:
+                starts.append(i)
+                seen_stop = False
+            elif stop:
+                seen_stop = True
         ends = [*starts[1:], len(rows)]
-        idx, length = rows[:, 2].tolist(), rows[:, 3].tolist()
-        return [(idx[a], idx[b - 1] + length[b - 1]) for a, b in zip(starts, ends, strict=True)]
+        return [
+            (rows[a][2], rows[b - 1][2] + rows[b - 1][3]) for a, b in zip(starts, ends, strict=True)
+        ]
 
 
 class _Gate:

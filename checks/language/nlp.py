@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -200,11 +201,17 @@ class Pipeline:
         deduplicated, in order of start, end and key. A pattern is run only on text
         that has a word for each of its anchors, which makes a long document several
         times faster to match: the words are looked up in an index of anchor words,
-        not tried against every pattern."""
+        not tried against every pattern. Of those, a pattern with two neighbouring
+        tokens pinned (`_pair`: "at" then a number) is run only where two neighbouring
+        words meet them: on the 496-page pack, a fifth of the patterns that pass the
+        anchors find anything."""
         from spacy.attrs import LOWER
 
         gate = self.gate(names)
-        chosen = gate.eligible(set(sdoc.to_array(LOWER).tolist()))
+        lower = sdoc.to_array(LOWER).tolist()
+        chosen = gate.eligible(set(lower))
+        if chosen:
+            chosen = gate.adjacent(chosen, sdoc, lower)
         if not chosen:
             return []
         found = {(k, a, b) for k, a, b in self.combined(gate, chosen)(sdoc) if b > a}
@@ -265,6 +272,51 @@ class Pipeline:
         ]
 
 
+_Need = frozenset[int] | str  # a token's word (string ids of its lower-case forms) or flag
+_FLAGS = ("LIKE_NUM", "IS_TITLE")  # flags a required token may be pinned by
+
+
+def _required(token: dict[str, Any]) -> bool:
+    """Whether a pattern token must match at least one word ("?", "*", "{0,..}",
+    "{,..}" let it be absent; "!" negates it)."""
+    op = str(token.get("OP", ""))
+    return not (op in ("?", "*", "!") or op.startswith("{0") or op.startswith("{,"))
+
+
+def _pinned(token: dict[str, Any]) -> frozenset[str] | str | None:
+    """What a required token needs of the word it matches, if it is one thing a text can
+    be searched for: its lower-case forms (LOWER, ORTH or TEXT, a string or an IN list),
+    else a flag set to true (LIKE_NUM, IS_TITLE)."""
+    for attr in ("LOWER", "ORTH", "TEXT"):
+        value = token.get(attr)
+        if isinstance(value, str):
+            return frozenset({value.lower()})
+        if isinstance(value, dict) and set(value) == {"IN"}:
+            return frozenset(str(v).lower() for v in value["IN"])
+    for flag in _FLAGS:
+        if token.get(flag) is True:
+            return flag
+    return None
+
+
+def _pair(pattern: list[dict[str, Any]]) -> tuple[frozenset[str] | str, ...] | None:
+    """The first two neighbouring tokens of `pattern` that are both required and pinned,
+    one of them by words: a match has two neighbouring words that meet them (the last
+    repeat of the first, the first repeat of the second), so a text without such a
+    pair cannot match."""
+    for a, b in itertools.pairwise(pattern):
+        if not (_required(a) and _required(b)):
+            continue
+        first, second = _pinned(a), _pinned(b)
+        if (
+            first is not None
+            and second is not None
+            and not (isinstance(first, str) and isinstance(second, str))
+        ):
+            return first, second
+    return None
+
+
 class _Gate:
     """Pattern entries indexed by the words of their anchors (see `_anchors`): the
     entries a text can match are found from its words, each word looked up once,
@@ -284,6 +336,18 @@ class _Gate:
             for n, words in enumerate(anchors):
                 for word in words:
                     self.index.setdefault(string_id(word), []).append((k, 1 << n))
+        # per entry, two neighbouring tokens it requires (see `_pair`), as string ids
+        self.pairs: list[tuple[_Need, _Need] | None] = []
+        for entry, _ in entries:
+            pair = _pair(entry.pattern)
+            self.pairs.append(
+                None
+                if pair is None
+                else tuple(  # type: ignore[misc]
+                    need if isinstance(need, str) else frozenset(map(string_id, need))
+                    for need in pair
+                )
+            )
 
     def eligible(self, words: set[int]) -> tuple[int, ...]:
         """The entries (their positions in `entries`) with a word of `words` (lower-case
@@ -295,6 +359,45 @@ class _Gate:
                 hits[k] = hits.get(k, 0) | bit
         full = self.full
         return tuple(sorted([*self.always, *(k for k, got in hits.items() if got == full[k])]))
+
+    def adjacent(self, chosen: tuple[int, ...], sdoc: Any, lower: list[int]) -> tuple[int, ...]:
+        """Those of `chosen` whose pair of neighbouring tokens (`_pair`) the text has."""
+        flags: dict[str, list[int]] = {}
+        where: dict[int, list[int]] | None = None
+        kept = []
+        for k in chosen:
+            pair = self.pairs[k]
+            if pair is None:
+                kept.append(k)
+                continue
+            if where is None:
+                where = {}
+                for i, word in enumerate(lower):
+                    where.setdefault(word, []).append(i)
+            first, second = pair
+            if isinstance(first, str):  # a flag, then words: look from the words back
+                starts = [i - 1 for w in second for i in where.get(w, ()) if i > 0]
+                ok = _flag(flags, sdoc, first)
+                found = any(ok[i] for i in starts)
+            else:
+                starts = [i for w in first for i in where.get(w, ()) if i + 1 < len(lower)]
+                if isinstance(second, str):
+                    ok = _flag(flags, sdoc, second)
+                    found = any(ok[i + 1] for i in starts)
+                else:
+                    found = any(lower[i + 1] in second for i in starts)
+            if found:
+                kept.append(k)
+        return tuple(kept)
+
+
+def _flag(cache: dict[str, list[int]], sdoc: Any, name: str) -> list[int]:
+    """A flag's value for each token of `sdoc`, read once a text."""
+    if name not in cache:
+        from spacy import attrs
+
+        cache[name] = sdoc.to_array(getattr(attrs, name)).tolist()
+    return cache[name]
 
 
 def _anchors(pattern: list[dict[str, Any]]) -> tuple[frozenset[str], ...]:

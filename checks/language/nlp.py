@@ -299,7 +299,9 @@ def _pinned(token: dict[str, Any]) -> frozenset[str] | str | None:
     return None
 
 
-def _pair(pattern: list[dict[str, Any]]) -> tuple[frozenset[str] | str, ...] | None:
+def _pair(
+    pattern: list[dict[str, Any]],
+) -> tuple[frozenset[str] | str, frozenset[str] | str] | None:
     """The first two neighbouring tokens of `pattern` that are both required and pinned,
     one of them by words: a match has two neighbouring words that meet them (the last
     repeat of the first, the first repeat of the second), so a text without such a
@@ -340,14 +342,13 @@ class _Gate:
         self.pairs: list[tuple[_Need, _Need] | None] = []
         for entry, _ in entries:
             pair = _pair(entry.pattern)
-            self.pairs.append(
-                None
-                if pair is None
-                else tuple(  # type: ignore[misc]
-                    need if isinstance(need, str) else frozenset(map(string_id, need))
-                    for need in pair
-                )
+            if pair is None:
+                self.pairs.append(None)
+                continue
+            first, second = (
+                need if isinstance(need, str) else frozenset(map(string_id, need)) for need in pair
             )
+            self.pairs.append((first, second))
 
     def eligible(self, words: set[int]) -> tuple[int, ...]:
         """The entries (their positions in `entries`) with a word of `words` (lower-case
@@ -376,6 +377,7 @@ class _Gate:
                     where.setdefault(word, []).append(i)
             first, second = pair
             if isinstance(first, str):  # a flag, then words: look from the words back
+                assert not isinstance(second, str)  # (`_pair` pins one of the two by words)
                 starts = [i - 1 for w in second for i in where.get(w, ()) if i > 0]
                 ok = _flag(flags, sdoc, first)
                 found = any(ok[i] for i in starts)

@@ -494,11 +494,19 @@ def annotate(doc: Document, pattern_files: Iterable[str] | None = None) -> None:
     }
     sentences: list[tuple[int, int]] = []
     files = tuple(names)
-    nlp.add_exceptions("\n".join(prepare(b.text) for b in blocks))
-    for k, block in enumerate(blocks):
+    pieces = [list(_chunks(block.text)) for block in blocks]
+    # the exceptions of every piece spaCy is given, as `tokenize` adds them, all at once
+    nlp.add_exceptions(
+        "\n".join(
+            prepare(block.text[a:b])
+            for block, cut in zip(blocks, pieces, strict=True)
+            for a, b in cut
+        )
+    )
+    for k, (block, cut) in enumerate(zip(blocks, pieces, strict=True)):
         if len(blocks) >= PROGRESS_MIN_BLOCKS and k % PROGRESS_EVERY == 0:
             progress.step("paragraphs", k, len(blocks))
-        for a, b in _chunks(block.text):
+        for a, b in cut:
             text = block.text[a:b]
             sdoc = nlp.tokenizer(prepare(text))
             base = block.start + a

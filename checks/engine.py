@@ -291,6 +291,7 @@ def _check(
             cached.path = shown
             return _with_baseline(cached, cfg)
     result = FileResult(shown, profile=profile_id)
+    _warm_while_reading()
     try:
         raw = load(cfg)
     except UnreadableError as exc:
@@ -330,6 +331,16 @@ def _check(
     if k:
         cache.put(k, to_cache(result))
     return _with_baseline(result, cfg)
+
+
+def _warm_while_reading() -> None:
+    """The language pipeline (importing spaCy: about half a second) is built while a
+    reader's child process reads a PDF, on the other core, rather than after it."""
+    from protocheck.language import nlp
+    from protocheck.read import isolate
+
+    if nlp.pipeline.cache_info().currsize == 0:
+        isolate.while_reading(nlp.pipeline)
 
 
 def is_pack(raw: RawDocument, kind: str | None) -> bool:
@@ -529,7 +540,9 @@ def from_cache(d: Any) -> FileResult | None:
     return result
 
 
-def run(paths: list[Path], opts: Options, jobs: int = 1) -> list[FileResult]:
+def run(paths: list[Path], opts: Options, jobs: int | None = 1) -> list[FileResult]:
+    """Check every file under `paths`. jobs: worker processes; None chooses
+    (workers.default_jobs): the free cores for more than a few files, else 1."""
     files = list(collect(paths))
     results: list[FileResult | None] = [None] * len(files)
     for i, f in enumerate(files):
@@ -537,6 +550,10 @@ def run(paths: list[Path], opts: Options, jobs: int = 1) -> list[FileResult]:
         if why is not None:
             results[i] = FileResult(str(f), error=why)
     todo = [i for i in range(len(files)) if results[i] is None]
+    if jobs is None:
+        from protocheck import workers
+
+        jobs = workers.default_jobs(len(todo))
     if jobs > 1 and len(todo) == 1:  # one file: an agenda pack's items in parallel
         opts = dataclasses.replace(opts, jobs=jobs)
     if jobs > 1 and len(todo) > 1:

@@ -24,6 +24,48 @@ from typing import Any
 from protocheck.model.findings import FileResult
 
 DEFAULT_WORKER_MEMORY = 1536 * 1024 * 1024
+FEW_FILES = 4  # a run of more files than this is shared among the free cores by default
+
+
+def usable_cores() -> int:
+    """The processors this process may run on (its affinity mask where the OS has one)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def busy_cores(readings: int = 5, pause: float = 0.002) -> int:
+    """Processes other than this one running on the machine now: the running count in
+    /proc/loadavg (which counts the reader too), the lowest of a few readings a few
+    milliseconds apart, so that a process that only flickers does not count. 0 where
+    the OS does not say (not Linux).
+
+    The one-minute load average would count protocheck's own last run: a second run
+    straight after the first would find the machine busy with itself."""
+    import time
+
+    lowest: int | None = None
+    for k in range(readings):
+        try:
+            with open("/proc/loadavg", encoding="ascii") as f:
+                running = int(f.read().split()[3].split("/")[0])
+        except (OSError, ValueError, IndexError):
+            return 0
+        lowest = running if lowest is None else min(lowest, running)
+        if k + 1 < readings:
+            time.sleep(pause)
+    return max(0, (lowest or 1) - 1)
+
+
+def default_jobs(files: int) -> int:
+    """Worker processes for a run of `files` files when neither --jobs nor the
+    configuration says: 1 for a few files (FEW_FILES or fewer: starting workers would
+    cost more than it saves) or when every core is busy, else the free cores."""
+    if files <= FEW_FILES:
+        return 1
+    free = usable_cores() - busy_cores()
+    return max(1, min(free, files))
 
 
 def worker_memory() -> int:

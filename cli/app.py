@@ -174,8 +174,16 @@ def check(
     ignore: IgnoreOption = None,
     fail_on: FailOnOption = None,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", help="Parallel worker processes for many files.")
-    ] = 1,
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="N",
+            help="Parallel worker processes for many files (default: `jobs` in config, else the free cores for more than a few files).",
+            show_default=False,
+        ),
+    ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore the result cache.")] = False,
     dump_text: Annotated[
         bool,
@@ -336,7 +344,17 @@ def baseline(
     date: DateOption = None,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel worker processes.")] = 1,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            metavar="N",
+            help="Parallel worker processes (default: `jobs` in config, else the free cores for more than a few files).",
+            show_default=False,
+        ),
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Write over an existing document (never an input).")
     ] = False,

@@ -184,7 +184,7 @@ def check(
     select: list[str],
     ignore: list[str],
     fail_on: str | None,
-    jobs: int,
+    jobs: int | None,
     use_cache: bool,
     dump_text: bool,
     color: bool | None,
@@ -220,7 +220,7 @@ def check(
         return _err(f"--output: {why}")
     stop = _progress()
     try:
-        results = engine.run(paths, opts, jobs=jobs)
+        results = engine.run(paths, opts, jobs=jobs if jobs is not None else base_cfg.jobs)
     finally:
         stop()
     return _annotate_and_finish(
@@ -244,7 +244,7 @@ def baseline(
     output: Path,
     config: Path | None,
     profile: str | None,
-    jobs: int,
+    jobs: int | None,
     force: bool = False,
     kind: str | None = None,
     date: str | None = None,
@@ -268,11 +268,11 @@ def baseline(
     )
     if isinstance(setup, int):
         return setup
-    opts, _ = setup
+    opts, base_cfg = setup
     why = outputs.refusal(output, list(engine.collect(paths)), force=force, replaceable=True)
     if why is not None:
         return _err(f"--output: {why}")
-    results = engine.run(paths, opts, jobs=jobs)
+    results = engine.run(paths, opts, jobs=jobs if jobs is not None else base_cfg.jobs)
     for r in results:
         if r.error:
             _say(f"{r.path}: {r.error}")

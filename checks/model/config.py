@@ -32,6 +32,7 @@ TOP_KEYS = {
     "author",
     "baseline",
     "max-chars",
+    "jobs",
 }
 MEMBER_KEYS = {
     "name",
@@ -93,6 +94,7 @@ class Config:
         None  # accepted findings (protocheck baseline): CI fails only on new ones
     )
     max_chars: int | None = None  # text checked per file; None: read.guard.LIMITS.max_chars
+    jobs: int | None = None  # worker processes for a run; None: the free cores for many files
 
     def fingerprint(self) -> str:
         return repr(
@@ -226,6 +228,13 @@ def from_mapping(data: dict[str, Any], path: Path | None = None) -> Config:
         if not isinstance(value, int) or isinstance(value, bool) or value < 1000:
             raise _err(path, "'max-chars' must be a whole number of characters, at least 1000")
         cfg.max_chars = value
+    if "jobs" in data:
+        value = data["jobs"]
+        if value != "auto" and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
+            raise _err(
+                path, "'jobs' must be a whole number of worker processes, at least 1, or \"auto\""
+            )
+        cfg.jobs = None if value == "auto" else value
     parties = data.get("parties", {})
     if parties:
         if not isinstance(parties, dict) or set(parties) - {"names"}:
@@ -358,4 +367,8 @@ fail-on = "error"
 
 # Findings accepted once (written by `protocheck baseline`): CI then fails only on new ones.
 # baseline = "protocheck-baseline.json"
+
+# Worker processes for a run of many files (--jobs): "auto" (the default) uses the
+# free cores for more than a few files and 1 for a few or on a busy machine.
+# jobs = "auto"
 """

@@ -120,6 +120,18 @@ def _memory_reason(extra: int) -> str:
     return f"refused: reading it needed more than {extra // 2**20} MB of memory"
 
 
+_WHILE_READING: list[Callable[[], object]] = []
+PIPE_WHILE_READING = 1 << 20  # bytes: Linux's default limit for an unprivileged pipe
+
+
+def while_reading(task: Callable[[], object]) -> None:
+    """Have `task` run once, in this process, while the next child reads: work the
+    caller needs next anyway (building the language pipeline) done on another core
+    instead of after the child has finished."""
+    if task not in _WHILE_READING:
+        _WHILE_READING.append(task)
+
+
 def run(
     produce: Callable[[], Iterator[Any]],
     extra: int | None = None,
@@ -147,6 +159,11 @@ def run(
             )
         return out
     rfd, wfd = os.pipe()
+    if _WHILE_READING:  # the child writes on while this process is busy: a larger pipe
+        with contextlib.suppress(OSError, AttributeError):
+            import fcntl
+
+            fcntl.fcntl(wfd, fcntl.F_SETPIPE_SZ, PIPE_WHILE_READING)
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child
         os.close(rfd)
@@ -157,6 +174,8 @@ def run(
     os.close(wfd)
     finished = stopped = False
     try:
+        while _WHILE_READING:
+            _WHILE_READING.pop(0)()
         while True:
             head = _read_exact(rfd, _HEADER.size)
             if head is None:

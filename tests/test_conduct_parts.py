@@ -287,3 +287,26 @@ def test_a_vote_appeal_in_publicity_in_the_pre_election_period(
     out = run_cli("--format", "json", "--no-cache", "--select", "PUB002", str(release))
     found = json.loads(out.stdout)["files"][0]["findings"]
     assert any("campaign language" in f["message"] for f in found) is flagged, found
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("The advice given is that the pool will close in May and 14 staff will go.", True),
+        # how the item is to be handled, and the writer's own view: no content passed on
+        ("My view, having read the briefing note, is that it ought to remain exempt.", False),
+        ("The advice given is that the item should be taken in private.", False),
+    ],
+)
+def test_what_follows_a_part_two_item_is_its_content_only_when_it_says_what_it_holds(
+    tmp_path: Path, line: str, flagged: bool
+) -> None:
+    post = write(
+        tmp_path,
+        "post.txt",
+        "Council meeting\n\nThe Part II item was discussed in private.\n\n"
+        f"{line}\n\nI raised it in my ward surgery on Saturday.\n",
+    )
+    out = run_cli("--format", "json", "--no-cache", "--select", "CON003", str(post))
+    found = json.loads(out.stdout)["files"][0]["findings"]
+    assert bool(found) is flagged, found

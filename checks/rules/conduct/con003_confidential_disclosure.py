@@ -104,13 +104,17 @@ def _tells(doc: Document, d: Match, sentence: tuple[int, int]) -> bool:
     own view ("My view is that residents are entitled to the facts")."""
     if d.id in ("attached", "according-to"):
         return False
+    if lexicon.phrase("confidential-marking").search(doc.text, d.end, sentence[1]):
+        return (
+            False  # "the advice is that the item stays in Part II": its handling, not its content
+        )
     said = doc.text[d.start : d.end].lower()
     if d.id == "i-can-reveal":
         return any(w in said for w in lexicon.word_list("words/disclosure-verbs"))
     if d.id == "view-is-that":
         return not lexicon.phrase("writer-possessive").search(
             doc.text[max(sentence[0], d.start - POSSESSIVE_REACH) : d.start].lower()
-        )
+        ) and not lexicon.phrase("writer-view-opens").match(doc.text[sentence[0] : d.start])
     return True
 
 

@@ -375,3 +375,15 @@ def test_a_ward_page_in_the_third_person_speaks_for_its_members(line: str, flagg
     # the same words in the Council's own news are the Council's
     council = page + "\nPublished by Kestrel Vale Borough Council\n"
     assert not any(c == "COR001" for c, _ in codes(council)), codes(council)
+
+
+def test_a_speaker_named_before_a_clause_and_a_colon_is_the_one_quoted() -> None:
+    story = (
+        "Row over planning advice\n\n"
+        "Cllr Jo Pike, who had written to the case officer twice without a reply, added: "
+        '"That is not how the case officer should treat elected members."\n'
+    )
+    found = [f for f in protocheck.check(story, use_cache=False).findings if f.code == "CON001"]
+    assert found and "Pike" in found[0].message, found
+    resident = story.replace("Cllr Jo Pike", "Resident Jo Pike")
+    assert "CON001" not in [c for c, _ in codes(resident)]

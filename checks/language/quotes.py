@@ -43,6 +43,39 @@ def _before() -> re.Pattern[str]:
 
 
 @functools.cache
+def _colon_verb() -> re.Pattern[str]:
+    """A speech verb and a colon just before a quotation: "..., added: "."""
+    return re.compile(rf"\b{_say()}\s*:\s*\"\s*$")
+
+
+_SUBJECT = re.compile(r"^\W*((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s*,")
+SUBJECT_CLAUSE_WORDS = 40  # a longer sentence before the colon is not "X, who ..., added:"
+
+
+def _subject_before_colon(outside: str) -> str | None:
+    """ "Cllr Hart, who had written to officers twice, added: "...": the sentence's
+    subject, named before a clause that sits between it and the verb."""
+    first = outside.find('"')
+    if first < 0 or not _colon_verb().search(outside, 0, first + 1):
+        return None
+    lead = outside[:first]
+    start = max(lead.rfind(". "), lead.rfind("\n")) + 1
+    sentence = lead[start:]
+    if len(sentence.split()) > SUBJECT_CLAUSE_WORDS or "," not in sentence:
+        return None
+    m = _SUBJECT.match(sentence)
+    if (
+        m is None
+        or not lexicon.phrase("relative-clause").match(sentence, m.end())
+        or not (people.member_title(m.group(1)) or people.officer_title(m.group(1)))
+    ):
+        return (
+            None  # "Cllr Hart, Cabinet Member for Housing, said:": the whole title is its speaker
+        )
+    return m.group(1)
+
+
+@functools.cache
 def _pronoun_said() -> re.Pattern[str]:
     """ "Asked about it, she said:": a pronoun speaker in lower case, mid-sentence."""
     pronoun = lexicon.phrase("subject-pronoun").pattern
@@ -290,13 +323,13 @@ def _find_quotes(doc: Document) -> list[Quote]:
             outside += block.text[pos : max(pos, s - 1)] + ' " '
             pos = e + 1
         outside += block.text[pos:]
-        who = None
-        m = _after().search(outside)
+        who = _subject_before_colon(outside)  # "Cllr Hart, who ..., added: "..."
+        m = None if who else _after().search(outside)
         if m and lexicon.phrase("hearer-verb").match(m.group(0)):
             m = None  # "Mr Coppard told BBC Radio Kestrel:": the speaker stands before the verb
         if m and not REPORTED.match(m.group("who")):
             who = m.group("who")
-        else:  # "He added that Williams ...": the speaker stands before the verb
+        elif who is None:  # "He added that Williams ...": the speaker stands before the verb
             m = _before().search(outside) or _pronoun_said().search(outside)
             if m:  # "..., she said:" mid-sentence: a pronoun in lower case
                 who = m.group("who")

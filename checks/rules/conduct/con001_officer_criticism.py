@@ -147,6 +147,7 @@ def _officer_surnames(doc: Document) -> frozenset[str]:
         if (
             opens
             and people.name_line(opens.group(1))
+            and not people.member_title(opens.group(1))  # "Cllr Hart, who was ...": a Member
             and lexicon.phrase("role-copula").search(doc.text, opens.end(), m.start)
         ):
             names.add(opens.group(1).split()[-1])

@@ -184,6 +184,7 @@ def test_a_long_quote_from_the_leader_in_a_release_is_the_councils_publicity(
     ("attribution", "flagged"),
     [
         ("Cllr Jo Hart said:", True),
+        ("Play area praised\n\nCllr Jo Hart opened it. She said:", True),
         ("Cllr Jo Hart, Convener of the Housing Committee, said:", False),
         ("Depute Provost Jo Hart said:", False),
     ],
@@ -200,8 +201,8 @@ def test_a_release_quoting_a_member_without_a_capacity_is_flagged_on_the_attribu
     out = run_cli("--format", "json", "--no-cache", "--select", "COR003", str(release))
     found = json.loads(out.stdout)["files"][0]["findings"]
     assert bool(found) is flagged, found
-    if flagged:
-        assert found[0]["text"] == "Cllr Jo Hart", found
+    if flagged:  # on the name, or on the quotation when the attribution is only "She"
+        assert found[0]["text"].startswith(("Cllr Jo Hart", "The children of Eastfield")), found
 
 
 def test_a_party_in_a_speakers_title_is_no_party_politics(tmp_path: Path) -> None:

@@ -148,7 +148,7 @@ def member_capacity(doc: Document) -> Iterator[Hit]:
         message = f"{who.short()} is quoted without saying in what capacity the Member speaks"
         at = _attribution_at(doc, q)
         if at is not None:  # on "Cllr Jo Hart said:", where the capacity belongs
-            yield Hit(at, at + len(q.attribution.strip()), message)
+            yield Hit(at, at + len(q.attribution.strip(" ,;:")), message)
             continue
         s, e = doc.sentence_at(q.start)
         end = min(e, q.end)
@@ -161,9 +161,9 @@ ATTRIBUTION_REACH = 300  # characters before a quotation (or after it) read for 
 def _attribution_at(doc: Document, q: quotes.Quote) -> int | None:
     """Where the quotation's attribution ("Cllr Jo Hart", "Mrs Hart") stands: before
     the quotation, in its paragraph or the line that introduces it, else just after."""
-    who = q.attribution.strip()
-    if not who:
-        return None
+    who = q.attribution.strip(" ,;:")
+    if not who or lexicon.phrase("subject-pronoun").fullmatch(who):
+        return None  # "he said": the quotation itself is the place to point at
     at = doc.text.rfind(who, max(0, q.start - ATTRIBUTION_REACH), q.start)
     if at < 0:
         at = doc.text.find(who, q.end, q.end + ATTRIBUTION_REACH)

@@ -239,3 +239,72 @@ def test_sentences_are_the_sentencizers_on_runs_of_punctuation() -> None:
         text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 25)))
         sdoc = sentencizer(pipe.tokenize(text))
         assert pipe.sentence_spans(sdoc) == [(s.start_char, s.end_char) for s in sdoc.sents], text
+
+
+@pytest.mark.parametrize("color", [True, False])
+@pytest.mark.parametrize("width", [36, 100])
+def test_text_report_is_what_rich_prints_for_the_same_text(
+    tmp_path: Path, color: bool, width: int
+) -> None:
+    """The text report writes Rich's Text without Rich's per-print layout: every
+    piece must come out as Console.print puts it, in colour and plain, for lines
+    that fit and for lines too wide (a long file name, wide characters, a tab)."""
+    import io
+
+    from protocheck import engine
+    from protocheck.cli.report import text_format
+    from protocheck.model.findings import Report
+    from rich.cells import cell_len
+    from rich.console import Console
+    from rich.text import Text
+
+    long = tmp_path / ("a-file-name-far-longer-than-any-terminal-line-" * 3 + "end.txt")
+    long.write_text(
+        "Dear Resident,\n\nI can confirm that the Council will refund your charges in full "
+        "by 31 March, 全角文字のテキスト 全角文字のテキスト 全角文字のテキスト.\n\n"
+        "Yours sincerely,\nCllr Priya Shah\nWard Member\n",
+        encoding="utf-8",
+    )
+    build_docx(tmp_path / "letter.docx", MEMBER_LETTER)
+    # a suppression that matches nothing: a note under the file, one style and no spans
+    (tmp_path / "clean.txt").write_text(
+        "Dear Resident,\n\nThank you.\n\nprotocheck: ignore[COR001] reason: agreed\n",
+        encoding="utf-8",
+    )
+    results = engine.run([tmp_path], engine.Options(use_cache=False), jobs=1)
+    assert sum(len(r.findings) for r in results) >= 2
+    printed: list[Text | None] = []
+    real = text_format._Writer.print
+
+    def spy(self: text_format._Writer, text: Text | None = None) -> None:
+        printed.append(text.copy() if text is not None else None)
+        real(self, text)
+
+    stream = io.StringIO()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(text_format._Writer, "print", spy)
+        text_format.render(
+            Report(profile="model", files=results),
+            stream=stream,
+            color=color,
+            width=width,
+            show_clean=True,
+        )
+    expected = io.StringIO()
+    console = Console(
+        file=expected,
+        force_terminal=color,
+        no_color=True if color is False else None,
+        width=width,
+        highlight=False,
+        soft_wrap=False,
+    )
+    for text in printed:
+        console.print(*([text] if text is not None else []))
+    assert stream.getvalue() == expected.getvalue()
+    assert ("\x1b[" in stream.getvalue()) == color
+    # both paths were taken: pieces that fit, and pieces Rich had to wrap
+    lines = [line for t in printed if t is not None for line in t.plain.split("\n")]
+    assert any(cell_len(line) > width for line in lines)
+    assert any(0 < cell_len(line) <= width for line in lines)
+    assert any(t is not None and t.style and not t.spans for t in printed)

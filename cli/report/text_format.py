@@ -16,12 +16,70 @@ from typing import IO
 from protocheck.cli.report import printable
 from protocheck.model import profiles
 from protocheck.model.findings import Clause, FileResult, Finding, Report
-from rich.console import Console
+from rich.cells import cell_len
+from rich.console import COLOR_SYSTEMS, Console
+from rich.segment import Segment
 from rich.text import Text
 
 STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 INDENT = 10
 CLAUSE_CHARS = 320
+
+
+class _Writer:
+    """Prints Text as `Console.print` does, byte for byte, without its layout pass.
+
+    Every line the report prints is already wrapped to the width, so Rich's wrapping
+    and cropping (most of its cost, per print) would change nothing: a Text whose lines
+    all fit is written from its own segments. One with a line too wide for the console
+    (a long file name, wide characters) or a tab goes through Rich's layout as before.
+    The output is collected a file at a time and written at once."""
+
+    def __init__(self, console: Console, styled: bool) -> None:
+        self.console = console
+        self.width = console.width
+        name = console.color_system
+        self.color_system = COLOR_SYSTEMS[name] if styled and name else None
+        self.no_color = console.no_color
+        self.parts: list[str] = []
+
+    def print(self, text: Text | None = None) -> None:
+        if text is None:
+            self.parts.append("\n")
+            return
+        plain = text.plain
+        fits = "\t" not in plain and all(cell_len(line) <= self.width for line in plain.split("\n"))
+        if fits and self.color_system is None:
+            self.parts.append(plain + "\n")
+            return
+        if fits:
+            if text.style:  # Console.print joins it first: its own style becomes a span
+                text = Text().join([text])
+            segments: list[Segment] = list(text.render(self.console, end="\n"))
+        else:
+            lines = Segment.split_and_crop_lines(
+                self.console.render(text, self.console.options), self.width, pad=False
+            )
+            segments = [segment for line in lines for segment in line]
+        append = self.parts.append
+        for segment in segments:
+            piece, style = segment.text, segment.style
+            if not style or self.color_system is None:
+                append(piece)
+                continue
+            if self.no_color:
+                style = style.without_color
+            # a styled piece is closed at each line end, as Rich splits lines first
+            append(
+                "\n".join(
+                    style.render(part, color_system=self.color_system) for part in piece.split("\n")
+                )
+            )
+
+    def take(self) -> str:
+        out = "".join(self.parts)
+        self.parts.clear()
+        return out
 
 
 def council_short(profile_id: str) -> str:
@@ -96,7 +154,7 @@ def _clause(c: Clause) -> str:
     return printable(f'{council_short(c.profile)}, {c.ref}: "{shorten(c.text)}"', flat=True)
 
 
-def render_finding(console: Console, f: Finding, width: int, plain: bool) -> None:
+def render_finding(console: _Writer, f: Finding, width: int, plain: bool) -> None:
     """One finding, printed at once (Rich's cost is per print, not per line)."""
     parts: list[Text] = []
     head = Text(" ")
@@ -164,7 +222,7 @@ def item_heading(item: dict[str, object]) -> str:
     return printable(f"{title} ({item.get('kind') or 'other'}, {pages})", flat=True)
 
 
-def _by_item(console: Console, r: FileResult, live: list[Finding], width: int, plain: bool) -> None:
+def _by_item(console: _Writer, r: FileResult, live: list[Finding], width: int, plain: bool) -> None:
     """An agenda pack's findings under the item each is in, in page order; the pack's
     page numbers throughout."""
     groups: dict[tuple[object, ...], list[Finding]] = {}
@@ -181,7 +239,7 @@ def _by_item(console: Console, r: FileResult, live: list[Finding], width: int, p
             render_finding(console, shown, width, plain)
 
 
-def _notes(console: Console, r: FileResult, width: int) -> None:
+def _notes(console: _Writer, r: FileResult, width: int) -> None:
     """The file's notes (a page with no text, an unused suppression), wrapped under "note:"."""
     for n in r.notices:
         lines = textwrap.wrap(
@@ -235,10 +293,11 @@ def render(
         width=width,
         highlight=False,
         soft_wrap=False,
-        record=stream is None,
     )
     plain = color is False or not console.is_terminal
     w = min(console.width, 110)
+    # a report for --output is plain text, as Console.export_text() gave it
+    out = _Writer(console, styled=stream is not None)
     if show_clean is None:
         show_clean = len(report.files) <= 20
     for r in report.files:
@@ -249,17 +308,19 @@ def render(
             if show_clean or r.notices:  # a note (an unused suppression) is shown all the same
                 t = header(r, w)
                 t.append(": no findings", style="green")
-                console.print(t)
-                _notes(console, r, w)
-            continue
-        console.print(header(r, w))
-        console.print()
-        if r.items is not None:
-            _by_item(console, r, live, w, plain)
+                out.print(t)
+                _notes(out, r, w)
         else:
-            for f in live:
-                render_finding(console, f, w, plain)
-        _notes(console, r, w)
+            out.print(header(r, w))
+            out.print()
+            if r.items is not None:
+                _by_item(out, r, live, w, plain)
+            else:
+                for f in live:
+                    render_finding(out, f, w, plain)
+            _notes(out, r, w)
+        if stream is not None and len(out.parts) > 1000:
+            stream.write(out.take())
     c = report.counts()
     summary = Text(f"\n{c['files']} file{'s' if c['files'] != 1 else ''} checked: ")
     summary.append(
@@ -276,5 +337,9 @@ def render(
     if suppressed:
         summary.append(f", {suppressed} suppressed", style="dim")
     summary.append(f", {c['unreadable']} unreadable", style="bold red" if c["unreadable"] else "")
-    console.print(summary)
-    return console.export_text() if stream is None else ""
+    out.print(summary)
+    if stream is None:
+        return out.take()
+    stream.write(out.take())
+    stream.flush()
+    return ""

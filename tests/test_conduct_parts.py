@@ -310,3 +310,39 @@ def test_what_follows_a_part_two_item_is_its_content_only_when_it_says_what_it_h
     out = run_cli("--format", "json", "--no-cache", "--select", "CON003", str(post))
     found = json.loads(out.stdout)["files"][0]["findings"]
     assert bool(found) is flagged, found
+
+
+@pytest.mark.parametrize(
+    ("opening", "flagged"),
+    [
+        # a council news page with no masthead: the Council, by name, announces what it does
+        ("Kestrel Vale District Council will be marking Armed Forces Day on Monday.", True),
+        ("Ashvale Town Council is hosting a coffee morning for carers on Friday.", True),
+        # a newspaper's report of the same day: a reporter's words, no release
+        (
+            "Kestrel Vale District Council will be marking Armed Forces Day, "
+            "the council's leader told the Gazette.",
+            False,
+        ),
+        # a page that names the council only as a fact
+        ("The flag was raised outside the civic offices on Monday.", False),
+    ],
+)
+def test_a_council_news_page_in_the_period_that_quotes_the_provost(
+    tmp_path: Path, opening: str, flagged: bool
+) -> None:
+    (tmp_path / "protocheck.toml").write_text(
+        '[[elections]]\nname = "Moorside by-election"\nnotice = 2027-01-12\npoll = 2027-02-18\n',
+        encoding="utf-8",
+    )
+    page = write(
+        tmp_path,
+        "page.txt",
+        f"Flag raised for Armed Forces Day\n\n28 January 2027\n\n{opening}\n\n"
+        'Provost Moira Kerr said: "We owe our service people a great deal."\n',
+    )
+    out = run_cli("--format", "json", "--no-cache", "--select", "PUB002", str(page))
+    found = json.loads(out.stdout)["files"][0]["findings"]
+    assert bool(found) is flagged, found
+    if flagged:
+        assert "Provost Moira Kerr" in found[0]["message"]

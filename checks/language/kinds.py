@@ -22,6 +22,7 @@ PACK_PAGES = 10  # it runs to at least this many pages
 PACK_REPORT_STARTS = 3  # and at least this many paragraphs open a report ("Agenda Item 7")
 MASTHEAD_BLOCKS = 8  # opening body blocks that may carry a masthead or an account's name
 IMPRINT_BLOCKS = 5  # closing body blocks that may carry an imprint ("Published by ... Council")
+ANNOUNCE_BLOCKS = 5  # opening body paragraphs read for "Kestrel Vale Council will be marking ..."
 MASTHEAD_WORDS = (
     16  # a masthead or imprint line is short; a longer one is a sentence about the council
 )
@@ -131,3 +132,20 @@ def council_publicity(doc: Document) -> bool:
     """Whether the document is the Council's publicity: a press release, a document
     forced to a kind, or any other document that shows the Council as its publisher."""
     return doc.kind != "other" or doc.kind_forced or council_published(doc)
+
+
+def council_announcement(doc: Document) -> bool:
+    """Council publicity, or a council news page without a masthead: one of its opening
+    paragraphs has the Council, by its name, announce what it is doing ("Kestrel Vale
+    District Council will be marking ...", "Ashvale Town Council is flying the flag"),
+    and nothing in it is a reporter's ("told the Gazette", "Coun Hart", "a council
+    spokesperson said"). A newspaper's report about the council reads as the latter."""
+    if council_publicity(doc):
+        return True
+    if lexicon.phrase("not-council-publication").search(doc.text):
+        return False
+    body = [b.text for b in doc.blocks if b.in_body and b.kind in ("paragraph", "heading")]
+    announces = lexicon.phrase("council-announces")
+    return any(announces.search(t) for t in body[:ANNOUNCE_BLOCKS]) and not lexicon.phrase(
+        "reporter-voice"
+    ).search(doc.text)

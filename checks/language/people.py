@@ -299,6 +299,9 @@ MIN_NAME_CHARS = 4  # a full name or alias
 MIN_PART_CHARS = 3  # a first name or surname on its own
 
 
+_TITLE_NAME = re.compile(r"(?:\s+[A-Z][\w'’-]+){1,3}\b")
+
+
 def member_mentions(text: str, config: Config | None) -> list[tuple[int, int, str]]:
     """(start, end, who) of each named or specific Member in `text`: "Cllr Jo Bloggs",
     a roster name, "the Leader of the Council", "the Mayor", "Cabinet Member for ...".
@@ -309,7 +312,13 @@ def member_mentions(text: str, config: Config | None) -> list[tuple[int, int, st
         for m in _phrases(which).finditer(text):
             if which == "mayor-titles" and not text[m.start()].isupper():
                 continue  # "mayor" in running text, not the Mayor
-            out.append((m.start(), m.end(), m.group(0)))
+            end = m.end()
+            if (
+                which == "mayor-titles"
+            ):  # "Provost Brian Boyd": the name that follows is the Member's
+                named = _TITLE_NAME.match(text, end)
+                end = named.end() if named else end
+            out.append((m.start(), end, text[m.start() : end]))
     if config is not None:
         for entry in config.members:
             for name in entry.names():

@@ -48,7 +48,7 @@ import re
 from collections.abc import Iterator
 
 from protocheck.language import dates, lexicon, people, quotes
-from protocheck.language.kinds import council_publicity
+from protocheck.language.kinds import council_announcement
 from protocheck.model.document import Document, Hit
 from protocheck.rules.registry import rule
 
@@ -77,7 +77,7 @@ LISTING_WORDS = 10  # a directory line: a name with party, ward or role ("Counci
         "phrases",
         "patterns/campaign",
     ),
-    when=council_publicity,
+    when=council_announcement,
 )
 def pre_election(doc: Document) -> Iterator[Hit]:
     config = doc.config

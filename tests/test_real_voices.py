@@ -5,8 +5,13 @@ hard negative a monitoring officer would expect left alone. (All text invented.)
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import protocheck
 import pytest
+from protocheck.language import quotes, voices
+from protocheck.model.config import Config
+from protocheck.read import read
 
 
 def codes(text: str, **kw: str) -> list[tuple[str, str]]:
@@ -387,3 +392,61 @@ def test_a_speaker_named_before_a_clause_and_a_colon_is_the_one_quoted() -> None
     assert found and "Pike" in found[0].message, found
     resident = story.replace("Cllr Jo Pike", "Resident Jo Pike")
     assert "CON001" not in [c for c, _ in codes(resident)]
+
+
+@pytest.mark.parametrize(
+    ("attribution", "flagged"),
+    [
+        # a Member described, not named, before the verb
+        ('One councillor said Mr Hale had "gone too far", adding:', True),
+        ("Another councillor added:", True),
+        # the verb's subject after it is no speaker unless a quotation came first
+        ('A resident said Mr Hale had "gone too far", adding:', False),
+    ],
+)
+def test_a_member_described_before_the_verb_is_the_one_quoted(
+    attribution: str, flagged: bool
+) -> None:
+    story = (
+        "Director under fire\n\n"
+        "Mr Hale, the council's director of housing, spoke at the meeting.\n\n"
+        f'{attribution} "Whoever wrote that report is hopeless and the director is to blame."\n'
+    )
+    assert any(c == "CON001" for c, _ in codes(story)) is flagged, codes(story)
+
+
+def test_a_person_opening_a_sentence_that_ends_in_a_colon_is_the_one_quoted(tmp_path: Path) -> None:
+    # the chief executive quotes a magazine about the Member: not the Member's words
+    story = (
+        "Leader acts after complaint\n\n"
+        "Cllr Jo Pike has been suspended from the cabinet.\n\n"
+        "Ms Alder quoted a trade magazine at length: "
+        '"Frankly the planning officers were hopeless and the director is incompetent."\n'
+    )
+    assert "CON001" not in [c for c, _ in codes(story)], codes(story)
+    (tmp_path / "story.txt").write_text(story, encoding="utf-8")
+    doc = voices.analyse(read(tmp_path / "story.txt"), Config(), None)
+    speakers = [q.speaker.name if q.speaker else None for q in quotes.quotes(doc)]
+    assert speakers == ["Alder"], speakers
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("A senior Kestrel Vale council officer should resign, simple as that.", True),
+        ("It calls into question the competence of the CE, frankly.", True),
+        ("The planning officer who signed that off should not be employed here.", True),
+        # the clerk's own charge against the writer, and an officer not identified
+        ("The clerk's complaint of bullying against the chairman was rejected.", False),
+        # the officer suffers the wrong, or judges the Member's conduct
+        ("The new clerk was manipulated by the chairman into resigning.", False),
+        (
+            "Cllr Jo Hart was found to have behaved in a rude manner by the monitoring officer.",
+            False,
+        ),
+        ("A council officer will visit the site next week, which is not fit for purpose.", False),
+    ],
+)
+def test_criticism_of_an_officer_as_members_write_it(line: str, flagged: bool) -> None:
+    post = f"Our parish council\n\nAs a councillor in my ward I have to say this.\n\n{line}\n"
+    assert any(c == "CON001" for c, _ in codes(post)) is flagged, codes(post)

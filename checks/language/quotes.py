@@ -83,6 +83,39 @@ def _pronoun_said() -> re.Pattern[str]:
 
 
 @functools.cache
+def _described_said() -> re.Pattern[str]:
+    """ "One councillor said ...", "another councillor added": a Member described, not
+    named, in lower case (the words of phrases.yml described-member)."""
+    member = lexicon.phrase("described-member").pattern
+    return re.compile(
+        rf"\b(?P<who>(?i:one|another|a|an|the)\s+(?:[\w-]+\s+){{0,2}}?(?i:{member}))\s*,?\s+{_say()}\b"
+    )
+
+
+@functools.cache
+def _named_subject() -> re.Pattern[str]:
+    """An honorific (roles/honorifics, not "the") and a name opening a sentence, a verb next."""
+    titles = lexicon.alternation([w for w in lexicon.word_list("roles/honorifics") if w != "the"])
+    return re.compile(
+        rf"^\W*(?P<who>(?i:{titles})\.?\s+(?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD})\s+[a-z]"
+    )
+
+
+def _named_before_colon(outside: str) -> str | None:
+    """ "Ms Alder quoted a trade magazine: "...": a sentence that opens with a
+    person's honorific and name and ends in a colon just before the quotation."""
+    first = outside.find('"')
+    lead = outside[:first].rstrip() if first > 0 else ""
+    if not lead.endswith(":"):
+        return None
+    sentence = lead[max(lead.rfind(". "), lead.rfind("\n")) + 1 :]
+    if len(sentence.split()) > SUBJECT_CLAUSE_WORDS:
+        return None
+    m = _named_subject().match(sentence)
+    return m.group("who") if m else None
+
+
+@functools.cache
 def _intro() -> re.Pattern[str]:
     """ "Cllr Dev Mistry said:" ending a paragraph: the quotation follows."""
     return re.compile(rf"(?:^|[.,]\s+){_WHO}\s*,?\s+{_say()}\s*:\s*$", re.UNICODE)
@@ -327,12 +360,21 @@ def _find_quotes(doc: Document) -> list[Quote]:
         m = None if who else _after().search(outside)
         if m and lexicon.phrase("hearer-verb").match(m.group(0)):
             m = None  # "Mr Coppard told BBC Radio Kestrel:": the speaker stands before the verb
+        if m and not outside[: m.start()].rstrip(" ,").endswith('"'):
+            # "One councillor said Mr Hale had "...": the speaker follows the verb only
+            # after a quotation ("..., said Cllr Hart"); here it stands before it
+            m = None
         if m and not REPORTED.match(m.group("who")):
             who = m.group("who")
         elif who is None:  # "He added that Williams ...": the speaker stands before the verb
-            m = _before().search(outside) or _pronoun_said().search(outside)
-            if m:  # "..., she said:" mid-sentence: a pronoun in lower case
-                who = m.group("who")
+            m = (
+                _before().search(outside)
+                or _pronoun_said().search(outside)
+                or _described_said().search(outside)
+            )
+            # "..., she said:" mid-sentence: a pronoun in lower case; else "Ms Alder quoted a
+            # trade magazine: "...": the sentence's subject
+            who = m.group("who") if m else _named_before_colon(outside)
         speaker = _person(LEADING.sub("", who), doc) if who else None
         if speaker is not None:
             speaker = _known_speaker(doc, speaker, last, block.start)

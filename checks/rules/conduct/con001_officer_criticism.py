@@ -181,6 +181,24 @@ def _criticism_possible(doc: Document) -> bool:
 SUBJECT_REACH = 30  # characters before a criticism read for its subject ("I am not able to")
 
 
+def _not_of_the_target(doc: Document, m: Match, target: Match, sentence_start: int) -> bool:
+    """The sentence's criticism is not of the officer it names: "the clerk was bullied
+    by Cllr Hart" (the officer suffers it), "Cllr Hart was found to have behaved in an
+    intimidating manner by the monitoring officer" (the officer makes the charge), "Cllr
+    Hart's conduct was described as rude" (a Member's conduct is judged)."""
+    text = doc.text
+    if target.end <= m.start:  # the officer first: "the clerk was bullied by ..."
+        return bool(
+            lexicon.phrase("passive-be").search(text[target.end : m.start])
+            and lexicon.phrase("agent-by").match(text, m.end)
+        )
+    before = text[sentence_start : m.start]
+    return bool(lexicon.phrase("member-judged").search(before)) and bool(
+        lexicon.phrase("agent-by").search(text, m.end, target.start)
+        or lexicon.phrase("member-conduct-was").search(before)
+    )
+
+
 @rule(
     "CON001",
     "officer-criticism",
@@ -226,6 +244,8 @@ def officer_criticism(doc: Document) -> Iterator[Hit]:
             and lexicon.phrase("accuser-verb").search(doc.text, target.end, m.start)
         ):
             continue  # "the clerk complained that members were misleading": the officer accuses
+        if _not_of_the_target(doc, m, target, s):
+            continue
         if s <= target.start < e:
             start, end = min(m.start, target.start), max(m.end, target.end)
         else:  # named in the sentence before: quote the sentence that goes on about them

@@ -31,6 +31,14 @@ def findings(path: Path, *args: str) -> list[tuple[str, str]]:
     return [(f["code"], f["text"]) for f in json.loads(out.stdout)["files"][0]["findings"]]
 
 
+def _by_election(tmp_path: Path) -> None:
+    """A protocheck.toml in `tmp_path` with one pre-election period (12 Jan to 18 Feb 2027)."""
+    (tmp_path / "protocheck.toml").write_text(
+        '[[elections]]\nname = "Moorside by-election"\nnotice = 2027-01-12\npoll = 2027-02-18\n',
+        encoding="utf-8",
+    )
+
+
 def write(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -127,10 +135,7 @@ def test_a_list_of_what_is_forbidden_is_no_breach(tmp_path: Path) -> None:
 def test_a_pre_election_release_featuring_a_member_on_a_controversial_matter_is_one_finding(
     tmp_path: Path,
 ) -> None:
-    (tmp_path / "protocheck.toml").write_text(
-        '[[elections]]\nname = "Moorside by-election"\nnotice = 2027-01-12\npoll = 2027-02-18\n',
-        encoding="utf-8",
-    )
+    _by_election(tmp_path)
     release = write(
         tmp_path,
         "release.txt",
@@ -275,10 +280,7 @@ def test_a_report_about_misuse_asks_for_nothing(tmp_path: Path) -> None:
 def test_a_vote_appeal_in_publicity_in_the_pre_election_period(
     tmp_path: Path, dated: str, line: str, flagged: bool
 ) -> None:
-    (tmp_path / "protocheck.toml").write_text(
-        '[[elections]]\nname = "Moorside by-election"\nnotice = 2027-01-12\npoll = 2027-02-18\n',
-        encoding="utf-8",
-    )
+    _by_election(tmp_path)
     release = write(
         tmp_path,
         "release.txt",
@@ -331,10 +333,7 @@ def test_what_follows_a_part_two_item_is_its_content_only_when_it_says_what_it_h
 def test_a_council_news_page_in_the_period_that_quotes_the_provost(
     tmp_path: Path, opening: str, flagged: bool
 ) -> None:
-    (tmp_path / "protocheck.toml").write_text(
-        '[[elections]]\nname = "Moorside by-election"\nnotice = 2027-01-12\npoll = 2027-02-18\n',
-        encoding="utf-8",
-    )
+    _by_election(tmp_path)
     page = write(
         tmp_path,
         "page.txt",

@@ -313,11 +313,9 @@ def member_mentions(text: str, config: Config | None) -> list[tuple[int, int, st
             if which == "mayor-titles" and not text[m.start()].isupper():
                 continue  # "mayor" in running text, not the Mayor
             end = m.end()
-            if (
-                which == "mayor-titles"
-            ):  # "Provost Brian Boyd": the name that follows is the Member's
-                named = _TITLE_NAME.match(text, end)
-                end = named.end() if named else end
+            named = _TITLE_NAME.match(text, end) if which == "mayor-titles" else None
+            if named:  # "Provost Brian Boyd": the name that follows is the Member's
+                end = named.end()
             out.append((m.start(), end, text[m.start() : end]))
     if config is not None:
         for entry in config.members:

@@ -44,24 +44,30 @@ def _before() -> re.Pattern[str]:
 
 @functools.cache
 def _colon_verb() -> re.Pattern[str]:
-    """A speech verb and a colon just before a quotation: "..., added: "."""
-    return re.compile(rf"\b{_say()}\s*:\s*\"\s*$")
+    """A speech verb and a colon ending the words before a quotation: "..., added:"."""
+    return re.compile(rf"\b{_say()}\s*:$")
 
 
 _SUBJECT = re.compile(r"^\W*((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s*,")
 SUBJECT_CLAUSE_WORDS = 40  # a longer sentence before the colon is not "X, who ..., added:"
 
 
+def _sentence_before_colon(outside: str) -> str | None:
+    """The sentence that ends in a colon just before the paragraph's first quotation,
+    if it is short enough to be an attribution."""
+    first = outside.find('"')
+    lead = outside[:first].rstrip() if first > 0 else ""
+    if not lead.endswith(":"):
+        return None
+    sentence = lead[max(lead.rfind(". "), lead.rfind("\n")) + 1 :]
+    return sentence if len(sentence.split()) <= SUBJECT_CLAUSE_WORDS else None
+
+
 def _subject_before_colon(outside: str) -> str | None:
     """ "Cllr Hart, who had written to officers twice, added: "...": the sentence's
     subject, named before a clause that sits between it and the verb."""
-    first = outside.find('"')
-    if first < 0 or not _colon_verb().search(outside, 0, first + 1):
-        return None
-    lead = outside[:first]
-    start = max(lead.rfind(". "), lead.rfind("\n")) + 1
-    sentence = lead[start:]
-    if len(sentence.split()) > SUBJECT_CLAUSE_WORDS or "," not in sentence:
+    sentence = _sentence_before_colon(outside)
+    if sentence is None or "," not in sentence or not _colon_verb().search(sentence):
         return None
     m = _SUBJECT.match(sentence)
     if (
@@ -104,14 +110,8 @@ def _named_subject() -> re.Pattern[str]:
 def _named_before_colon(outside: str) -> str | None:
     """ "Ms Alder quoted a trade magazine: "...": a sentence that opens with a
     person's honorific and name and ends in a colon just before the quotation."""
-    first = outside.find('"')
-    lead = outside[:first].rstrip() if first > 0 else ""
-    if not lead.endswith(":"):
-        return None
-    sentence = lead[max(lead.rfind(". "), lead.rfind("\n")) + 1 :]
-    if len(sentence.split()) > SUBJECT_CLAUSE_WORDS:
-        return None
-    m = _named_subject().match(sentence)
+    sentence = _sentence_before_colon(outside)
+    m = _named_subject().match(sentence) if sentence else None
     return m.group("who") if m else None
 
 

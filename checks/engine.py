@@ -41,7 +41,9 @@ class Options:
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     use_cache: bool = True
-    jobs: int = 1  # worker processes for the items of one agenda pack
+    # worker processes for the items of one agenda pack; None: the free cores for a
+    # long pack (workers.pack_jobs), else 1
+    jobs: int | None = 1
 
 
 def collect(paths: Iterable[Path]) -> Iterator[Path]:
@@ -384,9 +386,14 @@ def check_pack(
     }
     result.items = []
     total = len(pack.items)
-    if opts.jobs > 1 and total >= 2 * opts.jobs:
+    jobs = opts.jobs
+    if jobs is None:
+        from protocheck import workers
+
+        jobs = workers.pack_jobs(sum(len(b.text) for b in raw.blocks))
+    if jobs > 1 and total >= 2 * jobs:
         documents = [packs.item_document(raw, pack, item) for item in pack.items]
-        checked = _items_in_parallel(documents, cfg, profile.id, rules, opts)
+        checked = _items_in_parallel(documents, cfg, profile.id, rules, jobs, opts)
     else:  # one item's document at a time: memory does not grow with the pack's items
         checked = []
         for n, item in enumerate(pack.items, 1):
@@ -468,9 +475,10 @@ def _items_in_parallel(
     cfg: Config,
     profile_id: str,
     rules: list[registry.Rule],
+    jobs: int,
     opts: Options,
 ) -> list[ItemResult]:
-    """The items shared among `opts.jobs` processes in runs of about equal length (in
+    """The items shared among `jobs` processes in runs of about equal length (in
     characters), in order. The language pipeline is built first, so that processes forked
     from this one start with it."""
     import multiprocessing
@@ -479,7 +487,7 @@ def _items_in_parallel(
     from protocheck.language import nlp
 
     nlp.pipeline()
-    jobs = min(opts.jobs, os.cpu_count() or 1)
+    jobs = min(jobs, os.cpu_count() or 1)
     sizes = [sum(len(b.text) for b in d.blocks) for d in documents]
     share = sum(sizes) / jobs
     runs: list[list[RawDocument]] = [[]]
@@ -542,7 +550,8 @@ def from_cache(d: Any) -> FileResult | None:
 
 def run(paths: list[Path], opts: Options, jobs: int | None = 1) -> list[FileResult]:
     """Check every file under `paths`. jobs: worker processes; None chooses
-    (workers.default_jobs): the free cores for more than a few files, else 1."""
+    (workers.default_jobs): the free cores for more than a few files, else 1; for a
+    single file, the free cores for the items of a long agenda pack (workers.pack_jobs)."""
     files = list(collect(paths))
     results: list[FileResult | None] = [None] * len(files)
     for i, f in enumerate(files):
@@ -550,12 +559,12 @@ def run(paths: list[Path], opts: Options, jobs: int | None = 1) -> list[FileResu
         if why is not None:
             results[i] = FileResult(str(f), error=why)
     todo = [i for i in range(len(files)) if results[i] is None]
+    if len(todo) == 1:  # one file: an agenda pack's items in parallel
+        opts = dataclasses.replace(opts, jobs=jobs)
     if jobs is None:
         from protocheck import workers
 
         jobs = workers.default_jobs(len(todo))
-    if jobs > 1 and len(todo) == 1:  # one file: an agenda pack's items in parallel
-        opts = dataclasses.replace(opts, jobs=jobs)
     if jobs > 1 and len(todo) > 1:
         from protocheck import workers
 

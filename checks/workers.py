@@ -25,6 +25,9 @@ from protocheck.model.findings import FileResult
 
 DEFAULT_WORKER_MEMORY = 1536 * 1024 * 1024
 FEW_FILES = 4  # a run of more files than this is shared among the free cores by default
+# an agenda pack with more text than this (about 100 pages) has its items shared among the
+# free cores by default: below about 120,000 characters two workers gain nothing on two cores
+PACK_CHARACTERS = 200_000
 
 
 def usable_cores() -> int:
@@ -66,6 +69,16 @@ def default_jobs(files: int) -> int:
         return 1
     free = usable_cores() - busy_cores()
     return max(1, min(free, files))
+
+
+def pack_jobs(characters: int) -> int:
+    """Worker processes for the items of one agenda pack of `characters` characters when
+    neither --jobs nor the configuration says: 1 for a pack shorter than PACK_CHARACTERS
+    (forking workers would cost more than it saves) or when every core is busy, else
+    the free cores."""
+    if characters < PACK_CHARACTERS:
+        return 1
+    return max(1, usable_cores() - busy_cores())
 
 
 def worker_memory() -> int:

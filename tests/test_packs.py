@@ -184,6 +184,38 @@ def test_items_checked_in_parallel_give_the_same_report(tmp_path: Path) -> None:
     assert one["findings"] and two == one
 
 
+@pytest.mark.parametrize(("busy", "shared"), [(0, True), (2, False)])
+def test_a_long_pack_alone_is_shared_among_the_free_cores_by_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, busy: int, shared: bool
+) -> None:
+    """With no --jobs, a single pack longer than workers.PACK_CHARACTERS has its items
+    checked by as many workers as there are free cores, with the report one process
+    gives; a pack below it, or a machine with no free core, stays in this process."""
+    from protocheck import engine, workers
+
+    pack = tmp_path / "pack.pdf"
+    build(pack, reports=6, paragraphs=2)
+    used: list[int] = []
+    in_parallel = engine._items_in_parallel
+
+    def spy(*args: Any) -> Any:
+        used.append(args[4])
+        return in_parallel(*args)
+
+    monkeypatch.setattr(engine, "_items_in_parallel", spy)
+    monkeypatch.setattr(workers, "usable_cores", lambda: 2)
+    monkeypatch.setattr(workers, "busy_cores", lambda: busy)
+    opts = engine.Options(use_cache=False)
+    (alone,) = engine.run([pack], opts, jobs=1)
+    assert used == []
+    (short,) = engine.run([pack], opts, jobs=None)
+    assert used == []
+    monkeypatch.setattr(workers, "PACK_CHARACTERS", 1000)
+    (auto,) = engine.run([pack], opts, jobs=None)
+    assert used == ([2] if shared else [])
+    assert alone.findings and alone.as_json() == short.as_json() == auto.as_json()
+
+
 def test_an_exempt_item_in_the_public_part_is_con003(tmp_path: Path) -> None:
     truth = build(tmp_path / "pack.pdf", reports=5, paragraphs=1, part_two=False)
     exempt = next(t for t in truth if t["exempt"])

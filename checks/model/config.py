@@ -369,6 +369,7 @@ fail-on = "error"
 # baseline = "protocheck-baseline.json"
 
 # Worker processes for a run of many files (--jobs): "auto" (the default) uses the
-# free cores for more than a few files and 1 for a few or on a busy machine.
+# free cores for more than a few files, or for the items of one agenda pack of about
+# 100 pages or more, and 1 otherwise or on a busy machine.
 # jobs = "auto"
 """

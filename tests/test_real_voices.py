@@ -445,8 +445,114 @@ def test_a_person_opening_a_sentence_that_ends_in_a_colon_is_the_one_quoted(tmp_
             False,
         ),
         ("A council officer will visit the site next week, which is not fit for purpose.", False),
+        ("Truth is, the deputy clerk is practically running the council now.", True),
+        ("The locum clerk dictates policy to the committee.", True),
+        ("Has the town clerk been telling untruths again?", True),
+        ("The planning officer has shown clear bias towards the developer.", True),
+        ("My complaint was handled very badly by the monitoring officer.", True),
+        # a coalition, not an officer, runs the council; an officer's training on bias
+        ("The officers running the council's leisure centres were thanked.", False),
+        ("The clerk ran a session on unconscious bias for all staff.", False),
     ],
 )
 def test_criticism_of_an_officer_as_members_write_it(line: str, flagged: bool) -> None:
     post = f"Our parish council\n\nAs a councillor in my ward I have to say this.\n\n{line}\n"
     assert any(c == "CON001" for c, _ in codes(post)) is flagged, codes(post)
+
+
+def test_a_quotation_running_over_paragraphs_is_one_speakers(tmp_path: Path) -> None:
+    """British news style: each paragraph of a long quotation opens with a quotation mark
+    and only the last closes. The middle paragraphs are still the Member's words, and
+    "The Northgate representative said:" is the Member the report has just named."""
+    story = (
+        "Councillor attacks planning report\n\n"
+        "Cllr Dana Whitcombe, portfolio holder for resources, spoke at scrutiny on Tuesday.\n"
+        'The Northgate representative said: "I was let down by the response from the case officer.\n'
+        "\"Frankly the case officer's assessment was far from professional and full of gaps.\n"
+        '"Usually we are given a balanced summary of each scheme."\n'
+    )
+    (tmp_path / "story.txt").write_text(story, encoding="utf-8")
+    doc = voices.analyse(read(tmp_path / "story.txt"), Config(), None)
+    found = quotes.quotes(doc)
+    middle = doc.text.index("Frankly")
+    speaker = quotes.speaker_at(doc, middle, found)
+    assert speaker and speaker.name.endswith("Whitcombe") and speaker.is_member, found
+    flagged = [t for c, t in codes(story) if c == "CON001"]
+    assert any("far from professional" in t for t in flagged), codes(story)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The planning manager told the standards panel",  # an officer's words
+        "The opposition motion states:",  # a motion's words, not the Member's own
+    ],
+)
+def test_a_quotation_another_introduces_is_not_the_last_members(tmp_path: Path, lead: str) -> None:
+    story = (
+        "Standards panel clears councillor\n\n"
+        "Cllr Owen Fenwick argued against the scheme at committee.\n"
+        f'{lead} "it looked as if the planning officer had lied to members.\n'
+        '"It was adversarial and the planning officer was treated with contempt."\n'
+    )
+    assert "CON001" not in [c for c, _ in codes(story)], codes(story)
+    (tmp_path / "story.txt").write_text(story, encoding="utf-8")
+    doc = voices.analyse(read(tmp_path / "story.txt"), Config(), None)
+    assert all(q.speaker is None or not q.speaker.is_member for q in quotes.quotes(doc))
+
+
+@pytest.mark.parametrize(
+    ("signoff", "member"),
+    [
+        ("Cllr Jo Hart, Abbey Fields Ward.", True),
+        ("Councillor Jo Hart, Marsh Division", True),
+        ("Jo Hart, Abbey Fields Ward.", False),  # no councillor's title: a resident of the ward
+    ],
+)
+def test_a_letter_signed_with_the_members_ward_is_the_members(
+    tmp_path: Path, signoff: str, member: bool
+) -> None:
+    letter = (
+        "I write about the hedge planting on Mill Lane, which has taken far too long.\n\n"
+        "The tree officer has been hopeless from start to finish.\n\n"
+        f"{signoff}\n"
+    )
+    (tmp_path / "letter.txt").write_text(letter, encoding="utf-8")
+    doc = voices.analyse(read(tmp_path / "letter.txt"), Config(), None)
+    assert (doc.sender is not None and doc.sender.is_member) is member, doc.sender
+    found = [c for c, _ in codes(letter)]
+    assert ("CON001" in found) is member, found
+    assert "COR003" not in found, found  # the ward is the capacity
+
+
+def test_a_quotation_closed_by_a_stray_single_mark_keeps_its_speaker() -> None:
+    """'... Mr Pell "kept members waiting for months,' and went on to say "he is idle":
+    the first quotation ends at the single mark, so the second is the Member's own,
+    introduced by the Member's verb (not the officer accusing anyone)."""
+    from protocheck.model.document import quoted_passages
+
+    line = (
+        "In her emails, Cllr Okafor had said that Mr Pell \"kept members waiting for months,' "
+        'and went on to say "he is idle, smug and dismissive of backbench members."'
+    )
+    assert [line[a:b] for a, b in quoted_passages(line)] == [
+        "kept members waiting for months,",
+        "he is idle, smug and dismissive of backbench members.",
+    ]
+    nested = "She said \"he told me 'no,' and left\" then"
+    assert [nested[a:b] for a, b in quoted_passages(nested)] == ["he told me 'no,' and left"]
+    story = (
+        "Councillor apologises to chief executive\n\n"
+        "Cllr Ruth Okafor has apologised to the chief executive, Ian Pell, after a standards finding.\n"
+        f"{line}\n"
+    )
+    flagged = [t for c, t in codes(story) if c == "CON001"]
+    assert any("Mr Pell" in t for t in flagged), codes(story)
+    # the officer's own complaint, reported by a Member: the officer accuses
+    story = (
+        "Press office row\n\n"
+        "The press officer, Ms Ann Pell, has left the council.\n"
+        "Cllr Okafor told the meeting that Ms Pell had complained several times about "
+        'members issuing statements that were "muddled and misleading to residents".\n'
+    )
+    assert "CON001" not in [c for c, _ in codes(story)], codes(story)

@@ -38,8 +38,12 @@ def _after() -> re.Pattern[str]:
 
 @functools.cache
 def _before() -> re.Pattern[str]:
-    """'"...," Cllr Jo Bloggs said': the speaker, then the verb in lower case."""
-    return re.compile(rf"{_WHO}\s*,?\s+{_say()}\b", re.UNICODE)
+    """'"...," Cllr Jo Bloggs said': the speaker, then the verb in lower case ("Cllr Jo
+    Bloggs had said that ...", with an auxiliary between)."""
+    return re.compile(
+        rf"{_WHO}\s*,?(?:\s+(?:had|has|also|later|then|previously)){{0,2}}\s+{_say()}\b",
+        re.UNICODE,
+    )
 
 
 @functools.cache
@@ -280,6 +284,9 @@ def _nearest_member(
     """The Member named last before a quotation (which opens at `before` in `block`), in
     its paragraph or the ones just before: news puts "Cllr Dorrell, portfolio holder for
     housing, explained ..." before "The Eastfield representative said: ..."."""
+    lead = block.text[:before]
+    if not _member_named().search(lead) and people.officer_title(lead):
+        return None  # "The planning manager told the panel: ...": an officer's words
     body = [b for b in paragraphs if b.start < block.start]
     near = body[-MEMBER_REACH_BLOCKS:]
     while near and any(b.kind == "heading" for b in near):
@@ -308,6 +315,12 @@ def quotes(doc: Document) -> list[Quote]:
 _LINE_PARAGRAPH = re.compile(r"(?<=[.!?\"”’:])[ \t]*\n(?=[ \t]*[A-Z\"“‘])")
 
 
+def _runs_on(head: str) -> bool:
+    """A double quotation opened in `head` is not closed by its end."""
+    passages = quoted_passages(head)
+    return bool(passages) and passages[-1][1] == len(head) and head[passages[-1][0] - 1] in '"“'
+
+
 def _paragraphs(doc: Document) -> list[Block]:
     """The body's paragraphs, each line its own where a block's lines are whole
     paragraphs (every quotation closed before the break), so that one line's
@@ -319,14 +332,22 @@ def _paragraphs(doc: Document) -> list[Block]:
         pos = 0
         for m in _LINE_PARAGRAPH.finditer(block.text):
             head = block.text[pos : m.start()]
-            if head.count('"') % 2 or head.count("“") != head.count("”"):
-                continue  # a quotation runs on over the break
+            if _runs_on(head) and block.text[m.end() :].lstrip(" \t")[:1] not in _OPENING_MARKS:
+                continue  # a quotation runs on over the break (a quotation that runs on
+                # into a paragraph opening with a quotation mark is closed at the break)
             out.append(Block(block.kind, head, start=block.start + pos))
             pos = m.end()
         out.append(
             block if pos == 0 else Block(block.kind, block.text[pos:], start=block.start + pos)
         )
     return out
+
+
+def _attributed_to_another(lead: str) -> bool:
+    """The words before a quotation introduce it ("The motion states:") and name no
+    speaker a pronoun or the report's last Member could be ("He tweeted:")."""
+    lead = lead.rstrip(' "“‘')
+    return lead.endswith(":") and not re.search(r"\b(?:he|she)\b", lead, re.IGNORECASE)
 
 
 def _find_quotes(doc: Document) -> list[Quote]:
@@ -378,16 +399,24 @@ def _find_quotes(doc: Document) -> list[Quote]:
         speaker = _person(LEADING.sub("", who), doc) if who else None
         if speaker is not None:
             speaker = _known_speaker(doc, speaker, last, block.start)
+            if (
+                not (speaker.is_member or speaker.is_officer)
+                and who
+                and lexicon.phrase("described-member").search(who)
+            ):  # "The Northgate representative said:": the Member the report just named
+                speaker = _nearest_member(doc, paragraphs, block, passages[0][0]) or speaker
             if _pronoun(speaker.name):  # "He added ...", no speaker before it
                 speaker = _nearest_member(doc, paragraphs, block, passages[0][0]) or speaker
         elif block.text.lstrip()[:1] in _OPENING_MARKS and last is not None:
             # a paragraph opening a quotation goes on with the last, and its attribution
             speaker, who = last.speaker, (last.attribution or None)
-        elif (who is None and doc.kind == "other") or (
-            who and lexicon.phrase("described-member").search(who)
-        ):
-            # "The Eastfield representative said:", or no attribution at all: the Member
-            # the report has just named, if any
+        elif (
+            who is None
+            and doc.kind == "other"
+            and not _attributed_to_another(block.text[: passages[0][0]])
+        ) or (who and lexicon.phrase("described-member").search(who)):
+            # "The Eastfield representative said:", or no attribution at all (not "The
+            # motion states:"): the Member the report has just named, if any
             speaker = _nearest_member(doc, paragraphs, block, passages[0][0])
         for s, e in passages:
             if speaker is None and last is not None and not who:

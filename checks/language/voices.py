@@ -269,6 +269,10 @@ def _signature(raw: RawDocument, config: Config | None) -> list[Person]:
     return [p for p in signatories(closing, config) if p.is_member or p.is_officer]
 
 
+# a ward or division named after a Member's name in a sign-off: "Abbey Ward."
+_WARD_NAME = re.compile(r"(?:[A-Z][\w'’&-]*\s+){1,4}(?:Ward|Division)\.?")
+
+
 @functools.cache
 def _mid_cllr() -> re.Pattern[str]:
     """The gap before a second councillor's name on one line: "Alun Griffiths Cllr Gwenllian Parry"."""
@@ -306,12 +310,17 @@ def signatories(lines: list[str], config: Config | None) -> list[Person]:
                 " " + line
             )  # a role wrapped onto a second line: "... Economy and" / "Place"
             continue
-        # "Cllr Priya Shah, Cabinet Member for Housing" on one line
+        # "Cllr Priya Shah, Cabinet Member for Housing" on one line; "Cllr Priya Shah,
+        # Abbey Ward." (a Member signing with their ward)
         head, sep, tail = line.partition(",")
         if (
             sep
             and people.name_line(head.strip())
-            and (people.member_title(tail) or people.officer_title(tail))
+            and (
+                people.member_title(tail)
+                or people.officer_title(tail)
+                or (_cllr_then_name().match(head.strip()) and _WARD_NAME.fullmatch(tail.strip()))
+            )
         ):
             found.append((head.strip(), [tail.strip()]))
             last_was_role, last_roles = True, found[-1][1]

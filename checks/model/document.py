@@ -418,6 +418,10 @@ _QUOTE_PAIRS = {"\u201c": "\u201d", '"': '"', "\u2018": "\u2019"}
 
 
 _QUOTE_OPEN = re.compile('[\u201c"\u2018]')
+# a single mark closing a double quotation by mistake: after the quotation's last
+# punctuation, before a space and more words; unless a single quotation opened inside
+_STRAY_SINGLE_CLOSE = re.compile("(?<=[,.!?])['\u2019](?=\\s+[a-z])")
+_SINGLE_OPEN = re.compile("(?:^|(?<=[\\s(]))['\u2018]")
 
 
 def quoted_passages(text: str) -> list[tuple[int, int]]:
@@ -439,6 +443,10 @@ def _quoted_passages(text: str) -> tuple[tuple[int, int], ...]:
         j = text.find(close, i + 1)
         while close == "\u2019" and j != -1 and j + 1 < len(text) and text[j + 1].isalpha():
             j = text.find(close, j + 1)
+        if close == '"':  # "... kept us waiting,' and went on to say "...": closed by a '
+            stray = _STRAY_SINGLE_CLOSE.search(text, i + 1, len(text) if j == -1 else j)
+            if stray is not None and not _SINGLE_OPEN.search(text, i + 1, stray.start()):
+                j = stray.start()
         end = len(text) if j == -1 else j
         out.append((i + 1, end))
         i = end + 1

@@ -128,7 +128,7 @@ def _references(doc: Document, label: str, start: int, end: int) -> list[Match]:
 
 NAME_REACH = 40  # characters after an officer's role read for the name that follows it
 ROLE_REACH = 60  # characters either side of a name read for the officer's role given beside it
-_NAME_AFTER = re.compile(r"\s*,?\s*((?:[A-Z][a-z][\w'’-]*\s+){1,2}[A-Z][a-z][\w'’-]*)")
+_NAME_AFTER = re.compile(r"[ \t]*,?[ \t]*((?:[A-Z][a-z][\w'’-]*[ \t]+){1,2}[A-Z][a-z][\w'’-]*)")
 _NAME_OPENS = re.compile(r"\s*((?:[A-Z][a-z][\w'’-]*\s+){0,2}[A-Z][a-z][\w'’-]*)(?:['’]s)?\s*,")
 
 
@@ -140,7 +140,7 @@ def _officer_surnames(doc: Document) -> frozenset[str]:
         if m.id == "honorific-name":
             continue
         after = _NAME_AFTER.match(doc.text, m.end, m.end + NAME_REACH)
-        if after and people.name_line(after.group(1)):
+        if after and people.name_line(after.group(1)) and not people.member_title(after.group(1)):
             names.add(after.group(1).split()[-1])
         s, _ = doc.sentence_at(m.start)
         opens = _NAME_OPENS.match(doc.text, s, m.start)
@@ -176,6 +176,15 @@ def _criticism_possible(doc: Document) -> bool:
     return doc.sender is not None and (
         doc.sender.is_member or doc.sender.is_officer or doc.sender.presumed_member
     )
+
+
+SUBJECT_WORDS = 4  # words between an officer and a verb of which the officer is the subject
+
+
+def _subject_of(between: str) -> bool:
+    """The officer named just before is the verb's subject: "Ms Pike had repeatedly
+    complained", not 'Mr Pike "..." and went on to say'."""
+    return len(between.split()) <= SUBJECT_WORDS and not any(c in between for c in '"“”')
 
 
 SUBJECT_REACH = 30  # characters before a criticism read for its subject ("I am not able to")
@@ -238,12 +247,20 @@ def officer_criticism(doc: Document) -> Iterator[Hit]:
         if target is None:
             continue
         s, e = doc.sentence_at(m.start)
-        if (
-            s <= target.start
-            and target.end <= m.start
-            and lexicon.phrase("accuser-verb").search(doc.text, target.end, m.start)
+        accuses = (
+            lexicon.phrase("accuser-verb").search(doc.text, target.end, m.start)
+            if s <= target.start and target.end <= m.start
+            else None
+        )
+        if accuses is not None and (
+            speaker is False
+            or doc.in_quotation(accuses.start())
+            or _subject_of(doc.text[target.end : accuses.start()])
         ):
-            continue  # "the clerk complained that members were misleading": the officer accuses
+            # "the clerk complained that members were misleading": the officer accuses (but
+            # 'Cllr Hart said that Mr Pike "..." and went on to say "he is lazy"' is the
+            # Member's quotation, the verb introducing it)
+            continue
         if _not_of_the_target(doc, m, target, s):
             continue
         if s <= target.start < e:

@@ -453,6 +453,17 @@ def test_a_person_opening_a_sentence_that_ends_in_a_colon_is_the_one_quoted(tmp_
         # a coalition, not an officer, runs the council; an officer's training on bias
         ("The officers running the council's leisure centres were thanked.", False),
         ("The clerk ran a session on unconscious bias for all staff.", False),
+        ("Frankly I never had any confidence in the estates department.", True),
+        ("The director needs to be reminded who pays his salary.", True),
+        ("Whoever drafted this report should be sacked.", True),
+        (
+            "The chief executive, Ian Pell, took questions. The meeting ran late. I have no "
+            "confidence in this individual at all.",
+            True,
+        ),
+        # what residents need to be told; a candidate, not an officer
+        ("Residents need to be told what the scheme will cost.", False),
+        ("Whoever wins the seat should be disciplined about spending.", False),
     ],
 )
 def test_criticism_of_an_officer_as_members_write_it(line: str, flagged: bool) -> None:

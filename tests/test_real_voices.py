@@ -454,6 +454,7 @@ def test_a_person_opening_a_sentence_that_ends_in_a_colon_is_the_one_quoted(tmp_
         ("The officers running the council's leisure centres were thanked.", False),
         ("The clerk ran a session on unconscious bias for all staff.", False),
         ("Frankly I never had any confidence in the estates department.", True),
+        ("Our clerk is now practically running council business alone.", True),
         ("The director needs to be reminded who pays his salary.", True),
         ("Whoever drafted this report should be sacked.", True),
         (
@@ -567,3 +568,16 @@ def test_a_quotation_closed_by_a_stray_single_mark_keeps_its_speaker() -> None:
         'members issuing statements that were "muddled and misleading to residents".\n'
     )
     assert "CON001" not in [c for c, _ in codes(story)], codes(story)
+
+
+@pytest.mark.parametrize("title", ["Councilwoman", "Councilman", "Councilmember"])
+def test_a_council_member_titled_as_overseas_councils_title_them_is_a_member(title: str) -> None:
+    from protocheck.language import people
+
+    assert people.member_title(f"{title} Jo Hart")
+    story = (
+        "Council row deepens\n\n"
+        "The city manager, Ian Pell, presented the budget.\n\n"
+        f'"The city manager is incompetent and arrogant," {title} Jo Hart said.\n'
+    )
+    assert "CON001" in [c for c, _ in codes(story)], codes(story)

@@ -455,6 +455,9 @@ def test_a_person_opening_a_sentence_that_ends_in_a_colon_is_the_one_quoted(tmp_
         ("The clerk ran a session on unconscious bias for all staff.", False),
         ("Frankly I never had any confidence in the estates department.", True),
         ("Our clerk is now practically running council business alone.", True),
+        ("The monitoring officer ignored the advice of residents for months.", True),
+        # the officer gave the advice the Leader ignored
+        ("The Leader brushed aside the advice of the finance director again.", False),
         ("The director needs to be reminded who pays his salary.", True),
         ("Whoever drafted this report should be sacked.", True),
         (
@@ -581,3 +584,49 @@ def test_a_council_member_titled_as_overseas_councils_title_them_is_a_member(tit
         f'"The city manager is incompetent and arrogant," {title} Jo Hart said.\n'
     )
     assert "CON001" in [c for c, _ in codes(story)], codes(story)
+
+
+def test_a_reply_below_an_email_does_not_sign_it() -> None:
+    """A resident's page shows a Member's email and the officer's reply under it: the
+    reply's "Dear Cllr Hart," opens another letter, it is no signature of the first."""
+    page = (
+        "Original Email\n"
+        "Dear Highways Officers,\n"
+        "The wall on Mill Close has been leaning for two years and it is dangerous.\n"
+        "Can you tell me whether it is a council matter?\n"
+        "Thank you\n"
+        "Response:\n"
+        "Dear Cllr Hart,\n"
+        "Officers inspect the wall every month and it is safe.\n"
+    )
+    found = codes(page)
+    assert not any(c == "COR003" and "Dear" in t for c, t in found), found
+
+
+def test_joining_words_before_a_verb_are_no_speaker(tmp_path: Path) -> None:
+    """'The clerk accepts I did not shout at him and said "..."': the pattern for "X said"
+    sweeps up "and"; that is no one, least of all a Member named "and"."""
+    story = (
+        "Minutes row\n\n"
+        "It was proposed by Cllr Jo Hart, seconded by Cllr Ann Lee and agreed.\n\n"
+        'The clerk agrees I did not shout at him and said "if you had it would be in the notes."\n'
+    )
+    (tmp_path / "story.txt").write_text(story, encoding="utf-8")
+    doc = voices.analyse(read(tmp_path / "story.txt"), Config(), None)
+    speakers = [q.speaker for q in quotes.quotes(doc)]
+    assert speakers and all(s is None or s.name != "and" for s in speakers), speakers
+    assert "COR003" not in [c for c, _ in codes(story)], codes(story)
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("Your parking charges will be refunded by the council next week.", True),
+        # a decision a council body has still to take: the Member tells the process
+        ("The new play area will be approved by full council in March.", False),
+        ("The budget will be decided at the next cabinet meeting.", False),
+    ],
+)
+def test_a_decision_a_council_body_will_take_is_no_commitment(line: str, flagged: bool) -> None:
+    letter = f"Dear Mrs Ames,\n\nThank you for your letter.\n\n{line}\n\nYours sincerely,\n\nCllr Jo Hart\n"
+    assert ("COR001" in [c for c, _ in codes(letter)]) is flagged, codes(letter)

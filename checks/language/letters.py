@@ -105,7 +105,8 @@ def letterhead(doc: Document) -> list[Line]:
 
 def after_signoff(blocks: list[Block], follow: int) -> list[Line] | None:
     """Up to SIGNATURE_LINES lines after the last sign-off ("Yours sincerely", "Kind regards") in the
-    author's own text, reading on into `follow` more blocks; None without a sign-off."""
+    author's own text, reading on into `follow` more blocks, and not into a reply that
+    begins below it ("Dear Cllr Hart,"); None without a sign-off."""
     rx = signoffs()
     body = [b for b in blocks if b.in_body]
     for i in range(len(body) - 1, -1, -1):
@@ -115,7 +116,9 @@ def after_signoff(blocks: list[Block], follow: int) -> list[Line] | None:
                 after = lines[j + 1 :]
                 for b in body[i + 1 : i + 1 + follow]:
                     after.extend(_lines_of(b))
-                return after[:SIGNATURE_LINES]
+                opens = lexicon.phrase("reply-opens")  # "Response: / Dear Cllr Hart,": a reply
+                cut = next((k for k, ln in enumerate(after) if opens.match(ln.text)), len(after))
+                return after[: min(cut, SIGNATURE_LINES)]
     return None
 
 

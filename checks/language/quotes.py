@@ -144,6 +144,8 @@ def _person(who: str, doc: Document) -> Person | None:
     who = who.strip(" ,")
     if not who or len(who.split()) > ATTRIBUTION_WORDS:
         return None
+    if not any(w[:1].isupper() for w in who.split()) and not _pronoun(who):
+        return None  # "... at him and said": only the joining words the pattern swept up
     first, _, rest = who.partition(",")
     first, rest = first.strip(), rest.strip(" ,")
     is_title = (

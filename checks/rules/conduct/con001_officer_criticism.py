@@ -194,8 +194,11 @@ def _not_of_the_target(doc: Document, m: Match, target: Match, sentence_start: i
     """The sentence's criticism is not of the officer it names: "the clerk was bullied
     by Cllr Hart" (the officer suffers it), "Cllr Hart was found to have behaved in an
     intimidating manner by the monitoring officer" (the officer makes the charge), "Cllr
-    Hart's conduct was described as rude" (a Member's conduct is judged)."""
+    Hart's conduct was described as rude" (a Member's conduct is judged), "the Leader
+    brushed aside the advice of the finance director" (the officer gave it)."""
     text = doc.text
+    if m.end <= target.start and lexicon.phrase("advice-from").search(text, m.start, target.start):
+        return True  # "brushed aside the advice of the finance director": the officer advised
     if target.end <= m.start:  # the officer first: "the clerk was bullied by ..."
         return bool(
             lexicon.phrase("passive-be").search(text[target.end : m.start])

@@ -149,6 +149,9 @@ def member_obligation(doc: Document) -> Iterator[Hit]:
             or doc.matches_in((m.start + 1, m.end), "ATTRIBUTION")
         ):  # "we can confirm, as the portfolio holder tells us, that it will be done": reported
             continue
+        last = doc.text.rfind(" ", m.start, m.end) + 1  # the participle: "approved"
+        if lexicon.phrase("decided-by-body").match(doc.text, last):
+            continue  # "the scheme will be approved by full council": a decision still to come
         entry = entries.get(("OBLIGATION", m.id))
         what = entry.message if entry and entry.message else "commits the Council"
         what = what.replace("{last}", doc.text[m.start : m.end].split()[-1].lower())

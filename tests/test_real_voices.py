@@ -458,6 +458,12 @@ def test_a_person_opening_a_sentence_that_ends_in_a_colon_is_the_one_quoted(tmp_
         ("The monitoring officer ignored the advice of residents for months.", True),
         # the officer gave the advice the Leader ignored
         ("The Leader brushed aside the advice of the finance director again.", False),
+        # the officer, named before, suffers it and makes the complaint
+        (
+            "The parish clerk resigned in May. In truth Jo Price was manipulated by Cllr Hale "
+            "into pursuing her complaint of bullying against me.",
+            False,
+        ),
         ("The director needs to be reminded who pays his salary.", True),
         ("Whoever drafted this report should be sacked.", True),
         (

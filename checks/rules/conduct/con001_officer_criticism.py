@@ -201,7 +201,10 @@ def _not_of_the_target(doc: Document, m: Match, target: Match, sentence_start: i
         return True  # "brushed aside the advice of the finance director": the officer advised
     if target.end <= m.start:  # the officer first: "the clerk was bullied by ..."
         return bool(
-            lexicon.phrase("passive-be").search(text[target.end : m.start])
+            (
+                lexicon.phrase("passive-be").search(text[target.end : m.start])
+                or lexicon.phrase("passive-just-before").search(text, sentence_start, m.start)
+            )
             and lexicon.phrase("agent-by").match(text, m.end)
         )
     before = text[sentence_start : m.start]
@@ -250,9 +253,9 @@ def officer_criticism(doc: Document) -> Iterator[Hit]:
         if target is None:
             continue
         s, e = doc.sentence_at(m.start)
-        accuses = (
-            lexicon.phrase("accuser-verb").search(doc.text, target.end, m.start)
-            if s <= target.start and target.end <= m.start
+        accuses = (  # in the sentence, after the officer ("... pursued his complaint of")
+            lexicon.phrase("accuser-verb").search(doc.text, max(target.end, s), m.start)
+            if target.end <= m.start
             else None
         )
         if accuses is not None and (

@@ -458,6 +458,13 @@ def test_a_person_opening_a_sentence_that_ends_in_a_colon_is_the_one_quoted(tmp_
         ("The monitoring officer ignored the advice of residents for months.", True),
         # the officer gave the advice the Leader ignored
         ("The Leader brushed aside the advice of the finance director again.", False),
+        ("The planners can't even answer a simple email from residents.", True),
+        ("We asked the Head of Legal whether her qualifications were ever checked.", True),
+        ("The clerk should have advised the chairman before the meeting.", True),
+        ("The trust has gone between members and the chief executive.", True),
+        # what residents did not know; letters that have not come
+        ("Residents did not even know the officer had visited.", False),
+        ("The officer's letters should have arrived by now.", False),
         # the officer, named before, suffers it and makes the complaint
         (
             "The parish clerk resigned in May. In truth Jo Price was manipulated by Cllr Hale "

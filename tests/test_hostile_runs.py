@@ -330,7 +330,9 @@ def _wait_for_busy_workers(proc: subprocess.Popen[str], n: int) -> list[int]:
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc")
 def test_ctrl_c_with_jobs_stops_within_a_second_and_leaves_no_process(tmp_path: Path) -> None:
-    _letters(tmp_path / "in", 40)
+    # enough letters that the run is still going half a second after its workers start
+    # (40 were all checked by then on a quiet 2-core machine)
+    _letters(tmp_path / "in", 400)
     before = snapshot(tmp_path / "in")
     mark = f"ctrl-c-{os.getpid()}"
     proc = _start(["--jobs", "2", str(tmp_path / "in")], tmp_path, mark)
@@ -356,7 +358,7 @@ def test_ctrl_c_with_jobs_stops_within_a_second_and_leaves_no_process(tmp_path: 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc")
 def test_a_killed_worker_costs_its_file_only(tmp_path: Path) -> None:
-    files = _letters(tmp_path / "in", 40)  # enough that the victim is still at work when killed
+    files = _letters(tmp_path / "in", 400)  # enough that the victim is still at work when killed
     mark = f"kill-{os.getpid()}"
     proc = _start(["--jobs", "2", "--format", "json", str(tmp_path / "in")], tmp_path, mark)
     victim = _wait_for_busy_workers(proc, 2)[0]

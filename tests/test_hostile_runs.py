@@ -314,6 +314,9 @@ def _start(args: list[str], tmp_path: Path, mark: str) -> subprocess.Popen[str]:
         text=True,
         env=env,
         start_new_session=True,  # Ctrl-C goes to the whole group, as from a terminal
+        # and is heard, as from a terminal, even when this run inherited it ignored (a
+        # shell's background job)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
 
 

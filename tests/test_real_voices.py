@@ -643,3 +643,17 @@ def test_joining_words_before_a_verb_are_no_speaker(tmp_path: Path) -> None:
 def test_a_decision_a_council_body_will_take_is_no_commitment(line: str, flagged: bool) -> None:
     letter = f"Dear Mrs Ames,\n\nThank you for your letter.\n\n{line}\n\nYours sincerely,\n\nCllr Jo Hart\n"
     assert ("COR001" in [c for c, _ in codes(letter)]) is flagged, codes(letter)
+
+
+def test_he_introducing_a_quotation_is_the_member_just_named(tmp_path: Path) -> None:
+    """'He tweeted: "..."': the verb is no speech verb protocheck knows, but "he" is the
+    Member the report has just named, unlike "The motion states:"."""
+    story = (
+        "Councillor's post investigated\n\n"
+        "Cllr Tom Ashby posted after the meeting.\n\n"
+        'He tweeted: "the overpaid planners at the town hall are clueless again."\n'
+    )
+    (tmp_path / "story.txt").write_text(story, encoding="utf-8")
+    doc = voices.analyse(read(tmp_path / "story.txt"), Config(), None)
+    speakers = [q.speaker for q in quotes.quotes(doc)]
+    assert speakers and speakers[0] is not None and speakers[0].is_member, speakers

@@ -67,8 +67,7 @@ def default_jobs(files: int) -> int:
     cost more than it saves) or when every core is busy, else the free cores."""
     if files <= FEW_FILES:
         return 1
-    free = usable_cores() - busy_cores()
-    return max(1, min(free, files))
+    return max(1, min(_free_cores(), files))
 
 
 def pack_jobs(characters: int) -> int:
@@ -78,7 +77,12 @@ def pack_jobs(characters: int) -> int:
     the free cores."""
     if characters < PACK_CHARACTERS:
         return 1
-    return max(1, usable_cores() - busy_cores())
+    return max(1, _free_cores())
+
+
+def _free_cores() -> int:
+    """The usable cores no other process is running on now (may be 0 or less)."""
+    return usable_cores() - busy_cores()
 
 
 def worker_memory() -> int:

@@ -11,12 +11,24 @@ import protocheck
 import pytest
 from protocheck.language import quotes, voices
 from protocheck.model.config import Config
+from protocheck.model.document import Document
 from protocheck.read import read
 
 
 def codes(text: str, **kw: str) -> list[tuple[str, str]]:
     result = protocheck.check(text, use_cache=False, **kw)  # type: ignore[arg-type]
     return [(f.code, f.text) for f in result.findings]
+
+
+def analysed(tmp_path: Path, text: str) -> Document:
+    """The document protocheck reads from `text` saved as a .txt file (who speaks, who signs)."""
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    return voices.analyse(read(path), Config(), None)
+
+
+# a Member's own post: the line under test is the Member's words
+MEMBER_POST = "Our parish council\n\nAs a councillor in my ward I have to say this.\n\n{line}\n"
 
 
 BLOG = """Saturday, 4 March 2028
@@ -358,7 +370,7 @@ def test_each_line_of_a_news_page_is_its_own_paragraph_for_who_speaks(
     ],
 )
 def test_an_officer_who_accuses_is_not_the_one_criticised(line: str, flagged: bool) -> None:
-    post = f"Our parish council\n\nAs a councillor in my ward I have to say this.\n\n{line}\n"
+    post = MEMBER_POST.format(line=line)
     found = codes(post)
     assert any(c == "CON001" for c, _ in found) is flagged, found
 
@@ -424,8 +436,7 @@ def test_a_person_opening_a_sentence_that_ends_in_a_colon_is_the_one_quoted(tmp_
         '"Frankly the planning officers were hopeless and the director is incompetent."\n'
     )
     assert "CON001" not in [c for c, _ in codes(story)], codes(story)
-    (tmp_path / "story.txt").write_text(story, encoding="utf-8")
-    doc = voices.analyse(read(tmp_path / "story.txt"), Config(), None)
+    doc = analysed(tmp_path, story)
     speakers = [q.speaker.name if q.speaker else None for q in quotes.quotes(doc)]
     assert speakers == ["Alder"], speakers
 
@@ -484,7 +495,7 @@ def test_a_person_opening_a_sentence_that_ends_in_a_colon_is_the_one_quoted(tmp_
     ],
 )
 def test_criticism_of_an_officer_as_members_write_it(line: str, flagged: bool) -> None:
-    post = f"Our parish council\n\nAs a councillor in my ward I have to say this.\n\n{line}\n"
+    post = MEMBER_POST.format(line=line)
     assert any(c == "CON001" for c, _ in codes(post)) is flagged, codes(post)
 
 
@@ -499,8 +510,7 @@ def test_a_quotation_running_over_paragraphs_is_one_speakers(tmp_path: Path) -> 
         "\"Frankly the case officer's assessment was far from professional and full of gaps.\n"
         '"Usually we are given a balanced summary of each scheme."\n'
     )
-    (tmp_path / "story.txt").write_text(story, encoding="utf-8")
-    doc = voices.analyse(read(tmp_path / "story.txt"), Config(), None)
+    doc = analysed(tmp_path, story)
     found = quotes.quotes(doc)
     middle = doc.text.index("Frankly")
     speaker = quotes.speaker_at(doc, middle, found)
@@ -524,8 +534,7 @@ def test_a_quotation_another_introduces_is_not_the_last_members(tmp_path: Path, 
         '"It was adversarial and the planning officer was treated with contempt."\n'
     )
     assert "CON001" not in [c for c, _ in codes(story)], codes(story)
-    (tmp_path / "story.txt").write_text(story, encoding="utf-8")
-    doc = voices.analyse(read(tmp_path / "story.txt"), Config(), None)
+    doc = analysed(tmp_path, story)
     assert all(q.speaker is None or not q.speaker.is_member for q in quotes.quotes(doc))
 
 
@@ -545,8 +554,7 @@ def test_a_letter_signed_with_the_members_ward_is_the_members(
         "The tree officer has been hopeless from start to finish.\n\n"
         f"{signoff}\n"
     )
-    (tmp_path / "letter.txt").write_text(letter, encoding="utf-8")
-    doc = voices.analyse(read(tmp_path / "letter.txt"), Config(), None)
+    doc = analysed(tmp_path, letter)
     assert (doc.sender is not None and doc.sender.is_member) is member, doc.sender
     found = [c for c, _ in codes(letter)]
     assert ("CON001" in found) is member, found
@@ -624,8 +632,7 @@ def test_joining_words_before_a_verb_are_no_speaker(tmp_path: Path) -> None:
         "It was proposed by Cllr Jo Hart, seconded by Cllr Ann Lee and agreed.\n\n"
         'The clerk agrees I did not shout at him and said "if you had it would be in the notes."\n'
     )
-    (tmp_path / "story.txt").write_text(story, encoding="utf-8")
-    doc = voices.analyse(read(tmp_path / "story.txt"), Config(), None)
+    doc = analysed(tmp_path, story)
     speakers = [q.speaker for q in quotes.quotes(doc)]
     assert speakers and all(s is None or s.name != "and" for s in speakers), speakers
     assert "COR003" not in [c for c, _ in codes(story)], codes(story)
@@ -653,7 +660,6 @@ def test_he_introducing_a_quotation_is_the_member_just_named(tmp_path: Path) -> 
         "Cllr Tom Ashby posted after the meeting.\n\n"
         'He tweeted: "the overpaid planners at the town hall are clueless again."\n'
     )
-    (tmp_path / "story.txt").write_text(story, encoding="utf-8")
-    doc = voices.analyse(read(tmp_path / "story.txt"), Config(), None)
+    doc = analysed(tmp_path, story)
     speakers = [q.speaker for q in quotes.quotes(doc)]
     assert speakers and speakers[0] is not None and speakers[0].is_member, speakers

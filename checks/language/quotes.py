@@ -349,7 +349,7 @@ def _attributed_to_another(lead: str) -> bool:
     """The words before a quotation introduce it ("The motion states:") and name no
     speaker a pronoun or the report's last Member could be ("He tweeted:")."""
     lead = lead.rstrip(' "“‘')
-    return lead.endswith(":") and not re.search(r"\b(?:he|she)\b", lead, re.IGNORECASE)
+    return lead.endswith(":") and not lexicon.phrase("singular-pronoun").search(lead)
 
 
 def _find_quotes(doc: Document) -> list[Quote]:
@@ -401,13 +401,10 @@ def _find_quotes(doc: Document) -> list[Quote]:
         speaker = _person(LEADING.sub("", who), doc) if who else None
         if speaker is not None:
             speaker = _known_speaker(doc, speaker, last, block.start)
-            if (
+            if _pronoun(speaker.name) or (  # "He added ...", no speaker before it
                 not (speaker.is_member or speaker.is_officer)
-                and who
-                and lexicon.phrase("described-member").search(who)
-            ):  # "The Northgate representative said:": the Member the report just named
-                speaker = _nearest_member(doc, paragraphs, block, passages[0][0]) or speaker
-            if _pronoun(speaker.name):  # "He added ...", no speaker before it
+                and lexicon.phrase("described-member").search(who or "")
+            ):  # or "The Northgate representative said:": the Member the report just named
                 speaker = _nearest_member(doc, paragraphs, block, passages[0][0]) or speaker
         elif block.text.lstrip()[:1] in _OPENING_MARKS and last is not None:
             # a paragraph opening a quotation goes on with the last, and its attribution

@@ -669,3 +669,35 @@ def test_he_introducing_a_quotation_is_the_member_just_named(tmp_path: Path) -> 
     doc = analysed(tmp_path, story)
     speakers = [q.speaker for q in quotes.quotes(doc)]
     assert speakers and speakers[0] is not None and speakers[0].is_member, speakers
+
+
+MEETING_NEWS = "Row at the town hall\n\nThere were angry scenes at the full council meeting on Tuesday.\n\n{line}\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        # a Member's short quoted words, given by the verb that reports them
+        ('Later Tory councillor Dan Ferris accused the chief executive of being "biased".', True),
+        (
+            "Cllr Ruth Moss accused highways officers of a \u201cshambles\u201d over the bridge.",
+            True,
+        ),
+        # the same words with no Member giving them, or given about a motion
+        ('Residents accused the chief executive of being "biased".', False),
+        (
+            "The finance director spoke first. A cross Coun Ruth Moss described the motion "
+            'as "stupid".',
+            False,
+        ),
+        # officers are the ones insulted and threatened, no one says by whom
+        (
+            'Cllr Ruth Moss said: "Planning officers have been insulted, bullied and '
+            'threatened at these meetings for years."',
+            False,
+        ),
+    ],
+)
+def test_a_members_short_quoted_words_in_a_news_report_are_theirs(line: str, flagged: bool) -> None:
+    story = MEETING_NEWS.format(line=line)
+    assert ("CON001" in [c for c, _ in codes(story)]) is flagged, codes(story)

@@ -136,6 +136,7 @@ class Quote:
     end: int
     speaker: Person | None
     attribution: str
+    term: bool = False  # a Member's short words a report gives ("branded it "a shambles"")
 
 
 def _person(who: str, doc: Document) -> Person | None:
@@ -306,6 +307,35 @@ def _nearest_member(
     return None
 
 
+TERM_VERB_WORDS = 2  # words between a Member's name and the verb giving their quoted term
+
+
+@functools.cache
+def _term_giver() -> re.Pattern[str]:
+    """ "Cllr Ann Dorrell accused ...", "councillor Jo Hart later branded ...": a titled
+    Member, then a verb that gives their words (phrases.yml naming-verb)."""
+    verb = lexicon.phrase("naming-verb").pattern
+    return re.compile(
+        rf"{_member_named().pattern}\s+(?:[a-z]+\s+){{0,{TERM_VERB_WORDS}}}?(?i:{verb})"
+    )
+
+
+def _term_speaker(doc: Document, text: str, at: int) -> Person | None:
+    """The Member whose short quoted words ("biased", "a shambles") a report gives in the
+    sentence holding `at`: "Cllr Hart accused the planners of a "cock-up"". Short quoted
+    words in any other sentence are terms, not something said."""
+    start = max(text.rfind(mark, 0, at) for mark in (". ", "! ", "? ", "\n")) + 1
+    found = list(_term_giver().finditer(text, start, at))
+    if not found:
+        return None
+    named = _member_named().match(text, found[-1].start())
+    if named is None:
+        return None
+    person = people.make_person(named.group(0), None, None, doc.config, "quote")
+    person.is_member = True
+    return person
+
+
 def quotes(doc: Document) -> list[Quote]:
     """Every quoted passage of three words or more in the body, with its speaker
     (worked out once per document)."""
@@ -357,11 +387,12 @@ def _find_quotes(doc: Document) -> list[Quote]:
     last: Quote | None = None
     paragraphs = _paragraphs(doc)
     for block in paragraphs:
-        passages = [
-            (s, e)
-            for s, e in quoted_passages(block.text)
-            if len(block.text[s:e].split()) >= QUOTE_MIN_WORDS
-        ]
+        passages = []
+        for s, e in quoted_passages(block.text):
+            if len(block.text[s:e].split()) >= QUOTE_MIN_WORDS:
+                passages.append((s, e))
+            elif term := _term_speaker(doc, block.text, s):
+                out.append(Quote(block.start + s, block.start + e, term, term.name, term=True))
         if not passages:
             tail = block.text.rstrip()[-INTRO_REACH:]  # "Cllr Dev Mistry said:", the quotation next
             intro = _intro().search(tail) if tail.endswith(":") else None
@@ -424,7 +455,7 @@ def _find_quotes(doc: Document) -> list[Quote]:
                 q = Quote(block.start + s, block.start + e, speaker, (who or "").strip())
             out.append(q)
             last = q
-    return out
+    return sorted(out, key=lambda q: q.start)
 
 
 def speaker_at(doc: Document, offset: int, found: list[Quote]) -> Person | Literal[False] | None:
@@ -433,6 +464,12 @@ def speaker_at(doc: Document, offset: int, found: list[Quote]) -> Person | Liter
         if q.start <= offset < q.end:
             return q.speaker
     return False
+
+
+def term_at(offset: int, found: list[Quote]) -> bool:
+    """Whether `offset` is in a Member's short quoted words ("biased"), which are about
+    what their own sentence names, not someone named sentences before."""
+    return any(q.term and q.start <= offset < q.end for q in found)
 
 
 def own_words(doc: Document, offset: int) -> bool:

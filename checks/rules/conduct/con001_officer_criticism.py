@@ -206,12 +206,22 @@ def _not_of_the_target(doc: Document, m: Match, target: Match, sentence_start: i
                 or lexicon.phrase("passive-just-before").search(text, sentence_start, m.start)
             )
             and lexicon.phrase("agent-by").match(text, m.end)
-        )
+        ) or _suffered(text, sentence_start, m)
     before = text[sentence_start : m.start]
     return bool(lexicon.phrase("member-judged").search(before)) and bool(
         lexicon.phrase("agent-by").search(text, m.end, target.start)
         or lexicon.phrase("member-conduct-was").search(before)
     )
+
+
+def _suffered(text: str, sentence_start: int, m: Match) -> bool:
+    """ "officers have been insulted, bullied and threatened": harm a passive gives its
+    subject, who suffers it (phrases.yml mistreated), named or not by whom."""
+    harm = lexicon.phrase("mistreated").pattern
+    if not lexicon.phrase("mistreated").match(text, m.start):
+        return False
+    before = re.sub(rf"(?:(?:{harm})\s*(?:,|and|or)?\s*)+$", "", text[sentence_start : m.start])
+    return bool(lexicon.phrase("passive-just-before").search(before))
 
 
 @rule(
@@ -250,9 +260,9 @@ def officer_criticism(doc: Document) -> Iterator[Hit]:
             continue  # "I am not able to forward emails": the writer of themselves
         label = "OFFICER_REF" if member else "MEMBER_REF"
         target = _target(doc, m, label)
-        if target is None:
-            continue
         s, e = doc.sentence_at(m.start)
+        if target is None or (quotes.term_at(m.start, found) and not s <= target.start < e):
+            continue  # 'Cllr Hart described the motion as "stupid"': about the motion
         accuses = (  # in the sentence, after the officer ("... pursued his complaint of")
             lexicon.phrase("accuser-verb").search(doc.text, max(target.end, s), m.start)
             if target.end <= m.start

@@ -701,3 +701,89 @@ MEETING_NEWS = "Row at the town hall\n\nThere were angry scenes at the full coun
 def test_a_members_short_quoted_words_in_a_news_report_are_theirs(line: str, flagged: bool) -> None:
     story = MEETING_NEWS.format(line=line)
     assert ("CON001" in [c for c, _ in codes(story)]) is flagged, codes(story)
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        # a censored swear word, hyphenated judgements, a feeling about what an officer did
+        ("I told the chief executive to stop talking b****** at the meeting.", True),
+        ("The planning officers were high-handed with every objector.", True),
+        ("Their report is a half-baked piece of work by the planners.", True),
+        ("I am appalled by the conduct of the monitoring officer.", True),
+        ("The chief executive enjoys a cosy relationship with the developer.", True),
+        # the same words of the writer, of the roads, or of a cafe
+        ("I am appalled at the state of the roads in my ward.", False),
+        ("I was ill-informed about the bus times, my mistake.", False),
+        ("A cosy cafe has opened opposite the council offices.", False),
+        ("The rating in the report is *** out of five.", False),
+    ],
+)
+def test_criticism_in_more_of_the_ways_members_write_it(line: str, flagged: bool) -> None:
+    post = MEMBER_POST.format(line=line)
+    assert ("CON001" in [c for c, _ in codes(post)]) is flagged, codes(post)
+
+
+def test_she_after_an_officer_named_with_her_title_is_that_officer(tmp_path: Path) -> None:
+    """'Jo Pike, assistant director for customer services, made the complaint. She said:
+    "..."': the officer speaks, so her words about a Member are an officer's, and the
+    Member named earlier is not the speaker."""
+    story = (
+        "Councillor breached code\n\n"
+        "The panel found Cllr Dan Ferris had broken the code of conduct.\n\n"
+        "Jo Pike, assistant director for customer services, made the complaint. She said: "
+        '"I am appalled by Cllr Ferris\'s behaviour towards a member of my team."\n'
+    )
+    speakers = [q.speaker for q in quotes.quotes(analysed(tmp_path, story))]
+    assert speakers and speakers[0] is not None and speakers[0].is_officer, speakers
+    found = [f for f in protocheck.check(story, use_cache=False).findings if f.code == "CON001"]
+    assert found and "Pike" in found[0].message and "a Member" in found[0].message, found
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("If a bin is missing from your street, I'll get one provided.", True),
+        ("I will have the broken bench replaced next week.", True),
+        # the Member's own reply, or works the Council may do if they are needed
+        ("I will get a reply from officers and let you know.", False),
+        ("The new grit bins will be installed for next winter if needed.", False),
+    ],
+)
+def test_what_a_member_says_they_will_get_done_commits_the_council(
+    line: str, flagged: bool
+) -> None:
+    post = (
+        "Bins in Mill Road\n\nMany of you asked me about the bins in my ward, and I am glad "
+        f"to give an update.\n\n{line}\n\nI hope this helps.\n"
+    )
+    assert ("COR001" in [c for c, _ in codes(post)]) is flagged, codes(post)
+
+
+def test_a_message_a_member_passes_on_is_not_their_commitment() -> None:
+    """A Member's page carrying an officer's message below "See below the update I have
+    received": the works it announces are the officer's to commit."""
+    opening = "Mill Road\n\nMany of you asked me about the road in my ward: an update.\n\n"
+    works = "We will arrange for the road to be resurfaced between 7 and 10 October.\n"
+    passed = "See below the update I have received from the highways team.\n\n"
+    assert "COR001" in [c for c, _ in codes(opening + works)]
+    assert "COR001" not in [c for c, _ in codes(opening + passed + works)]
+
+
+@pytest.mark.parametrize(
+    ("closing", "flagged"),
+    [
+        ("Jo Hart\nParish Councillor", False),
+        ("Cllr Jo Hart\nChairman, Finance and General Purposes", False),
+        ("Jo Hart\nCounty Councillor", True),  # which division?
+    ],
+)
+def test_a_parish_councillor_or_a_chairman_signing_states_a_capacity(
+    closing: str, flagged: bool
+) -> None:
+    letter = (
+        "Dear Sir,\n\nThe new pavilion deserves residents' support, and the council is "
+        f"right to plan ahead for it.\n\nYours faithfully,\n\n{closing}\n"
+    )
+    found = [c for c, _ in codes(letter)]
+    assert ("COR003" in found) is flagged, found

@@ -307,16 +307,19 @@ def _nearest_member(
     return None
 
 
-TERM_VERB_WORDS = 2  # words between a Member's name and the verb giving their quoted term
+TERM_VERB_WORDS = 3  # words between a Member and the verb giving their quoted term
 
 
 @functools.cache
 def _term_giver() -> re.Pattern[str]:
-    """ "Cllr Ann Dorrell accused ...", "councillor Jo Hart later branded ...": a titled
-    Member, then a verb that gives their words (phrases.yml naming-verb)."""
+    """ "Cllr Ann Dorrell accused ...", "councillor Jo Hart later branded ...", "a
+    councillor was heard to accuse ...": a Member, named or not, then a verb that gives
+    their words (phrases.yml naming-verb)."""
     verb = lexicon.phrase("naming-verb").pattern
+    described = lexicon.phrase("described-member").pattern
     return re.compile(
-        rf"{_member_named().pattern}\s+(?:[a-z]+\s+){{0,{TERM_VERB_WORDS}}}?(?i:{verb})"
+        rf"(?:{_member_named().pattern}|(?i:{described}))"
+        rf"\s+(?:[a-z]+\s+){{0,{TERM_VERB_WORDS}}}?(?i:{verb})"
     )
 
 
@@ -329,11 +332,29 @@ def _term_speaker(doc: Document, text: str, at: int) -> Person | None:
     if not found:
         return None
     named = _member_named().match(text, found[-1].start())
-    if named is None:
-        return None
-    person = people.make_person(named.group(0), None, None, doc.config, "quote")
+    person = people.make_person(
+        named.group(0) if named else "", None if named else "councillor", None, doc.config, "quote"
+    )
     person.is_member = True
     return person
+
+
+_APPOSITIVE = re.compile(
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+(?P<title>[^,.;:\"“”]{3,90}?),"
+)
+
+
+def _officer_just_named(doc: Document, lead: str) -> Person | None:
+    """ "Jo Pike, assistant director for customer services, made the complaint. She said:":
+    the officer the paragraph opens with, named with a title, before the pronoun that
+    introduces the quotation, with no Member named after."""
+    found = list(_APPOSITIVE.finditer(lead))
+    if not found or not people.officer_title(found[-1].group("title")):
+        return None
+    if _member_named().search(lead, found[-1].end()):
+        return None
+    m = found[-1]
+    return people.make_person(m.group("name"), m.group("title"), None, doc.config, "quote")
 
 
 def quotes(doc: Document) -> list[Quote]:
@@ -436,7 +457,14 @@ def _find_quotes(doc: Document) -> list[Quote]:
                 not (speaker.is_member or speaker.is_officer)
                 and lexicon.phrase("described-member").search(who or "")
             ):  # or "The Northgate representative said:": the Member the report just named
-                speaker = _nearest_member(doc, paragraphs, block, passages[0][0]) or speaker
+                speaker = (
+                    (
+                        _pronoun(speaker.name)
+                        and _officer_just_named(doc, block.text[: passages[0][0]])
+                    )
+                    or _nearest_member(doc, paragraphs, block, passages[0][0])
+                    or speaker
+                )
         elif block.text.lstrip()[:1] in _OPENING_MARKS and last is not None:
             # a paragraph opening a quotation goes on with the last, and its attribution
             speaker, who = last.speaker, (last.attribution or None)

@@ -256,7 +256,7 @@ def officer_criticism(doc: Document) -> Iterator[Hit]:
             continue  # words a letter reports someone said: the writer's account, not publicity
         if lexicon.phrase("self-subject").search(
             doc.text, max(0, m.start - SUBJECT_REACH), m.start
-        ):
+        ) and not lexicon.phrase("judging-feeling").match(doc.text, m.start):
             continue  # "I am not able to forward emails": the writer of themselves
         label = "OFFICER_REF" if member else "MEMBER_REF"
         target = _target(doc, m, label)

@@ -143,6 +143,8 @@ def member_obligation(doc: Document) -> Iterator[Hit]:
             continue  # a question
         if doc.in_quotation(m.start) and not quotes.own_words(doc, m.start):
             continue  # someone else's words quoted (not the Member's own quote for the press)
+        if lexicon.phrase("passed-on").search(doc.text, 0, m.start):
+            continue  # "See below the update I have received": someone else's message
         if (
             doc.in_same_sentence(m, NOT_A_COMMITMENT_BEFORE)
             or doc.in_same_sentence(m, NOT_A_COMMITMENT_ANYWHERE, before=False)

@@ -224,3 +224,23 @@ def test_a_party_in_a_speakers_title_is_no_party_politics(tmp_path: Path) -> Non
     release.write_text(credit, encoding="utf-8")
     out = run_cli("--format", "json", "--no-cache", "--select", "PUB001", str(release))
     assert json.loads(out.stdout)["files"][0]["findings"], out.stdout
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("The Council accepts full responsibility for the flooding on Mill Road.", True),
+        ("We accept total liability for the damage the burst main caused.", True),
+        # responsibility demanded of someone else, or taken for words, not for harm
+        ("The contractor must accept responsibility for the delays, the Leader said.", False),
+        ("The Leader accepts full responsibility for the issue of this statement.", False),
+    ],
+)
+def test_liability_accepted_is_not_liability_demanded_or_words_owned(
+    tmp_path: Path, line: str, flagged: bool
+) -> None:
+    release = tmp_path / "release.txt"
+    release.write_text(f"FOR IMMEDIATE RELEASE\n\n{line}\n\nEnds\n", encoding="utf-8")
+    out = run_cli("--format", "json", "--no-cache", "--fail-on", "never", str(release))
+    codes = [f["code"] for f in json.loads(out.stdout)["files"][0]["findings"]]
+    assert ("PUB003" in codes) is flagged, codes

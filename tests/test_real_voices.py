@@ -787,3 +787,27 @@ def test_a_parish_councillor_or_a_chairman_signing_states_a_capacity(
     )
     found = [c for c, _ in codes(letter)]
     assert ("COR003" in found) is flagged, found
+
+
+@pytest.mark.parametrize(
+    ("opener", "member"),
+    [
+        ("Cllr Ann Hale spoke first, she said", True),
+        # a resident opens the sentence; a Member named only after the pronoun's sentence
+        ("Mrs Ann Hale spoke first, she said", False),
+        ("Cllr Ann Hale listened. Mrs Ruth Dale spoke first, she said", False),
+    ],
+)
+def test_a_pronoun_goes_on_the_member_who_opens_its_sentence(
+    tmp_path: Path, opener: str, member: bool
+) -> None:
+    """'Cllr Ann Hale spoke first, she said that Mr Pike's pay was high and "..."': the
+    Member the sentence opens with, though an officer was named after her."""
+    story = (
+        "Chief executive survives vote\n\n"
+        f"{opener} that Mr Pike's pay was far above a minister's and \"we have had "
+        'four years of problems, all of them handled very badly".\n'
+    )
+    speakers = [q.speaker for q in quotes.quotes(analysed(tmp_path, story))]
+    assert speakers, speakers
+    assert bool(speakers[0] is not None and speakers[0].is_member) is member, speakers

@@ -357,6 +357,18 @@ def _officer_just_named(doc: Document, lead: str) -> Person | None:
     return people.make_person(m.group("name"), m.group("title"), None, doc.config, "quote")
 
 
+def _member_opening(doc: Document, lead: str) -> Person | None:
+    """ "Cllr Bob Hale spoke first, he said that Mr Pike's pay ... and "...": the Member
+    who opens the sentence that the pronoun introducing the quotation goes on."""
+    start = max(lead.rfind(mark) for mark in (". ", "! ", "? ", "\n")) + 1
+    m = _member_named().match(lead[start:].lstrip(' "“‘'))
+    if m is None:
+        return None
+    person = people.make_person(m.group(0), None, None, doc.config, "quote")
+    person.is_member = True
+    return person
+
+
 def quotes(doc: Document) -> list[Quote]:
     """Every quoted passage of three words or more in the body, with its speaker
     (worked out once per document)."""
@@ -457,11 +469,10 @@ def _find_quotes(doc: Document) -> list[Quote]:
                 not (speaker.is_member or speaker.is_officer)
                 and lexicon.phrase("described-member").search(who or "")
             ):  # or "The Northgate representative said:": the Member the report just named
+                lead = block.text[: passages[0][0]]
                 speaker = (
-                    (
-                        _pronoun(speaker.name)
-                        and _officer_just_named(doc, block.text[: passages[0][0]])
-                    )
+                    (_pronoun(speaker.name) and _officer_just_named(doc, lead))
+                    or (_pronoun(speaker.name) and _member_opening(doc, lead))
                     or _nearest_member(doc, paragraphs, block, passages[0][0])
                     or speaker
                 )

@@ -29,6 +29,8 @@ how to make a claim.
 > We are sorry for the disruption and are investigating the cause. (an apology, no admission)
 > Residents who have suffered loss can make a claim through the Council's insurers.
 > The contractor's insurers are dealing with claims.
+> The Tories must accept responsibility for this mess. (demanded of someone else)
+> I accept full responsibility for the issue of this statement. (for words, not harm)
 
 Letters and emails count when they go to the press (a newspaper's or a
 broadcaster's address): a quote given to a reporter is publicity.
@@ -41,7 +43,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from protocheck.language import people
+from protocheck.language import lexicon, people
 from protocheck.model.document import Document, Hit
 from protocheck.rules.registry import rule
 
@@ -65,6 +67,11 @@ def insurance_commitment(doc: Document) -> Iterator[Hit]:
             continue
         if doc.sentence_text(m.start).rstrip().endswith("?"):
             continue
+        s, _ = doc.sentence_at(m.start)
+        if lexicon.phrase("responsibility-demanded").search(doc.text, s, m.start):
+            continue  # "the Tories must accept responsibility": demanded of someone, not taken
+        if lexicon.phrase("responsibility-for-words").match(doc.text, m.end):
+            continue  # "responsibility for the issue of this statement": no harm open to claims
         yield Hit(
             m.start,
             doc.clause_end(m.start, m.end, 8),

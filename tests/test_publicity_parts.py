@@ -187,6 +187,9 @@ def test_a_long_quote_from_the_leader_in_a_release_is_the_councils_publicity(
         ("Play area praised\n\nCllr Jo Hart opened it. She said:", True),
         ("Cllr Jo Hart, Convener of the Housing Committee, said:", False),
         ("Depute Provost Jo Hart said:", False),
+        # quoted under the party's name: for the political group
+        ("Green group councillor Jo Hart said:", False),
+        ("Lib Dem County Councillor Jo Hart said:", False),
     ],
 )
 def test_a_release_quoting_a_member_without_a_capacity_is_flagged_on_the_attribution(

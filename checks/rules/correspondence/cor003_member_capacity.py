@@ -51,13 +51,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from protocheck.language import kinds, letters, lexicon, people, quotes
+from protocheck.language import kinds, letters, lexicon, people, politics, quotes
 from protocheck.model.document import Document, Hit, Person
 from protocheck.rules.registry import rule
 
 
 def _states_capacity(text: str) -> bool:
     return bool(lexicon.phrase("member-capacity").search(text))
+
+
+def _party_capacity(text: str) -> bool:
+    """ "Lib Dem Councillor Jo Hart said": a Member quoted under their party's name
+    speaks for their political group, a capacity RULES.md names."""
+    return any(
+        lexicon.phrase("party-member-title").match(text, end)
+        for _, end, _ in politics.mentions(text)
+    )
 
 
 def _own_text(doc: Document) -> str:
@@ -143,8 +152,11 @@ def member_capacity(doc: Document) -> Iterator[Hit]:
         if who is None or not who.is_member or who.name in said:
             continue
         said.add(who.name)
-        if _states_capacity(q.attribution) or _states_capacity(_mentions(doc, who)):
+        mentions = _mentions(doc, who)
+        if _states_capacity(q.attribution) or _states_capacity(mentions):
             continue
+        if _party_capacity(q.attribution) or _party_capacity(mentions):
+            continue  # "Labour Councillor Jo Hart": on behalf of the group
         message = f"{who.short()} is quoted without saying in what capacity the Member speaks"
         at = _attribution_at(doc, q)
         if at is not None:  # on "Cllr Jo Hart said:", where the capacity belongs

@@ -717,6 +717,11 @@ def test_a_members_short_quoted_words_in_a_news_report_are_theirs(line: str, fla
         ("I was ill-informed about the bus times, my mistake.", False),
         ("A cosy cafe has opened opposite the council offices.", False),
         ("The rating in the report is *** out of five.", False),
+        # insinuated dishonesty; officers as a body trying to mislead
+        ("The clerk's over-reaction suggests to me he has something to hide.", True),
+        ("There are clear signs of officers trying to mislead the committee.", True),
+        ("Residents have something to celebrate this summer.", False),
+        ("Officers trying their best over the winter deserve our thanks.", False),
     ],
 )
 def test_criticism_in_more_of_the_ways_members_write_it(line: str, flagged: bool) -> None:

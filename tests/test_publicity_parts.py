@@ -151,11 +151,16 @@ def test_party_political_needs_the_council_as_publisher(
     ],
 )
 def test_party_credit_and_campaign_in_a_release(tmp_path: Path, line: str, flagged: bool) -> None:
+    codes = release_codes(tmp_path, line)
+    assert ("PUB001" in codes) is flagged, codes
+
+
+def release_codes(tmp_path: Path, line: str) -> list[str]:
+    """The codes protocheck's JSON report gives a press release holding `line`."""
     release = tmp_path / "release.txt"
     release.write_text(f"FOR IMMEDIATE RELEASE\n\n{line}\n\nEnds\n", encoding="utf-8")
     out = run_cli("--format", "json", "--no-cache", "--fail-on", "never", str(release))
-    codes = [f["code"] for f in json.loads(out.stdout)["files"][0]["findings"]]
-    assert ("PUB001" in codes) is flagged, codes
+    return [f["code"] for f in json.loads(out.stdout)["files"][0]["findings"]]
 
 
 def test_a_long_quote_from_the_leader_in_a_release_is_the_councils_publicity(
@@ -242,8 +247,5 @@ def test_a_party_in_a_speakers_title_is_no_party_politics(tmp_path: Path) -> Non
 def test_liability_accepted_is_not_liability_demanded_or_words_owned(
     tmp_path: Path, line: str, flagged: bool
 ) -> None:
-    release = tmp_path / "release.txt"
-    release.write_text(f"FOR IMMEDIATE RELEASE\n\n{line}\n\nEnds\n", encoding="utf-8")
-    out = run_cli("--format", "json", "--no-cache", "--fail-on", "never", str(release))
-    codes = [f["code"] for f in json.loads(out.stdout)["files"][0]["findings"]]
+    codes = release_codes(tmp_path, line)
     assert ("PUB003" in codes) is flagged, codes

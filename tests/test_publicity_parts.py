@@ -241,7 +241,7 @@ def test_a_party_in_a_speakers_title_is_no_party_politics(tmp_path: Path) -> Non
         ("We accept total liability for the damage the burst main caused.", True),
         # responsibility demanded of someone else, or taken for words, not for harm
         ("The contractor must accept responsibility for the delays, the Leader said.", False),
-        ("The Leader accepts full responsibility for the issue of this statement.", False),
+        ("The Leader accepts full responsibility for the wording of this message.", False),
     ],
 )
 def test_liability_accepted_is_not_liability_demanded_or_words_owned(

@@ -675,7 +675,7 @@ def test_he_introducing_a_quotation_is_the_member_just_named(tmp_path: Path) -> 
     assert speakers and speakers[0] is not None and speakers[0].is_member, speakers
 
 
-MEETING_NEWS = "Row at the town hall\n\nThere were angry scenes at the full council meeting on Tuesday.\n\n{line}\n"
+MEETING_NEWS = "Row at the town hall\n\nTempers frayed at Tuesday's full council.\n\n{line}\n"
 
 
 @pytest.mark.parametrize(
@@ -696,8 +696,8 @@ MEETING_NEWS = "Row at the town hall\n\nThere were angry scenes at the full coun
         ),
         # officers are the ones insulted and threatened, no one says by whom
         (
-            'Cllr Ruth Moss said: "Planning officers have been insulted, bullied and '
-            'threatened at these meetings for years."',
+            'Cllr Ruth Moss said: "Planning officers have been harassed and intimidated at '
+            'these meetings for years."',
             False,
         ),
     ],
@@ -722,7 +722,7 @@ def test_a_members_short_quoted_words_in_a_news_report_are_theirs(line: str, fla
         ("A cosy cafe has opened opposite the council offices.", False),
         ("The rating in the report is *** out of five.", False),
         # insinuated dishonesty; officers as a body trying to mislead
-        ("The clerk's over-reaction suggests to me he has something to hide.", True),
+        ("Refusing to publish the accounts shows the clerk has something to hide.", True),
         ("There are clear signs of officers trying to mislead the committee.", True),
         ("Residents have something to celebrate this summer.", False),
         ("Officers trying their best over the winter deserve our thanks.", False),
@@ -756,7 +756,7 @@ def test_she_after_an_officer_named_with_her_title_is_that_officer(tmp_path: Pat
         ("I will have the broken bench replaced next week.", True),
         # the Member's own reply, or works the Council may do if they are needed
         ("I will get a reply from officers and let you know.", False),
-        ("The new grit bins will be installed for next winter if needed.", False),
+        ("A grit bin will go in before the cold weather if needed.", False),
     ],
 )
 def test_what_a_member_says_they_will_get_done_commits_the_council(
@@ -770,11 +770,11 @@ def test_what_a_member_says_they_will_get_done_commits_the_council(
 
 
 def test_a_message_a_member_passes_on_is_not_their_commitment() -> None:
-    """A Member's page carrying an officer's message below "See below the update I have
-    received": the works it announces are the officer's to commit."""
+    """A Member's page carrying an officer's message below "See below the reply we had
+    from the roads team": the works it announces are the officer's to commit."""
     opening = "Mill Road\n\nMany of you asked me about the road in my ward: an update.\n\n"
     works = "We will arrange for the road to be resurfaced between 7 and 10 October.\n"
-    passed = "See below the update I have received from the highways team.\n\n"
+    passed = "See below the reply we had from the roads team.\n\n"
     assert "COR001" in [c for c, _ in codes(opening + works)]
     assert "COR001" not in [c for c, _ in codes(opening + passed + works)]
 
@@ -782,16 +782,16 @@ def test_a_message_a_member_passes_on_is_not_their_commitment() -> None:
 @pytest.mark.parametrize(
     ("opener", "member"),
     [
-        ("Cllr Ann Hale spoke first, she said", True),
+        ("Cllr Ann Hale opened the debate, she said", True),
         # a resident opens the sentence; a Member named only after the pronoun's sentence
-        ("Mrs Ann Hale spoke first, she said", False),
-        ("Cllr Ann Hale listened. Mrs Ruth Dale spoke first, she said", False),
+        ("Mrs Ann Hale opened the debate, she said", False),
+        ("Cllr Ann Hale listened. Mrs Ruth Dale opened the debate, she said", False),
     ],
 )
 def test_a_pronoun_goes_on_the_member_who_opens_its_sentence(
     tmp_path: Path, opener: str, member: bool
 ) -> None:
-    """'Cllr Ann Hale spoke first, she said that Mr Pike's pay was high and "..."': the
+    """'Cllr Ann Hale opened the debate, she said that Mr Pike's pay was high and "..."': the
     Member the sentence opens with, though an officer was named after her."""
     story = (
         "Chief executive survives vote\n\n"

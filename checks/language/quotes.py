@@ -358,7 +358,7 @@ def _officer_just_named(doc: Document, lead: str) -> Person | None:
 
 
 def _member_opening(doc: Document, lead: str) -> Person | None:
-    """ "Cllr Bob Hale spoke first, he said that Mr Pike's pay ... and "...": the Member
+    """ "Cllr Bob Hale opened the debate, he said that the director's pay ... and "...": the Member
     who opens the sentence that the pronoun introducing the quotation goes on."""
     start = max(lead.rfind(mark) for mark in (". ", "! ", "? ", "\n")) + 1
     m = _member_named().match(lead[start:].lstrip(' "“‘'))

@@ -215,7 +215,7 @@ def _not_of_the_target(doc: Document, m: Match, target: Match, sentence_start: i
 
 
 def _suffered(text: str, sentence_start: int, m: Match) -> bool:
-    """ "officers have been insulted, bullied and threatened": harm a passive gives its
+    """ "officers have been harassed and intimidated": harm a passive gives its
     subject, who suffers it (phrases.yml mistreated), named or not by whom."""
     harm = lexicon.phrase("mistreated").pattern
     if not lexicon.phrase("mistreated").match(text, m.start):

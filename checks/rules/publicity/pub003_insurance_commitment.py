@@ -29,8 +29,8 @@ how to make a claim.
 > We are sorry for the disruption and are investigating the cause. (an apology, no admission)
 > Residents who have suffered loss can make a claim through the Council's insurers.
 > The contractor's insurers are dealing with claims.
-> The Tories must accept responsibility for this mess. (demanded of someone else)
-> I accept full responsibility for the issue of this statement. (for words, not harm)
+> The contractor must accept the blame for the delays. (demanded of someone else)
+> The Leader accepts full responsibility for the wording of this message. (for words, not harm)
 
 Letters and emails count when they go to the press (a newspaper's or a
 broadcaster's address): a quote given to a reporter is publicity.
@@ -71,7 +71,7 @@ def insurance_commitment(doc: Document) -> Iterator[Hit]:
         if lexicon.phrase("responsibility-demanded").search(doc.text, s, m.start):
             continue  # "the Tories must accept responsibility": demanded of someone, not taken
         if lexicon.phrase("responsibility-for-words").match(doc.text, m.end):
-            continue  # "responsibility for the issue of this statement": no harm open to claims
+            continue  # "responsibility for the wording of this message": no harm open to claims
         yield Hit(
             m.start,
             doc.clause_end(m.start, m.end, 8),

@@ -801,3 +801,15 @@ def test_a_pronoun_goes_on_the_member_who_opens_its_sentence(
     speakers = [q.speaker for q in quotes.quotes(analysed(tmp_path, story))]
     assert speakers, speakers
     assert bool(speakers[0] is not None and speakers[0].is_member) is member, speakers
+
+
+@pytest.mark.parametrize("verb", ["claimed", "insisted", "argued", "admitted", "replied"])
+def test_more_verbs_of_attribution_name_the_speaker(tmp_path: Path, verb: str) -> None:
+    """'"...," claimed councillor Jo Hanna.': the verbs news reports use besides "said"."""
+    story = (
+        "Planning delays\n\n"
+        f'"Applicants are waiting months for their decision notices," {verb} councillor '
+        "Jo Hanna.\n"
+    )
+    speakers = [q.speaker for q in quotes.quotes(analysed(tmp_path, story))]
+    assert speakers and speakers[0] is not None and speakers[0].is_member, speakers

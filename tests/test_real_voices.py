@@ -757,6 +757,11 @@ def test_she_after_an_officer_named_with_her_title_is_that_officer(tmp_path: Pat
         # the Member's own reply, or works the Council may do if they are needed
         ("I will get a reply from officers and let you know.", False),
         ("A grit bin will go in before the cold weather if needed.", False),
+        # works the Member announces as scheduled, not a meeting's business
+        ("Elm Lane and Mill Road footways are scheduled in the next few weeks.", True),
+        ("Station Road is set to undergo resurfacing works next month.", True),
+        ("The bins report is scheduled for the next cabinet meeting.", False),
+        ("The local plan is set to undergo consultation in the spring.", False),
     ],
 )
 def test_what_a_member_says_they_will_get_done_commits_the_council(

@@ -195,6 +195,8 @@ def test_a_long_quote_from_the_leader_in_a_release_is_the_councils_publicity(
         # quoted under the party's name: for the political group
         ("Green group councillor Jo Hart said:", False),
         ("Lib Dem County Councillor Jo Hart said:", False),
+        ("Chairman of the Kestrel Conservative Group, Cllr Jo Hart, said:", False),
+        ("Cllr Jo Hart, speaking on behalf of the Liberal Democrats, said:", False),
     ],
 )
 def test_a_release_quoting_a_member_without_a_capacity_is_flagged_on_the_attribution(

@@ -180,6 +180,7 @@ def test_a_group_meeting_in_the_news_is_no_public_report() -> None:
         ("Jo Hart\nParish Councillor", False),
         ("Cllr Jo Hart\nChairman, Finance and General Purposes", False),
         ("Jo Hart\nCounty Councillor", True),  # which division?
+        ("Cllr Jo Hart\nCllr Sam Dee\nAbbey and Marsh East Ward", False),
     ],
 )
 def test_a_letter_to_the_paper_signed_as_a_candidate_states_a_capacity(

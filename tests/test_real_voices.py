@@ -726,6 +726,12 @@ def test_a_members_short_quoted_words_in_a_news_report_are_theirs(line: str, fla
         ("Refusing to publish the accounts shows the clerk has something to hide.", True),
         ("There are clear signs of officers trying to mislead the committee.", True),
         ("Residents have something to celebrate this summer.", False),
+        # a question who runs the council names no officer as running it
+        (
+            "The chief executive spoke at length. One has to wonder who is actually "
+            "running the council these days.",
+            False,
+        ),
         ("Officers trying their best over the winter deserve our thanks.", False),
     ],
 )

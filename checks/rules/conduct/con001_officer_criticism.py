@@ -258,6 +258,10 @@ def officer_criticism(doc: Document) -> Iterator[Hit]:
             doc.text, max(0, m.start - SUBJECT_REACH), m.start
         ) and not lexicon.phrase("judging-feeling").match(doc.text, m.start):
             continue  # "I am not able to forward emails": the writer of themselves
+        if m.id == "in-effect-running" and lexicon.phrase("who-runs-it").search(
+            doc.text, max(0, m.start - SUBJECT_REACH), m.start
+        ):
+            continue  # "wonder who is actually running the council": no one is named
         label = "OFFICER_REF" if member else "MEMBER_REF"
         target = _target(doc, m, label)
         s, e = doc.sentence_at(m.start)

@@ -196,7 +196,7 @@ def test_a_long_quote_from_the_leader_in_a_release_is_the_councils_publicity(
         ("Green group councillor Jo Hart said:", False),
         ("Lib Dem County Councillor Jo Hart said:", False),
         ("Chairman of the Kestrel Conservative Group, Cllr Jo Hart, said:", False),
-        ("Cllr Jo Hart, speaking on behalf of the Liberal Democrats, said:", False),
+        ("Cllr Jo Hart, speaking on behalf of the Green Party, said:", False),
     ],
 )
 def test_a_release_quoting_a_member_without_a_capacity_is_flagged_on_the_attribution(

@@ -728,8 +728,8 @@ def test_a_members_short_quoted_words_in_a_news_report_are_theirs(line: str, fla
         ("Residents have something to celebrate this summer.", False),
         # a question who runs the council names no officer as running it
         (
-            "The chief executive spoke at length. One has to wonder who is actually "
-            "running the council these days.",
+            "The chief executive spoke at length. You have to ask who really runs this "
+            "council now.",
             False,
         ),
         ("Officers trying their best over the winter deserve our thanks.", False),
@@ -765,7 +765,7 @@ def test_she_after_an_officer_named_with_her_title_is_that_officer(tmp_path: Pat
         ("I will get a reply from officers and let you know.", False),
         ("A grit bin will go in before the cold weather if needed.", False),
         # works the Member announces as scheduled, not a meeting's business
-        ("Elm Lane and Mill Road footways are scheduled in the next few weeks.", True),
+        ("Elm Lane and Mill Road footways are scheduled within the coming fortnight.", True),
         ("Station Road is set to undergo resurfacing works next month.", True),
         ("The bins report is scheduled for the next cabinet meeting.", False),
         ("The local plan is set to undergo consultation in the spring.", False),

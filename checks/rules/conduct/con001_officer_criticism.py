@@ -261,7 +261,7 @@ def officer_criticism(doc: Document) -> Iterator[Hit]:
         if m.id == "in-effect-running" and lexicon.phrase("who-runs-it").search(
             doc.text, max(0, m.start - SUBJECT_REACH), m.start
         ):
-            continue  # "wonder who is actually running the council": no one is named
+            continue  # "you have to ask who really runs this council": no one is named
         label = "OFFICER_REF" if member else "MEMBER_REF"
         target = _target(doc, m, label)
         s, e = doc.sentence_at(m.start)

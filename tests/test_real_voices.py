@@ -381,6 +381,12 @@ def test_each_line_of_a_news_page_is_its_own_paragraph_for_who_speaks(
         # the clerk is the one accusing: no criticism of the clerk
         ("The clerk then complained online that the councillors were dishonest.", False),
         ("The clerk is now saying the councillors misled the auditors.", False),
+        # the clerk's quoted words are over before the writer's own criticism of her
+        (
+            'The clerk again said, "That is my view", though the papers she conveniently '
+            "forgets are the ones we need.",
+            True,
+        ),
     ],
 )
 def test_an_officer_who_accuses_is_not_the_one_criticised(line: str, flagged: bool) -> None:
@@ -726,6 +732,12 @@ def test_a_members_short_quoted_words_in_a_news_report_are_theirs(line: str, fla
         ("Refusing to publish the accounts shows the clerk has something to hide.", True),
         ("There are clear signs of officers trying to mislead the committee.", True),
         ("Residents have something to celebrate this summer.", False),
+        # a call to resign in other words, and a forgetting that is too convenient
+        ("The group will table no confidence motions in two senior officers.", True),
+        ("Frankly the chief executive should consider his position.", True),
+        ("If I were the clerk, I would resign before she is sacked.", True),
+        ("Residents should consider their options before the deadline.", False),
+        ("The leader survived a no confidence vote last year.", False),
         # a question who runs the council names no officer as running it
         (
             "The chief executive spoke at length. You have to ask who really runs this "

@@ -187,6 +187,13 @@ def _subject_of(between: str) -> bool:
     return len(between.split()) <= SUBJECT_WORDS and not any(c in between for c in '"“”')
 
 
+def _said_closed(between: str) -> bool:
+    """What the verb introduced is a quotation that has closed before the criticism."""
+    opens = [i for i, c in enumerate(between) if c in '"“']
+    closes = [i for i, c in enumerate(between) if c in '"”']
+    return bool(opens) and any(c > opens[0] for c in closes)
+
+
 SUBJECT_REACH = 30  # characters before a criticism read for its subject ("I am not able to")
 
 
@@ -272,6 +279,9 @@ def officer_criticism(doc: Document) -> Iterator[Hit]:
             if target.end <= m.start
             else None
         )
+        if accuses is not None and _said_closed(doc.text[accuses.end() : m.start]):
+            accuses = None  # 'the clerk said "In her opinion", ... as she conveniently forgets':
+            # the officer's words are over, quoted, before the writer's criticism
         if accuses is not None and (
             speaker is False
             or doc.in_quotation(accuses.start())

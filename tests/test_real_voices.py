@@ -837,3 +837,39 @@ def test_more_verbs_of_attribution_name_the_speaker(tmp_path: Path, verb: str) -
     )
     speakers = [q.speaker for q in quotes.quotes(analysed(tmp_path, story))]
     assert speakers and speakers[0] is not None and speakers[0].is_member, speakers
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        # a party's councillors as the subject of an unsigned page: Members speak
+        ("The Green group says it has lost all confidence in the chief executive.", True),
+        ("Labour councillors say the planning officers are clueless.", True),
+        # a residents' group is no party's Members
+        ("The residents' group say the planning officers are clueless.", False),
+    ],
+)
+def test_a_partys_councillors_as_subject_of_an_unsigned_page_speak(
+    line: str, flagged: bool
+) -> None:
+    page = f"Group statement on the town hall\n\n{line}\n"
+    assert ("CON001" in [c for c, _ in codes(page)]) is flagged, codes(page)
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("I described the planning officers as clueless at the meeting.", True),
+        # the judgement is of the object named, or a report's own word
+        ("The director presented the budget. Members called the budget incompetent.", False),
+        ("Members called the planning officers incompetent.", True),
+        (
+            "The inspectors wrote a damning report which labelled the housing department "
+            "as inadequate.",
+            False,
+        ),
+    ],
+)
+def test_a_judgement_named_as_is_of_what_it_names(line: str, flagged: bool) -> None:
+    post = MEMBER_POST.format(line=line)
+    assert ("CON001" in [c for c, _ in codes(post)]) is flagged, codes(post)

@@ -132,11 +132,13 @@ class Person:
     presumed_member: bool = False
 
     def short(self) -> str:
-        """'Cllr Priya Shah', 'the Mayor', 'Tom Reed', 'the writer (a Member)'."""
+        """'Cllr Priya Shah', 'the Mayor', 'Tom Reed', 'the writer (a Member)', 'the Green group'."""
         if self.is_member and self.source == "own-words" and not self.name:
             return "the writer (a Member)"
         if self.presumed_member and not self.name:
             return "the writer (if a Member)"
+        if self.source == "group":  # "the Green group", "Labour councillors": Members together
+            return self.name[:1].lower() + self.name[1:] if self.name[:4] == "The " else self.name
         name = self.name or (self.email or "unknown")
         if self.is_member and not name.lower().startswith(
             ("cllr", "councillor", "the mayor", "mayor")

@@ -51,8 +51,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from protocheck.language import lexicon, people, quotes
-from protocheck.model.document import CLAUSE_BREAK, Document, Hit, Match
+from protocheck.language import kinds, lexicon, people, politics, quotes
+from protocheck.model.document import CLAUSE_BREAK, Document, Hit, Match, Person
 from protocheck.rules.registry import rule
 
 PRONOUN_REACH = 3  # sentences back a "he" or "she" may point to the officer named there
@@ -187,6 +187,18 @@ def _subject_of(between: str) -> bool:
     return len(between.split()) <= SUBJECT_WORDS and not any(c in between for c in '"“”')
 
 
+def _group_speaks(doc: Document, m: Match) -> Person | None:
+    """A page no one signs whose sentence has a party's councillors as its subject ("The
+    Plaid group will be tabling no confidence motions in ..."): those Members speak."""
+    if kinds.council_published(doc):
+        return None
+    s, _ = doc.sentence_at(m.start)
+    subject = lexicon.phrase("group-subject").match(doc.text[s : m.start])
+    if subject is None or not politics.mentions(subject.group(0)):
+        return None
+    return Person(subject.group(0).strip(), is_member=True, source="group")
+
+
 def _said_closed(between: str) -> bool:
     """What the verb introduced is a quotation that has closed before the criticism."""
     opens = [i for i, c in enumerate(between) if c in '"“']
@@ -254,6 +266,8 @@ def officer_criticism(doc: Document) -> Iterator[Hit]:
         speaker = quotes.speaker_at(doc, m.start, found)
         own = quotes.own_words(doc, m.start)  # the writer's quote for the press
         author = writer if speaker is False or own else speaker
+        if author is None and speaker is False:
+            author = _group_speaks(doc, m)  # "The Green group will table ...": its Members
         if author is None or not (author.is_member or author.is_officer or author.presumed_member):
             continue
         member = author.is_member or author.presumed_member
@@ -274,6 +288,12 @@ def officer_criticism(doc: Document) -> Iterator[Hit]:
         s, e = doc.sentence_at(m.start)
         if target is None or (quotes.term_at(m.start, found) and not s <= target.start < e):
             continue  # 'Cllr Hart described the motion as "stupid"': about the motion
+        named = lexicon.phrase("named-as").search(doc.text, s, m.start)
+        what = "object" if named and named.group("object") else "bare"
+        if named and not doc.matches_in((named.start(what), named.end(what)), label):
+            continue  # "described the motion as 'stupid'": about the motion
+        if lexicon.phrase("named-by-a-thing").search(doc.text, s, m.start):
+            continue  # "a report which rated the department as 'failing'": the report's word
         accuses = (  # in the sentence, after the officer ("... pursued his complaint of")
             lexicon.phrase("accuser-verb").search(doc.text, max(target.end, s), m.start)
             if target.end <= m.start

@@ -732,6 +732,13 @@ def test_a_members_short_quoted_words_in_a_news_report_are_theirs(line: str, fla
         ("Refusing to publish the accounts shows the clerk has something to hide.", True),
         ("There are clear signs of officers trying to mislead the committee.", True),
         ("Residents have something to celebrate this summer.", False),
+        # how someone else treats an officer; a feeling about what is not an officer
+        ("Cllr Ross has been rather disingenuous towards our planning manager.", False),
+        (
+            "Appalled at how the agenda was rigged, I wrote to the monitoring officer "
+            "straight away.",
+            False,
+        ),
         # a call to resign in other words, and a forgetting that is too convenient
         ("The group will table no confidence motions in two senior officers.", True),
         ("Frankly the chief executive should consider his position.", True),

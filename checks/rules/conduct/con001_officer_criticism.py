@@ -218,6 +218,13 @@ def _not_of_the_target(doc: Document, m: Match, target: Match, sentence_start: i
     text = doc.text
     if m.end <= target.start and lexicon.phrase("advice-from").search(text, m.start, target.start):
         return True  # "brushed aside the advice of the finance director": the officer advised
+    if m.end <= target.start and lexicon.phrase("wronged-by").fullmatch(text, m.end, target.start):
+        return True  # "disingenuous to the planning manager": how someone treats the officer
+    if lexicon.phrase("judging-feeling").match(text, m.start):
+        # "appalled at how the agenda was rigged, I wrote to the monitoring officer": the
+        # feeling is about what follows it, up to the clause's end
+        stop = re.compile(r"[,;:.!?]").search(text, m.end)
+        return not m.end <= target.start < (stop.start() if stop else len(text))
     if target.end <= m.start:  # the officer first: "the clerk was bullied by ..."
         return bool(
             (

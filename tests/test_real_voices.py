@@ -732,6 +732,15 @@ def test_a_members_short_quoted_words_in_a_news_report_are_theirs(line: str, fla
         ("Refusing to publish the accounts shows the clerk has something to hide.", True),
         ("There are clear signs of officers trying to mislead the committee.", True),
         ("Residents have something to celebrate this summer.", False),
+        # a judgement named of something is of that thing, or a report's own word
+        ("I described the planning officers as clueless at the meeting.", True),
+        ("Members called the planning officers incompetent.", True),
+        ("The director presented the budget. Members called the budget incompetent.", False),
+        (
+            "The inspectors wrote a damning report which labelled the housing department "
+            "as inadequate.",
+            False,
+        ),
         # how someone else treats an officer; a feeling about what is not an officer
         ("Cllr Ross has been rather disingenuous towards our planning manager.", False),
         (
@@ -861,22 +870,3 @@ def test_a_partys_councillors_as_subject_of_an_unsigned_page_speak(
 ) -> None:
     page = f"Group statement on the town hall\n\n{line}\n"
     assert ("CON001" in [c for c, _ in codes(page)]) is flagged, codes(page)
-
-
-@pytest.mark.parametrize(
-    ("line", "flagged"),
-    [
-        ("I described the planning officers as clueless at the meeting.", True),
-        # the judgement is of the object named, or a report's own word
-        ("The director presented the budget. Members called the budget incompetent.", False),
-        ("Members called the planning officers incompetent.", True),
-        (
-            "The inspectors wrote a damning report which labelled the housing department "
-            "as inadequate.",
-            False,
-        ),
-    ],
-)
-def test_a_judgement_named_as_is_of_what_it_names(line: str, flagged: bool) -> None:
-    post = MEMBER_POST.format(line=line)
-    assert ("CON001" in [c for c, _ in codes(post)]) is flagged, codes(post)

@@ -307,6 +307,12 @@ def _nearest_member(
     return None
 
 
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding `at` begins in `text` (a paragraph): after the last
+    full stop, question or exclamation mark, or line break before it."""
+    return max(text.rfind(mark, 0, at) for mark in (". ", "! ", "? ", "\n")) + 1
+
+
 TERM_VERB_WORDS = 3  # words between a Member and the verb giving their quoted term
 
 
@@ -327,7 +333,7 @@ def _term_speaker(doc: Document, text: str, at: int) -> Person | None:
     """The Member whose short quoted words ("biased", "a shambles") a report gives in the
     sentence holding `at`: "Cllr Hart accused the planners of a "cock-up"". Short quoted
     words in any other sentence are terms, not something said."""
-    start = max(text.rfind(mark, 0, at) for mark in (". ", "! ", "? ", "\n")) + 1
+    start = _sentence_start(text, at)
     found = list(_term_giver().finditer(text, start, at))
     if not found:
         return None
@@ -360,7 +366,7 @@ def _officer_just_named(doc: Document, lead: str) -> Person | None:
 def _member_opening(doc: Document, lead: str) -> Person | None:
     """ "Cllr Bob Hale opened the debate, he said that the director's pay ... and "...": the Member
     who opens the sentence that the pronoun introducing the quotation goes on."""
-    start = max(lead.rfind(mark) for mark in (". ", "! ", "? ", "\n")) + 1
+    start = _sentence_start(lead, len(lead))
     m = _member_named().match(lead[start:].lstrip(' "“‘'))
     if m is None:
         return None

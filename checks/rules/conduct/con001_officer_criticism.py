@@ -48,6 +48,7 @@ recognised.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -223,7 +224,7 @@ def _not_of_the_target(doc: Document, m: Match, target: Match, sentence_start: i
     if lexicon.phrase("judging-feeling").match(text, m.start):
         # "appalled at how the agenda was rigged, I wrote to the monitoring officer": the
         # feeling is about what follows it, up to the clause's end
-        stop = re.compile(r"[,;:.!?]").search(text, m.end)
+        stop = CLAUSE_STOP.search(text, m.end)
         return not m.end <= target.start < (stop.start() if stop else len(text))
     if target.end <= m.start:  # the officer first: "the clerk was bullied by ..."
         return bool(
@@ -240,13 +241,22 @@ def _not_of_the_target(doc: Document, m: Match, target: Match, sentence_start: i
     )
 
 
+CLAUSE_STOP = re.compile(r"[,;:.!?]")  # where a clause ends ("appalled by X, I wrote to ...")
+
+
+@functools.cache
+def _harm_run() -> re.Pattern[str]:
+    """A run of harms closing the text ("insulted, bullied and "), to reach the passive before it."""
+    harm = lexicon.phrase("mistreated").pattern
+    return re.compile(rf"(?:(?:{harm})\s*(?:,|and|or)?\s*)+$")
+
+
 def _suffered(text: str, sentence_start: int, m: Match) -> bool:
     """ "officers have been harassed and intimidated": harm a passive gives its
     subject, who suffers it (phrases.yml mistreated), named or not by whom."""
-    harm = lexicon.phrase("mistreated").pattern
     if not lexicon.phrase("mistreated").match(text, m.start):
         return False
-    before = re.sub(rf"(?:(?:{harm})\s*(?:,|and|or)?\s*)+$", "", text[sentence_start : m.start])
+    before = _harm_run().sub("", text[sentence_start : m.start])
     return bool(lexicon.phrase("passive-just-before").search(before))
 
 

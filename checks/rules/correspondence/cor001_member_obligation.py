@@ -138,12 +138,14 @@ def member_obligation(doc: Document) -> Iterator[Hit]:
         return
     kind = "Email" if doc.kind == "email" else "Letter"
     entries = {("OBLIGATION", e.id): e for e in lexicon.pattern_file("obligation")}
+    passed = lexicon.phrase("passed-on").search(doc.text)  # read once: the message passed on
+    passed_at = passed.end() if passed else len(doc.text) + 1
     for m in doc.find("OBLIGATION"):
         if doc.sentence_text(m.start).rstrip().rstrip("\"')").endswith("?"):
             continue  # a question
         if doc.in_quotation(m.start) and not quotes.own_words(doc, m.start):
             continue  # someone else's words quoted (not the Member's own quote for the press)
-        if lexicon.phrase("passed-on").search(doc.text, 0, m.start):
+        if passed_at <= m.start:
             continue  # "See below the update I have received": someone else's message
         if (
             doc.in_same_sentence(m, NOT_A_COMMITMENT_BEFORE)

@@ -317,6 +317,51 @@ def test_what_follows_a_part_two_item_is_its_content_only_when_it_says_what_it_h
 @pytest.mark.parametrize(
     ("opening", "flagged"),
     [
+        ("The committee was given counsel's advice on the appeal in private.", True),
+        # legal advice named as the ground of a decision, or as sought: nothing of it passed on
+        ("The chairman said the hearing was cancelled following legal advice.", False),
+        ("The council has sought independent legal advice on the appeal.", False),
+    ],
+)
+def test_a_quotation_after_legal_advice_is_its_content_only_when_the_advice_was_given(
+    tmp_path: Path, opening: str, flagged: bool
+) -> None:
+    post = write(
+        tmp_path,
+        "post.txt",
+        f"Appeal row\n\n{opening}\n\n"
+        'Cllr Dawn Ilsley said: "The appeal will fail and the bill will be £80,000."\n',
+    )
+    out = run_cli("--format", "json", "--no-cache", "--select", "CON003", str(post))
+    found = json.loads(out.stdout)["files"][0]["findings"]
+    assert bool(found) is flagged, found
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("Mr Dean Okafor at number 12 lives on pension credit and owes £900 in rent.", True),
+        # an officer's pension in published pay figures is no one's benefit claim
+        ("Ms Jane Marchbank earns £120,000 plus a pension top-up worth £15,000.", False),
+    ],
+)
+def test_a_pension_is_personal_data_only_as_a_benefit(
+    tmp_path: Path, line: str, flagged: bool
+) -> None:
+    post = write(
+        tmp_path,
+        "post.txt",
+        "Dear Colin,\n\nI raised the state of the estate with the housing team.\n\n"
+        f"{line}\n\nKind regards,\nCllr Jo Pike\nWard Councillor for Elm\n",
+    )
+    out = run_cli("--format", "json", "--no-cache", "--select", "CON003", str(post))
+    found = json.loads(out.stdout)["files"][0]["findings"]
+    assert any("pension" in f["text"] for f in found) is flagged, found
+
+
+@pytest.mark.parametrize(
+    ("opening", "flagged"),
+    [
         # a council news page with no masthead: the Council, by name, announces what it does
         ("Kestrel Vale District Council will be marking Armed Forces Day on Monday.", True),
         ("Ashvale Town Council is hosting a coffee morning for carers on Friday.", True),

@@ -761,6 +761,10 @@ def test_a_members_short_quoted_words_in_a_news_report_are_theirs(line: str, fla
             False,
         ),
         ("Officers trying their best over the winter deserve our thanks.", False),
+        # a call to hold officers to account; a meeting held to discuss is no call
+        ("The handling was appalling. The director and his staff must be held accountable.", True),
+        ("The planners have to be held to account for the mess at Elm Lane.", True),
+        ("A meeting will be held to discuss the plans with the planning officers.", False),
     ],
 )
 def test_criticism_in_more_of_the_ways_members_write_it(line: str, flagged: bool) -> None:
@@ -870,3 +874,22 @@ def test_a_partys_councillors_as_subject_of_an_unsigned_page_speak(
 ) -> None:
     page = f"Group statement on the town hall\n\n{line}\n"
     assert ("CON001" in [c for c, _ in codes(page)]) is flagged, codes(page)
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        # "she" after a Member named in the sentence is that Member, not the officer before
+        ("Coun Hale is adept at misleading people, for reasons only she knows.", False),
+        ("She is adept at misleading people, and Coun Hale knows it.", True),
+        # "they" may still be the officers when a Member is named before it
+        ('Cllr Hale said: "Had they not lied to us, the scheme would have failed."', True),
+    ],
+)
+def test_a_pronoun_after_a_member_named_in_the_sentence_is_that_member(
+    line: str, flagged: bool
+) -> None:
+    post = MEMBER_POST.format(
+        line=f"I met the planning officers about the Elm Lane plans last week. {line}"
+    )
+    assert ("CON001" in [c for c, _ in codes(post)]) is flagged, codes(post)

@@ -87,8 +87,17 @@ def _target(doc: Document, m: Match, label: str) -> Match | None:
             return Match(label, "addressee", you.start(), you.end())
     other = "MEMBER_REF" if label == "OFFICER_REF" else "OFFICER_REF"
     pronoun = lexicon.phrase("third-person").search(doc.text, s, e)
-    if not pronoun and doc.matches_in((s, e), other):
-        return None  # "Cllr Hart's motion was a shambles": about someone else named here
+    named_here = doc.matches_in((s, e), other)
+    if named_here and (
+        not pronoun
+        or (
+            named_here[0].start < pronoun.start()
+            and lexicon.phrase("singular-pronoun").fullmatch(pronoun.group(0))
+        )
+    ):
+        # "Cllr Hart's motion was a shambles": about someone else named here; "Cllr
+        # Hart misleads, for reasons only she knows": "she" is the one just named
+        return None
     here = (s, e)
     for _ in range(
         PRONOUN_REACH if pronoun else NAMELESS_REACH

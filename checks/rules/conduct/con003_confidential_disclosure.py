@@ -58,6 +58,7 @@ from protocheck.rules.registry import rule
 MARKING_BLOCKS = 6  # opening blocks where a paper is marked confidential (its heading)
 SALUTATION_LINES = 30  # opening lines where a letter greets the person it is about
 POSSESSIVE_REACH = 40  # characters before "view is that" read for "my" / "our"
+REASON_REACH = 40  # characters before "legal advice" read for "following", "sought"
 SENTENCES_AFTER_MARKING = 2  # sentences of the marking's paragraph that pass its content on
 
 
@@ -134,6 +135,10 @@ def _content_after_marking(
             "exempt-paper",
         ):
             continue  # "I cannot share counsel's advice": kept back
+        if m.id == "legal-advice" and lexicon.phrase("advice-as-reason").search(
+            doc.text[max(0, m.start - REASON_REACH) : m.start]
+        ):
+            continue  # "the decision was taken following legal advice": what was done, not what was advised
         after = [s for s in doc.sentences_near(m.start) if s[0] > marked[0]]
         block = doc.block_at(m.start)
         near = [s for s in after if doc.block_at(s[0]) is block][:SENTENCES_AFTER_MARKING] or after[

@@ -215,6 +215,39 @@ def test_a_release_quoting_a_member_without_a_capacity_is_flagged_on_the_attribu
         assert found[0]["text"].startswith(("Cllr Jo Hart", "The children of Eastfield")), found
 
 
+@pytest.mark.parametrize(
+    ("quote", "flagged"),
+    [
+        ("The children of Eastfield have waited a long time for this.", True),
+        # a piece that speaks for a party: the Member quoted speaks for their group
+        ("The Tories sat on this for years; it took the Lib Dems to get it built.", False),
+    ],
+)
+def test_a_member_quoted_in_a_piece_for_a_party_speaks_for_the_group(
+    tmp_path: Path, quote: str, flagged: bool
+) -> None:
+    release = tmp_path / "release.txt"
+    release.write_text(
+        f'FOR IMMEDIATE RELEASE\n\nNew play area opens in Eastfield\n\nCllr Jo Hart said: "{quote}"\n\nEnds\n',
+        encoding="utf-8",
+    )
+    out = run_cli("--format", "json", "--no-cache", "--select", "COR003", str(release))
+    found = json.loads(out.stdout)["files"][0]["findings"]
+    assert bool(found) is flagged, found
+
+
+@pytest.mark.parametrize("party", ["the SDLP", "the Ulster Unionists", "the TUV", "Mebyon Kernow"])
+def test_parties_of_northern_ireland_and_cornwall_are_parties(tmp_path: Path, party: str) -> None:
+    release = tmp_path / "release.txt"
+    release.write_text(
+        "FOR IMMEDIATE RELEASE\n\nNew play area opens in Eastfield\n\n"
+        f"The play area opens on Monday thanks to {party}, the only party that delivers.\n\nEnds\n",
+        encoding="utf-8",
+    )
+    out = run_cli("--format", "json", "--no-cache", "--select", "PUB001", str(release))
+    assert json.loads(out.stdout)["files"][0]["findings"], out.stdout
+
+
 def test_a_party_in_a_speakers_title_is_no_party_politics(tmp_path: Path) -> None:
     release = tmp_path / "release.txt"
     intro = "Leader of the Labour councillors on the borough council, Cllr Jo Hart, said:"

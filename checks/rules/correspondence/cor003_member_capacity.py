@@ -39,6 +39,8 @@ should not go through them.
 > Kind regards, / Cllr Priti Varma / Councillor for Abbey Fields Ward (the signature gives it)
 > "...," said Cllr Jo Bloggs, Cabinet Member for Leisure. (the attribution gives it)
 > A letter signed by the Waste Services Manager that names the ward councillor (an officer writes)
+> "Labour have let the town down," said Cllr Dev Mistry. (a piece that speaks for a party,
+> naming parties twice or more: the Member quoted speaks for their group)
 
 ## Known gaps
 A capacity known only from the roster does not count: the reader must see it.
@@ -145,6 +147,8 @@ def member_capacity(doc: Document) -> Iterator[Hit]:
         kinds.cue_score(doc.raw, "press-release") or kinds.council_published(doc)
     ):
         return  # a news report or a blog describes the Members it quotes in its own words
+    if len(politics.mentions(doc.text)) >= PARTY_PAGE_MENTIONS:
+        return  # a piece that speaks for a party: the Members it quotes speak for their group
     found = quotes.quotes(doc)
     said: set[str] = set()
     for q in found:
@@ -167,6 +171,7 @@ def member_capacity(doc: Document) -> Iterator[Hit]:
         yield Hit(max(s, q.start), end if end > q.start else e, message)
 
 
+PARTY_PAGE_MENTIONS = 2  # party names on a page that reads as a party's own piece
 ATTRIBUTION_REACH = 300  # characters before a quotation (or after it) read for its attribution
 
 

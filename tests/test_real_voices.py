@@ -398,6 +398,25 @@ def test_an_officer_who_accuses_is_not_the_one_criticised(line: str, flagged: bo
 
 
 @pytest.mark.parametrize(
+    ("opening", "flagged"),
+    [
+        # the councillors named at the top thank those who wrote to "us": the page is theirs
+        ("Cllr Jo Hart and Cllr Sam Patel want to thank all the neighbours who emailed us.", True),
+        # a resident's page thanking a councillor
+        ("I would like to thank Cllr Jo Hart, who came to see us on Saturday.", False),
+    ],
+)
+def test_councillors_who_open_a_page_thanking_those_who_wrote_to_us_are_its_writers(
+    opening: str, flagged: bool
+) -> None:
+    page = (
+        f"Play area\n\n{opening}\n\nThe broken swings will now be replaced before Easter.\n"
+    )
+    found = codes(page)
+    assert any(c == "COR001" for c, _ in found) is flagged, found
+
+
+@pytest.mark.parametrize(
     ("line", "flagged"),
     [
         ("Eastfield ward councillors have now commissioned three benches for the green.", True),
@@ -767,6 +786,8 @@ def test_a_members_short_quoted_words_in_a_news_report_are_theirs(line: str, fla
         ("The handling was appalling. The director and his staff must be held accountable.", True),
         ("The planners have to be held to account for the mess at Elm Lane.", True),
         ("A meeting will be held to discuss the plans with the planning officers.", False),
+        # absenteeism among named posts is a charge of misconduct
+        ("We are seeing chronic absenteeism from the planning officers.", True),
     ],
 )
 def test_criticism_in_more_of_the_ways_members_write_it(line: str, flagged: bool) -> None:

@@ -248,6 +248,25 @@ def test_parties_of_northern_ireland_and_cornwall_are_parties(tmp_path: Path, pa
     assert json.loads(out.stdout)["files"][0]["findings"], out.stdout
 
 
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        # a party in capitals, as a headline or an opening word writes it
+        ("LIBERAL DEMOCRATS on the borough council voted down the new play area again.", True),
+        ("GREEN WASTE COLLECTIONS START AGAIN ON MONDAY ACROSS THE BOROUGH.", False),
+        # the councils a party runs, credited together
+        ("The hard work of Green run councils across the region shows in the results.", True),
+    ],
+)
+def test_a_party_in_capitals_or_the_councils_it_runs(
+    tmp_path: Path, line: str, flagged: bool
+) -> None:
+    release = tmp_path / "release.txt"
+    release.write_text(f"FOR IMMEDIATE RELEASE\n\n{line}\n\nEnds\n", encoding="utf-8")
+    out = run_cli("--format", "json", "--no-cache", "--select", "PUB001", str(release))
+    assert bool(json.loads(out.stdout)["files"][0]["findings"]) is flagged, out.stdout
+
+
 def test_a_party_in_a_speakers_title_is_no_party_politics(tmp_path: Path) -> None:
     release = tmp_path / "release.txt"
     intro = "Leader of the Labour councillors on the borough council, Cllr Jo Hart, said:"

@@ -409,9 +409,7 @@ def test_an_officer_who_accuses_is_not_the_one_criticised(line: str, flagged: bo
 def test_councillors_who_open_a_page_thanking_those_who_wrote_to_us_are_its_writers(
     opening: str, flagged: bool
 ) -> None:
-    page = (
-        f"Play area\n\n{opening}\n\nThe broken swings will now be replaced before Easter.\n"
-    )
+    page = f"Play area\n\n{opening}\n\nThe broken swings will now be replaced before Easter.\n"
     found = codes(page)
     assert any(c == "COR001" for c, _ in found) is flagged, found
 

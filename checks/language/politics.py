@@ -51,7 +51,7 @@ def _context() -> frozenset[str]:
 
 @functools.cache
 def _regex(extra: tuple[str, ...]) -> re.Pattern[str]:
-    texts = [f.text for f in forms()] + list(extra)
+    texts = [f.text for f in forms()] + list(_shouted()) + list(extra)
     alts = "|".join(re.escape(t) for t in sorted(set(texts), key=len, reverse=True))
     return re.compile(rf"(?<![\w'-])({alts})(?![\w])")
 
@@ -72,9 +72,23 @@ _PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")  # "Labour Market Fund": a name, not the party
 
 
+SHOUTED_MIN = 4  # letters a form needs before its capitals count ("TORIES", not "LIB")
+
+
+@functools.cache
+def _shouted() -> dict[str, Form]:
+    """Forms as a headline or an opening word writes them in capitals ("CONSERVATIVES on
+    the council voted ..."), for forms that are not already capitals ("SNP")."""
+    return {
+        f.text.upper(): f
+        for f in forms()
+        if len(f.text) >= SHOUTED_MIN and f.text.upper() != f.text
+    }
+
+
 def mentions(text: str, extra: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
     """(start, end, party) of each party mention in `text`."""
-    by_text = {f.text: f for f in forms()}
+    by_text = {**_shouted(), **{f.text: f for f in forms()}}
     out = []
     for m in _regex(extra).finditer(text):
         form = by_text.get(m.group(1))

@@ -321,6 +321,7 @@ def test_what_follows_a_part_two_item_is_its_content_only_when_it_says_what_it_h
         # legal advice named as the ground of a decision, or as sought: nothing of it passed on
         ("The chairman said the hearing was cancelled following legal advice.", False),
         ("The council has sought independent legal advice on the appeal.", False),
+        ("We spent £40,000 last year on outside legal advice for the depot case.", False),
     ],
 )
 def test_a_quotation_after_legal_advice_is_its_content_only_when_the_advice_was_given(

@@ -834,6 +834,24 @@ def test_what_a_member_says_they_will_get_done_commits_the_council(
     assert ("COR001" in [c for c, _ in codes(post)]) is flagged, codes(post)
 
 
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        (
+            "Your parcels left at the civic offices will be collected by the council each week.",
+            True,
+        ),
+        # the Member's own errand
+        ("Parcels left at the civic offices for me will be collected by me each week.", False),
+    ],
+)
+def test_what_a_member_will_do_themself_is_no_commitment_of_the_council(
+    line: str, flagged: bool
+) -> None:
+    letter = f"Dear Mr Hale,\n\n{line}\n\nYours sincerely,\nCllr Jo Pike\nWard Councillor for Elm\n"
+    assert any(c == "COR001" for c, _ in codes(letter)) is flagged, codes(letter)
+
+
 def test_a_message_a_member_passes_on_is_not_their_commitment() -> None:
     """A Member's page carrying an officer's message below "See below the reply we had
     from the roads team": the works it announces are the officer's to commit."""

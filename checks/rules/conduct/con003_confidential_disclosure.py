@@ -99,6 +99,17 @@ def _named_just_before(doc: Document, sentence: tuple[int, int]) -> Match | None
     return next(iter(doc.matches_in(before, "NAMED_PERSON")), None)
 
 
+def _advice_named_only(doc: Document, m: Match) -> bool:
+    """Legal advice named as the ground of a decision ("cancelled following legal advice"),
+    as sought, or as paid for ("bills for outside legal advice"): what was done about
+    the advice, none of what it said."""
+    return m.id == "legal-advice" and bool(
+        lexicon.phrase("advice-as-reason").search(
+            doc.text[max(0, m.start - REASON_REACH) : m.start]
+        )
+    )
+
+
 def _tells(doc: Document, d: Match, sentence: tuple[int, int]) -> bool:
     """A disclosure that stands alone in a sentence after the marking: figures, findings,
     "I can reveal"; not an attachment, "according to", "I am happy to", or the writer's
@@ -135,10 +146,8 @@ def _content_after_marking(
             "exempt-paper",
         ):
             continue  # "I cannot share counsel's advice": kept back
-        if m.id == "legal-advice" and lexicon.phrase("advice-as-reason").search(
-            doc.text[max(0, m.start - REASON_REACH) : m.start]
-        ):
-            continue  # "the decision was taken following legal advice": what was done, not what was advised
+        if _advice_named_only(doc, m):
+            continue
         after = [s for s in doc.sentences_near(m.start) if s[0] > marked[0]]
         block = doc.block_at(m.start)
         near = [s for s in after if doc.block_at(s[0]) is block][:SENTENCES_AFTER_MARKING] or after[
@@ -196,6 +205,8 @@ def _disclosures(doc: Document) -> Iterator[Hit]:
             or _heading(doc, m)
             or doc.in_same_sentence(m, ("NON_DISCLOSURE",), before=False)
         ):
+            continue
+        if _advice_named_only(doc, m):
             continue
         block = doc.block_at(m.start)
         if internal and block is not None and not block.in_body:

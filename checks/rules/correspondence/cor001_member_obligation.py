@@ -156,6 +156,8 @@ def member_obligation(doc: Document) -> Iterator[Hit]:
         last = doc.text.rfind(" ", m.start, m.end) + 1  # the participle: "approved"
         if lexicon.phrase("decided-by-body").match(doc.text, last):
             continue  # "the scheme will be approved by full council": a decision still to come
+        if lexicon.phrase("done-by-the-writer").match(doc.text, last):
+            continue  # "post will be collected by me": the Member's own errand, not the Council's
         entry = entries.get(("OBLIGATION", m.id))
         what = entry.message if entry and entry.message else "commits the Council"
         what = what.replace("{last}", doc.text[m.start : m.end].split()[-1].lower())

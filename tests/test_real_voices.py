@@ -786,6 +786,10 @@ def test_a_members_short_quoted_words_in_a_news_report_are_theirs(line: str, fla
         ("A meeting will be held to discuss the plans with the planning officers.", False),
         # absenteeism among named posts is a charge of misconduct
         ("We are seeing chronic absenteeism from the planning officers.", True),
+        # misconduct alleged; a judgement of what an officer did; the same word of roadworks
+        ("I have reported the monitoring officer to the police for misconduct.", True),
+        ("It is quite unacceptable for the planning officer to ignore ward members.", True),
+        ("The delays on the ring road are unacceptable to everyone who uses it.", False),
     ],
 )
 def test_criticism_in_more_of_the_ways_members_write_it(line: str, flagged: bool) -> None:

@@ -57,6 +57,7 @@ residents deserve better.
         ("I walked round the estate in my ward again this morning.", True),
         ("Since I was elected I have had more letters about Elm Lane than anything else.", True),
         ("Our new clerk has still not circulated the minutes.", True),
+        ("We now have a new clerk who has still not circulated the minutes.", True),
         ("As your local councillors, we walked round the estate again this morning.", True),
         ("As your local residents association, we walked round the estate again.", False),
         # a resident's blog: "my councillor" is someone else

@@ -791,6 +791,8 @@ def test_a_members_short_quoted_words_in_a_news_report_are_theirs(line: str, fla
         ("I have reported the monitoring officer to the police for misconduct.", True),
         ("It is quite unacceptable for the planning officer to ignore ward members.", True),
         ("The delays on the ring road are unacceptable to everyone who uses it.", False),
+        # the council's one clerk, named by what the council has
+        ("Sadly the parish council has a rude and obstructive clerk.", True),
     ],
 )
 def test_criticism_in_more_of_the_ways_members_write_it(line: str, flagged: bool) -> None:

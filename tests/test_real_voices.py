@@ -939,3 +939,16 @@ def test_a_pronoun_after_a_member_named_in_the_sentence_is_that_member(
         line=f"I met the planning officers about the Elm Lane plans last week. {line}"
     )
     assert ("CON001" in [c for c, _ in codes(post)]) is flagged, codes(post)
+
+
+def test_a_heading_that_names_a_post_is_no_signatory(tmp_path: Path) -> None:
+    page = (
+        "Parish Council News June 2027\n\nThank you\n\nAt the annual meeting we thanked "
+        "Chairman Ann Voss, who has stepped down. Ann sat on the Parish Council a long time, "
+        "first as Councillor, then as its Chairman from 2024.\n\nNew Chairman\n\n"
+        "A vote was held and Councillor Ben Tull was elected to the chair. We wish him well.\n\n"
+        "Footpaths\n\nThe footpath group met in May and thanks all its volunteers.\n"
+    )
+    doc = analysed(tmp_path, page)
+    assert doc.sender is None or doc.sender.name != "New Chairman", doc.sender
+    assert "COR003" not in [c for c, _ in codes(page)], codes(page)

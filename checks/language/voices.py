@@ -332,6 +332,7 @@ def signatories(lines: list[str], config: Config | None) -> list[Person]:
             (named or not is_role)
             and people.name_line(line)
             and len(line.split()) <= NAME_LINE_WORDS
+            and not _names_a_post(line)
         ):
             if not named and found and not found[-1][1] and len(found[-1][0].split()) == 1:
                 found[-1] = (line, [])  # "Priya" then "Priya Shah": keep the full name
@@ -352,6 +353,12 @@ def signatories(lines: list[str], config: Config | None) -> list[Person]:
         if person.is_member or person.is_officer or name:
             out.append(person)
     return [p for p in out if p.is_member or p.is_officer] or out[:1]
+
+
+def _names_a_post(line: str) -> bool:
+    """ "New Chairman", "Town Clerk": a heading or a post, not a signatory's name."""
+    words = line.split()
+    return bool(words) and words[-1].lower().strip(".,:") in lexicon.word_list("roles/role-nouns")
 
 
 def _attach_role(found: list[tuple[str, list[str]]], line: str) -> list[str]:

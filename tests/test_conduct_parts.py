@@ -270,6 +270,38 @@ def test_a_report_about_misuse_asks_for_nothing(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("dated", "line", "flagged"),
     [
+        ("28 January 2027", "That is why next month's by-election matters so much to us.", True),
+        (
+            "28 January 2027",
+            "We are fielding more candidates than ever in the Moorside ward.",
+            True,
+        ),
+        # after the poll; electoral administration in the period
+        ("3 March 2027", "That is why next month's by-election matters so much to us.", False),
+        (
+            "28 January 2027",
+            "Polling stations for the coming by-election open at 7am on the day.",
+            False,
+        ),
+    ],
+)
+def test_publicity_in_the_period_that_talks_of_the_election(
+    tmp_path: Path, dated: str, line: str, flagged: bool
+) -> None:
+    _by_election(tmp_path)
+    release = write(
+        tmp_path,
+        "release.txt",
+        f"EXAMPLE BOROUGH COUNCIL\nNEWS RELEASE\nDate: {dated}\n\nPool opening hours\n\n{line}\n\nENDS\n",
+    )
+    out = run_cli("--format", "json", "--no-cache", "--select", "PUB002", str(release))
+    found = json.loads(out.stdout)["files"][0]["findings"]
+    assert any("talks of the election" in f["message"] for f in found) is flagged, found
+
+
+@pytest.mark.parametrize(
+    ("dated", "line", "flagged"),
+    [
         ("28 January 2027", "The choice on 18 February is simple: vote Labour.", True),
         ("28 January 2027", "Use your vote on 18 February to keep the pool open.", True),
         # after the poll, and a manifesto named without asking for a vote

@@ -4,7 +4,9 @@
 Council publicity dated inside a configured pre-election period (from the notice
 of election to polling day, both included) that quotes, pictures (an image
 caption) or names a councillor, especially one marked `standing`; that deals
-with a politically controversial matter; or that asks for a vote ("vote Labour",
+with a politically controversial matter; that talks of the coming election or its
+candidates ("next week's local elections", "we are fielding more candidates than
+ever"), electoral administration aside; or that asks for a vote ("vote Labour",
 "use your vote to keep ..."). It needs `[[elections]]` in config; the
 document's date comes from `--date`, else its own date line, else its metadata.
 The message says which period, which date and which Member.
@@ -153,6 +155,7 @@ def pre_election(doc: Document) -> Iterator[Hit]:
                 )
             )
     yield from featured
+    yield from _election_talk(doc, context)
     for appeal in doc.find("CAMPAIGN"):  # "Vote Conservative on Thursday": electioneering itself
         if appeal.id not in VOTE_APPEALS:
             continue  # a manifesto named: party material, PUB001's
@@ -162,6 +165,26 @@ def pre_election(doc: Document) -> Iterator[Hit]:
             f"{context} and carries campaign language",
             pattern=appeal.id,
         )
+
+
+def _election_talk(doc: Document, context: str) -> Iterator[Hit]:
+    """Publicity in the period that talks of the coming election or its candidates ("next
+    week's local elections matter", "we are fielding more candidates than ever"); not
+    electoral administration (polling stations, poll cards, postal votes)."""
+    talk, admin = lexicon.phrase("election-talk"), lexicon.phrase("election-admin")
+    seen: set[tuple[int, int]] = set()
+    for block in doc.body_blocks():
+        for m in talk.finditer(block.text):
+            sentence = doc.sentence_at(block.start + m.start())
+            if sentence in seen or admin.search(doc.text, sentence[0], sentence[1]):
+                continue
+            seen.add(sentence)
+            yield Hit(
+                block.start + m.start(),
+                doc.clause_end(block.start + m.start(), block.start + m.end(), 6),
+                f"{context} and talks of the election ({m.group(0)})",
+                pattern="election-talk",
+            )
 
 
 def _listing(text: str, start: int, end: int) -> bool:

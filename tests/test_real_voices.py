@@ -952,3 +952,33 @@ def test_a_heading_that_names_a_post_is_no_signatory(tmp_path: Path) -> None:
     doc = analysed(tmp_path, page)
     assert doc.sender is None or doc.sender.name != "New Chairman", doc.sender
     assert "COR003" not in [c for c, _ in codes(page)], codes(page)
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ('Cllr Dan Ferris said: "The planning officers are guilty of bullying residents."', True),
+        # harm named as done to the officer: the officer suffers it
+        (
+            'Cllr Dan Ferris said: "There has been intimidation and abuse of the planning '
+            'officers by the leader."',
+            False,
+        ),
+        # quoted words of a complaint the council made about the Member
+        (
+            "Cllr Dan Ferris spoke at the meeting.\n\nThe council complained that Cllr Ferris "
+            "had given a \u201cmisleading and provocative account\u201d of the chief executive\u2019s pay.",
+            False,
+        ),
+        (
+            "Cllr Dan Ferris accused the chief executive of giving a \u201cmisleading and "
+            "provocative account\u201d of her pay.",
+            True,
+        ),
+    ],
+)
+def test_harm_done_to_an_officer_and_a_complaints_words_are_no_members_criticism(
+    line: str, flagged: bool
+) -> None:
+    page = MEETING_NEWS.format(line=line)
+    assert ("CON001" in [c for c, _ in codes(page)]) is flagged, codes(page)

@@ -290,6 +290,8 @@ def _nearest_member(
     lead = block.text[:before]
     if not _member_named().search(lead) and people.officer_title(lead):
         return None  # "The planning manager told the panel: ...": an officer's words
+    if _complaints_words(lead):
+        return None  # "The council complained that Cllr Hart gave a "misleading" account"
     body = [b for b in paragraphs if b.start < block.start]
     near = body[-MEMBER_REACH_BLOCKS:]
     while near and any(b.kind == "heading" for b in near):
@@ -305,6 +307,17 @@ def _nearest_member(
             person.is_member = True
             return person
     return None
+
+
+def _complaints_words(lead: str) -> bool:
+    """The sentence before a quotation reports a complaint or allegation that no Member
+    named before it makes ("The council complained that Cllr Hart gave a "misleading
+    and provocative" account"): the quoted words are the complaint's."""
+    sentence = lead[_sentence_start(lead, len(lead)) :]
+    complaint = lexicon.phrase("complaint-lead").search(sentence)
+    if complaint is None:
+        return False
+    return not _member_named().search(sentence, 0, complaint.start())
 
 
 def _sentence_start(text: str, at: int) -> int:
@@ -494,7 +507,12 @@ def _find_quotes(doc: Document) -> list[Quote]:
             # motion states:"): the Member the report has just named, if any
             speaker = _nearest_member(doc, paragraphs, block, passages[0][0])
         for s, e in passages:
-            if speaker is None and last is not None and not who:
+            if (
+                speaker is None
+                and last is not None
+                and not who
+                and not _complaints_words(block.text[:s])
+            ):
                 q = Quote(block.start + s, block.start + e, last.speaker, last.attribution)
             else:
                 q = Quote(block.start + s, block.start + e, speaker, (who or "").strip())

@@ -230,6 +230,8 @@ def _not_of_the_target(doc: Document, m: Match, target: Match, sentence_start: i
         return True  # "brushed aside the advice of the finance director": the officer advised
     if m.end <= target.start and lexicon.phrase("wronged-by").fullmatch(text, m.end, target.start):
         return True  # "disingenuous to the planning manager": how someone treats the officer
+    if m.end <= target.start and _harm_done_to(text, m, target):
+        return True  # "claims of bullying and intimidation of our clerk": the clerk suffers it
     if lexicon.phrase("judging-feeling").match(text, m.start):
         # "appalled at how the agenda was rigged, I wrote to the monitoring officer": the
         # feeling is about what follows it, up to the clause's end
@@ -258,6 +260,25 @@ def _harm_run() -> re.Pattern[str]:
     """A run of harms closing the text ("insulted, bullied and "), to reach the passive before it."""
     harm = lexicon.phrase("mistreated").pattern
     return re.compile(rf"(?:(?:{harm})\s*(?:,|and|or)?\s*)+$")
+
+
+@functools.cache
+def _harms_then_of() -> re.Pattern[str]:
+    """What may stand between a harm and the one it is done to: more harms, a closing
+    quotation mark, then "of", "towards" or "against" ("abuse and intimidation" of our)."""
+    harm = lexicon.phrase("mistreated").pattern
+    return re.compile(
+        rf"(?:\s*(?:,|and|or)?\s*(?:{harm}))*[\"'\u2019\u201d]?\s+(?:of|towards|against|at)\s+"
+        r"(?:the\s+|our\s+|their\s+|his\s+|her\s+)?",
+        re.IGNORECASE,
+    )
+
+
+def _harm_done_to(text: str, m: Match, target: Match) -> bool:
+    """ "intimidation and abuse of our clerk": harm named as done to the officer."""
+    return bool(lexicon.phrase("mistreated").match(text, m.start)) and bool(
+        _harms_then_of().fullmatch(text, m.end, target.start)
+    )
 
 
 def _suffered(text: str, sentence_start: int, m: Match) -> bool:

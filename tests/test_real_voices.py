@@ -793,6 +793,9 @@ def test_a_members_short_quoted_words_in_a_news_report_are_theirs(line: str, fla
         ("The delays on the ring road are unacceptable to everyone who uses it.", False),
         # the council's one clerk, named by what the council has
         ("Sadly the parish council has a rude and obstructive clerk.", True),
+        # a charge the sentence clears the officers of
+        ("The audit found no evidence of a lack of grip among the planning officers.", False),
+        ("The audit found a lack of grip among the planning officers.", True),
     ],
 )
 def test_criticism_in_more_of_the_ways_members_write_it(line: str, flagged: bool) -> None:
@@ -850,6 +853,9 @@ def test_what_a_member_says_they_will_get_done_commits_the_council(
         ),
         # the Member's own errand
         ("Parcels left at the civic offices for me will be collected by me each week.", False),
+        # a decision about the Member's own doings, put off by an aside
+        ("I have decided – after some thought – to publish the letters on my blog.", False),
+        ("I have approved your application for the hall.", True),
     ],
 )
 def test_what_a_member_will_do_themself_is_no_commitment_of_the_council(

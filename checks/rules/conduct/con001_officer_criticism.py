@@ -326,6 +326,8 @@ def officer_criticism(doc: Document) -> Iterator[Hit]:
             doc.text, max(0, m.start - SUBJECT_REACH), m.start
         ) and not lexicon.phrase("judging-feeling").match(doc.text, m.start):
             continue  # "I am not able to forward emails": the writer of themselves
+        if lexicon.phrase("no-evidence-of").search(doc.text, doc.sentence_at(m.start)[0], m.start):
+            continue  # "found no evidence the planners were negligent": cleared, not charged
         if m.id == "in-effect-running" and lexicon.phrase("who-runs-it").search(
             doc.text, max(0, m.start - SUBJECT_REACH), m.start
         ):

@@ -268,6 +268,32 @@ def test_a_report_about_misuse_asks_for_nothing(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        (
+            "I asked the Director of Leisure to print 500 leaflets so people vote for me on Thursday.",
+            True,
+        ),
+        # support asked for a community event is no election purpose
+        (
+            "I asked the Director of Leisure for more support for a summer fair by the river.",
+            False,
+        ),
+    ],
+)
+def test_support_for_an_event_is_no_vote_for_a_party(
+    tmp_path: Path, line: str, flagged: bool
+) -> None:
+    chat = write(
+        tmp_path,
+        "chat.txt",
+        'WhatsApp export - "Brackley Vale ward team" group\n'
+        f"[02/04/2027, 20:01] Cllr Rosa Fenn: {line}\n[02/04/2027, 20:03] Tom: Thanks.\n",
+    )
+    assert bool([c for c, _ in findings(chat, "--select", "CON004")]) is flagged
+
+
+@pytest.mark.parametrize(
     ("dated", "line", "flagged"),
     [
         ("28 January 2027", "That is why next month's by-election matters so much to us.", True),

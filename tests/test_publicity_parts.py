@@ -296,6 +296,12 @@ def test_a_party_in_a_speakers_title_is_no_party_politics(tmp_path: Path) -> Non
         # responsibility demanded of someone else, or taken for words, not for harm
         ("The contractor must accept responsibility for the delays, the Leader said.", False),
         ("The Leader accepts full responsibility for the wording of this message.", False),
+        # how paying might be read: a fear, not an admission
+        (
+            "Members feared that paying for the drains might be seen as us, the town "
+            "council, accepting full responsibility for every flood.",
+            False,
+        ),
     ],
 )
 def test_liability_accepted_is_not_liability_demanded_or_words_owned(

@@ -31,6 +31,7 @@ how to make a claim.
 > The contractor's insurers are dealing with claims.
 > The contractor must accept the blame for the delays. (demanded of someone else)
 > The Leader accepts full responsibility for the wording of this message. (for words, not harm)
+> Members feared paying for the works could be seen as the Council accepting responsibility. (a fear, not an admission)
 
 Letters and emails count when they go to the press (a newspaper's or a
 broadcaster's address): a quote given to a reporter is publicity.
@@ -70,6 +71,8 @@ def insurance_commitment(doc: Document) -> Iterator[Hit]:
         s, _ = doc.sentence_at(m.start)
         if lexicon.phrase("responsibility-demanded").search(doc.text, s, m.start):
             continue  # "the Tories must accept responsibility": demanded of someone, not taken
+        if lexicon.phrase("construed-as").search(doc.text, s, m.start):
+            continue  # "might be read as us admitting fault": feared, not said
         if lexicon.phrase("responsibility-for-words").match(doc.text, m.end):
             continue  # "responsibility for the wording of this message": no harm open to claims
         yield Hit(

@@ -988,3 +988,14 @@ def test_harm_done_to_an_officer_and_a_complaints_words_are_no_members_criticism
 ) -> None:
     page = MEETING_NEWS.format(line=line)
     assert ("CON001" in [c for c, _ in codes(page)]) is flagged, codes(page)
+
+
+def test_a_letter_to_the_paper_signed_above_an_address_is_its_signers(tmp_path: Path) -> None:
+    letter = (
+        "Standards matter\n\nI am writing about last week's letters on conduct at the town hall.\n\n"
+        "Most people here are well served and I want to thank them for their patience.\n\n"
+        "Jan Pryor\n\nChief Executive\n\nKestrel Vale Council\n\nCivic Offices\n\nMarket Street\n"
+    )
+    doc = analysed(tmp_path, letter)
+    assert doc.sender is not None and doc.sender.is_officer, doc.sender
+    assert doc.sender.name == "Jan Pryor"

@@ -18,7 +18,9 @@ from protocheck.model.document import Block, Document
 HEAD_LINES = 8  # a letterhead sits in the first lines, before the salutation
 LINE_CHARS = 120  # a letterhead or signature line is short; a longer one is the letter's prose
 SIGNATURE_LINES = 10  # lines after a sign-off read as the signature block: name, roles, contacts
-CLOSING_BLOCKS = 3  # without a sign-off: the last blocks, which may hold a name and a role
+CLOSING_BLOCKS = (
+    6  # without a sign-off: the last blocks, which may hold a name, a role and an address
+)
 CLOSING_LINE_CHARS = (
     90  # a closing block with a line longer than this is prose, and ends the search
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import run_cli
@@ -27,8 +28,14 @@ Leader, Conservative Group
 
 
 def findings(path: Path, *args: str) -> list[tuple[str, str]]:
+    return [(f["code"], f["text"]) for f in found_by(path, *args)]
+
+
+def found_by(path: Path, *args: str) -> list[dict[str, Any]]:
+    """The findings protocheck reports on `path` in its JSON output, with `args` (e.g. --select)."""
     out = run_cli("--format", "json", "--no-cache", "--fail-on", "never", *args, str(path))
-    return [(f["code"], f["text"]) for f in json.loads(out.stdout)["files"][0]["findings"]]
+    found: list[dict[str, Any]] = json.loads(out.stdout)["files"][0]["findings"]
+    return found
 
 
 def _by_election(tmp_path: Path) -> None:
@@ -143,8 +150,7 @@ def test_a_pre_election_release_featuring_a_member_on_a_controversial_matter_is_
         "Library: next steps\n\nA petition opposing the move was presented in December.\n\n"
         'Councillor Anjali Mistry, Cabinet Member for Leisure, said: "We have listened."\n\nENDS\n',
     )
-    out = run_cli("--format", "json", "--no-cache", "--select", "PUB002", str(release))
-    found = json.loads(out.stdout)["files"][0]["findings"]
+    found = found_by(release, "--select", "PUB002")
     assert len(found) == 1, found
     assert (
         "Anjali Mistry" in found[0]["message"]
@@ -320,8 +326,7 @@ def test_publicity_in_the_period_that_talks_of_the_election(
         "release.txt",
         f"EXAMPLE BOROUGH COUNCIL\nNEWS RELEASE\nDate: {dated}\n\nPool opening hours\n\n{line}\n\nENDS\n",
     )
-    out = run_cli("--format", "json", "--no-cache", "--select", "PUB002", str(release))
-    found = json.loads(out.stdout)["files"][0]["findings"]
+    found = found_by(release, "--select", "PUB002")
     assert any("talks of the election" in f["message"] for f in found) is flagged, found
 
 
@@ -344,8 +349,7 @@ def test_a_vote_appeal_in_publicity_in_the_pre_election_period(
         "release.txt",
         f"EXAMPLE BOROUGH COUNCIL\nNEWS RELEASE\nDate: {dated}\n\nPool opening hours\n\n{line}\n\nENDS\n",
     )
-    out = run_cli("--format", "json", "--no-cache", "--select", "PUB002", str(release))
-    found = json.loads(out.stdout)["files"][0]["findings"]
+    found = found_by(release, "--select", "PUB002")
     assert any("campaign language" in f["message"] for f in found) is flagged, found
 
 
@@ -367,8 +371,7 @@ def test_what_follows_a_part_two_item_is_its_content_only_when_it_says_what_it_h
         "Council meeting\n\nThe Part II item was discussed in private.\n\n"
         f"{line}\n\nI raised it in my ward surgery on Saturday.\n",
     )
-    out = run_cli("--format", "json", "--no-cache", "--select", "CON003", str(post))
-    found = json.loads(out.stdout)["files"][0]["findings"]
+    found = found_by(post, "--select", "CON003")
     assert bool(found) is flagged, found
 
 
@@ -391,8 +394,7 @@ def test_a_quotation_after_legal_advice_is_its_content_only_when_the_advice_was_
         f"Appeal row\n\n{opening}\n\n"
         'Cllr Dawn Ilsley said: "The appeal will fail and the bill will be £80,000."\n',
     )
-    out = run_cli("--format", "json", "--no-cache", "--select", "CON003", str(post))
-    found = json.loads(out.stdout)["files"][0]["findings"]
+    found = found_by(post, "--select", "CON003")
     assert bool(found) is flagged, found
 
 
@@ -413,8 +415,7 @@ def test_a_pension_is_personal_data_only_as_a_benefit(
         "Dear Colin,\n\nI raised the state of the estate with the housing team.\n\n"
         f"{line}\n\nKind regards,\nCllr Jo Pike\nWard Councillor for Elm\n",
     )
-    out = run_cli("--format", "json", "--no-cache", "--select", "CON003", str(post))
-    found = json.loads(out.stdout)["files"][0]["findings"]
+    found = found_by(post, "--select", "CON003")
     assert any("pension" in f["text"] for f in found) is flagged, found
 
 
@@ -444,8 +445,7 @@ def test_a_council_news_page_in_the_period_that_quotes_the_provost(
         f"Flag raised for Armed Forces Day\n\n28 January 2027\n\n{opening}\n\n"
         'Provost Moira Kerr said: "We owe our service people a great deal."\n',
     )
-    out = run_cli("--format", "json", "--no-cache", "--select", "PUB002", str(page))
-    found = json.loads(out.stdout)["files"][0]["findings"]
+    found = found_by(page, "--select", "PUB002")
     assert bool(found) is flagged, found
     if flagged:
         assert "Provost Moira Kerr" in found[0]["message"]

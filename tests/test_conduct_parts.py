@@ -433,6 +433,9 @@ def test_a_pension_is_personal_data_only_as_a_benefit(
         ),
         # a page that names the council only as a fact
         ("The flag was raised outside the civic offices on Monday.", False),
+        # the Council as the page's own actor, with its capital; a paper's lower-case council
+        ("Every summer the Council is hosting a picnic on the green for veterans.", True),
+        ("Every summer the council is hosting a picnic on the green for veterans.", False),
     ],
 )
 def test_a_council_news_page_in_the_period_that_quotes_the_provost(

@@ -136,10 +136,11 @@ def council_publicity(doc: Document) -> bool:
 
 def council_announcement(doc: Document) -> bool:
     """Council publicity, or a council news page without a masthead: one of its opening
-    paragraphs has the Council, by its name, announce what it is doing ("Kestrel Vale
-    District Council will be marking ...", "Ashvale Town Council is flying the flag"),
-    and nothing in it is a reporter's ("told the Gazette", "Coun Hart", "a council
-    spokesperson said"). A newspaper's report about the council reads as the latter."""
+    paragraphs has the Council, by its name or as "the Council" with its capital,
+    announce what it is doing ("Kestrel Vale District Council will be marking ...",
+    "Each year the Council flies the flag"), and nothing in it is a reporter's ("told
+    the Gazette", "Coun Hart", "a council spokesperson said"). A newspaper's report
+    about the council reads as the latter, and writes "the council" in lower case."""
     if council_publicity(doc):
         return True
     if lexicon.phrase("not-council-publication").search(doc.text):

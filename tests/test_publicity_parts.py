@@ -267,6 +267,27 @@ def test_a_party_in_capitals_or_the_councils_it_runs(
     assert bool(json.loads(out.stdout)["files"][0]["findings"]) is flagged, out.stdout
 
 
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("Kestrel City Council", True),  # a masthead: the Council publishes it
+        # a sentence that opens with a council's name is no masthead
+        ("Kestrel City Council, for example, is cutting its own energy use by a quarter.", False),
+    ],
+)
+def test_a_sentence_opening_with_a_councils_name_is_no_masthead(
+    tmp_path: Path, line: str, flagged: bool
+) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(
+        f"Cuts will hurt\n\n{line}\n\nThe budget the Tories force through next week means "
+        "deep cuts to youth clubs across the county.\n\nJo Hart, Abbey\n",
+        encoding="utf-8",
+    )
+    out = run_cli("--format", "json", "--no-cache", "--select", "PUB001", str(page))
+    assert bool(json.loads(out.stdout)["files"][0]["findings"]) is flagged, out.stdout
+
+
 def test_a_party_in_a_speakers_title_is_no_party_politics(tmp_path: Path) -> None:
     release = tmp_path / "release.txt"
     intro = "Leader of the Labour councillors on the borough council, Cllr Jo Hart, said:"

@@ -23,6 +23,7 @@ PACK_REPORT_STARTS = 3  # and at least this many paragraphs open a report ("Agen
 MASTHEAD_BLOCKS = 8  # opening body blocks that may carry a masthead or an account's name
 IMPRINT_BLOCKS = 5  # closing body blocks that may carry an imprint ("Published by ... Council")
 ANNOUNCE_BLOCKS = 5  # opening body paragraphs read for "Kestrel Vale Council will be marking ..."
+MASTHEAD_SENTENCE_WORDS = 8  # a line ending in a full stop longer than this is a sentence
 MASTHEAD_WORDS = (
     16  # a masthead or imprint line is short; a longer one is a sentence about the council
 )
@@ -114,9 +115,16 @@ def _council_published(doc: Document) -> bool:
     return any(
         ln
         and len(ln.split()) <= MASTHEAD_WORDS
+        and not _a_sentence(ln)
         and (masthead.search(ln) or (name and name in ln.lower()))
         for ln in lines
     ) or bool(lexicon.phrase("council-web-address").search(doc.text))
+
+
+def _a_sentence(line: str) -> bool:
+    """ "Kestrel City Council, to take one case, has cut its energy use.": a sentence
+    that opens with a council's name, not a masthead or an imprint."""
+    return line.rstrip().endswith((".", "!", "?")) and len(line.split()) > MASTHEAD_SENTENCE_WORDS
 
 
 def _names_a_member(text: str) -> bool:

@@ -256,6 +256,9 @@ def test_parties_of_northern_ireland_and_cornwall_are_parties(tmp_path: Path, pa
         ("GREEN WASTE COLLECTIONS START AGAIN ON MONDAY ACROSS THE BOROUGH.", False),
         # the councils a party runs, credited together
         ("The hard work of Green run councils across the region shows in the results.", True),
+        # a party before its tier and councillor; a market named for a colour and a city
+        ("The crossing was secured after lobbying by Labour County Councillor Jo Hart.", True),
+        ("The crossing was secured thanks to traders at the Green City Market.", False),
     ],
 )
 def test_a_party_in_capitals_or_the_councils_it_runs(

@@ -132,6 +132,9 @@ def _capitalised_in_sentence(text: str, start: int, end: int) -> bool:
 
 def _political_context(text: str, start: int, end: int, form: str) -> bool:
     nxt = _NEXT_WORD.match(text[end : end + CONTEXT_REACH])
+    if nxt and lexicon.phrase("council-tier").fullmatch(nxt.group(1)):
+        # "Labour County Councillor": the tier, then the political word
+        nxt = _NEXT_WORD.match(text[end + nxt.end() : end + nxt.end() + CONTEXT_REACH])
     if nxt and nxt.group(1).lower() in _context():
         return True
     if lexicon.phrase("credited-to-party").search(

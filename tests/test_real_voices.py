@@ -796,6 +796,15 @@ def test_a_members_short_quoted_words_in_a_news_report_are_theirs(line: str, fla
         # a charge the sentence clears the officers of
         ("The audit found no evidence of a lack of grip among the planning officers.", False),
         ("The audit found a lack of grip among the planning officers.", True),
+        # a charge someone is asked to apologise for; a criticism of a group named here
+        ("Will he now apologise for calling the planning officers liars?", False),
+        ("He called the planning officers liars and will not apologise.", True),
+        (
+            "The planning officers wrote the report. It is pathetic to watch a whole "
+            "political group cave in like that.",
+            False,
+        ),
+        ("The planning officers wrote the report. It is pathetic work.", True),
     ],
 )
 def test_criticism_in_more_of_the_ways_members_write_it(line: str, flagged: bool) -> None:

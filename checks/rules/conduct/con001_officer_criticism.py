@@ -87,6 +87,8 @@ def _target(doc: Document, m: Match, label: str) -> Match | None:
             return Match(label, "addressee", you.start(), you.end())
     other = "MEMBER_REF" if label == "OFFICER_REF" else "OFFICER_REF"
     pronoun = lexicon.phrase("third-person").search(doc.text, s, e)
+    if label == "OFFICER_REF" and lexicon.phrase("political-body").search(doc.text, s, e):
+        return None  # "shameful how the ruling political group gave in": about the group named here
     named_here = doc.matches_in((s, e), other)
     if named_here and (
         not pronoun
@@ -328,6 +330,8 @@ def officer_criticism(doc: Document) -> Iterator[Hit]:
             continue  # "I am not able to forward emails": the writer of themselves
         if lexicon.phrase("no-evidence-of").search(doc.text, doc.sentence_at(m.start)[0], m.start):
             continue  # "found no evidence the planners were negligent": cleared, not charged
+        if lexicon.phrase("apology-for").search(doc.text, doc.sentence_at(m.start)[0], m.start):
+            continue  # "will he apologise for calling the officers liars?": someone else's charge, condemned
         if m.id == "in-effect-running" and lexicon.phrase("who-runs-it").search(
             doc.text, max(0, m.start - SUBJECT_REACH), m.start
         ):

@@ -399,6 +399,28 @@ def test_a_quotation_after_legal_advice_is_its_content_only_when_the_advice_was_
 
 
 @pytest.mark.parametrize(
+    ("opening", "flagged"),
+    [
+        ("The committee met in private on Tuesday.", True),
+        # who owns the land, not a closed meeting
+        ("The green by the shops is in private ownership.", False),
+    ],
+)
+def test_in_private_is_a_closed_meeting_not_who_owns_a_field(
+    tmp_path: Path, opening: str, flagged: bool
+) -> None:
+    post = write(
+        tmp_path,
+        "post.txt",
+        f"Ward news\n\nAs your ward councillor I want to update you.\n\n{opening} "
+        "The owner is asking £90,000 for the site.\n\n"
+        "I will keep residents posted.\n",
+    )
+    found = found_by(post, "--select", "CON003")
+    assert bool(found) is flagged, found
+
+
+@pytest.mark.parametrize(
     ("line", "flagged"),
     [
         ("Mr Dean Okafor at number 12 lives on pension credit and owes £900 in rent.", True),

@@ -308,6 +308,7 @@ def test_support_for_an_event_is_no_vote_for_a_party(
             "We are fielding more candidates than ever in the Moorside ward.",
             True,
         ),
+        ("28 January 2027", "The pool plans stay hidden until after the local elections.", True),
         # after the poll; electoral administration in the period
         ("3 March 2027", "That is why next month's by-election matters so much to us.", False),
         (

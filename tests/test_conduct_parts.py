@@ -235,6 +235,25 @@ def test_an_officer_saying_how_they_will_vote_is_a_political_view(tmp_path: Path
     assert [c for c, _ in findings(email, "--select", "PUB004")] == ["PUB004"]
 
 
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("The only cure is voters not voting for them when they next stand.", True),
+        ("Members can vote for them as chair at the annual meeting.", False),
+    ],
+)
+def test_an_officer_telling_voters_how_to_vote_in_a_letter_to_the_paper(
+    tmp_path: Path, line: str, flagged: bool
+) -> None:
+    letter = write(
+        tmp_path,
+        "letter.txt",
+        "Standards at the town hall\n\nA few councillors keep bringing the council into "
+        f"disrepute.\n\n{line}\n\nJan Pryor\n\nChief Executive\n\nKestrel Vale Council\n",
+    )
+    assert bool([c for c, _ in findings(letter, "--select", "PUB004")]) is flagged
+
+
 def test_an_out_of_office_note_and_a_residents_association_are_no_breach(tmp_path: Path) -> None:
     email = write(
         tmp_path,

@@ -46,7 +46,11 @@ from protocheck.model.document import Document, Hit, Person
 from protocheck.rules.registry import rule
 
 PREFERENCES = ("i-hope-party", "vote-party")
-SELF_EVIDENT = ("polls-hint", "vote-out")  # a hint at how to vote needs no party named
+SELF_EVIDENT = (
+    "polls-hint",
+    "vote-out",
+    "not-voting-for",
+)  # a hint at how to vote needs no party named
 
 
 def _officer_may_speak(doc: Document) -> bool:

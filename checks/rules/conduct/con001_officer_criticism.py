@@ -37,6 +37,9 @@ Officer, not go public.
 > The contractor's work was shoddy. (not an officer)
 > I disagree with the officers' recommendation and will say so at committee. (disagreement, not an attack)
 > Please send comments to the case officer; I am not able to forward emails while I am away. (the writer of themselves)
+> There has been intimidation and abuse of our clerk by the chairman. (the officer suffers it)
+> The audit found no evidence of negligence by the planning officers. (cleared, not charged)
+> Will he apologise for calling the officers liars? (someone else's charge, condemned)
 
 ## Known gaps
 Criticism of an officer named in an earlier sentence is found when it goes on

@@ -259,6 +259,9 @@ def test_parties_of_northern_ireland_and_cornwall_are_parties(tmp_path: Path, pa
         # a party before its tier and councillor; a market named for a colour and a city
         ("The crossing was secured after lobbying by Labour County Councillor Jo Hart.", True),
         ("The crossing was secured thanks to traders at the Green City Market.", False),
+        # a warning against a party; the same words of the weather
+        ("Don\u2019t let the Greens in again.", True),
+        ("Don't let the cold keep you in.", False),
     ],
 )
 def test_a_party_in_capitals_or_the_councils_it_runs(

@@ -262,6 +262,9 @@ def test_parties_of_northern_ireland_and_cornwall_are_parties(tmp_path: Path, pa
         # a warning against a party; the same words of the weather
         ("Don\u2019t let the Greens in again.", True),
         ("Don't let the cold keep you in.", False),
+        # a vote asked for on polling day; support asked for a campaign
+        ("I hope you will back me on Thursday.", True),
+        ("Please back us in saving the library.", False),
     ],
 )
 def test_a_party_in_capitals_or_the_councils_it_runs(

@@ -63,6 +63,7 @@ VOTE_APPEALS = (
     "re-elect-split",
     "remove-the-majority",
     "elect-your-candidate",
+    "support-me-on-the-day",
 )  # lexicons/patterns/campaign.yml entries that ask for a vote
 LISTING_WORDS = 10  # a directory line: a name with party, ward or role ("Councillor Peter Coles, Liberal Democrat")
 

@@ -355,6 +355,7 @@ def test_publicity_in_the_period_that_talks_of_the_election(
     [
         ("28 January 2027", "The choice on 18 February is simple: vote Labour.", True),
         ("28 January 2027", "Use your vote on 18 February to keep the pool open.", True),
+        ("28 January 2027", "So please back me on Thursday 18 February.", True),
         # after the poll, and a manifesto named without asking for a vote
         ("3 March 2027", "The choice on 18 February is simple: vote Labour.", False),
         ("28 January 2027", "The pool was a promise in the last manifesto.", False),

@@ -799,6 +799,7 @@ def test_a_members_short_quoted_words_in_a_news_report_are_theirs(line: str, fla
         # a charge someone is asked to apologise for; a criticism of a group named here
         ("Will he now apologise for calling the planning officers liars?", False),
         ("He called the planning officers liars and will not apologise.", True),
+        ("I make no apology for calling the planning officers liars.", True),
         (
             "The planning officers wrote the report. It is pathetic to watch a whole "
             "political group cave in like that.",

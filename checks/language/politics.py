@@ -86,9 +86,15 @@ def _shouted() -> dict[str, Form]:
     }
 
 
+@functools.cache
+def _by_text() -> dict[str, Form]:
+    """Each form by the text it is written in, capitals included."""
+    return {**_shouted(), **{f.text: f for f in forms()}}
+
+
 def mentions(text: str, extra: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
     """(start, end, party) of each party mention in `text`."""
-    by_text = {**_shouted(), **{f.text: f for f in forms()}}
+    by_text = _by_text()
     out = []
     for m in _regex(extra).finditer(text):
         form = by_text.get(m.group(1))

@@ -260,23 +260,23 @@ def _not_of_the_target(doc: Document, m: Match, target: Match, sentence_start: i
 CLAUSE_STOP = re.compile(r"[,;:.!?]")  # where a clause ends ("appalled by X, I wrote to ...")
 
 
+HARM_JOIN = r"\s*(?:,|and|or)?\s*"  # between harms in a run: "insulted, bullied and intimidated"
+
+
 @functools.cache
 def _harm_run() -> re.Pattern[str]:
     """A run of harms closing the text ("insulted, bullied and "), to reach the passive before it."""
     harm = lexicon.phrase("mistreated").pattern
-    return re.compile(rf"(?:(?:{harm})\s*(?:,|and|or)?\s*)+$")
+    return re.compile(rf"(?:(?:{harm}){HARM_JOIN})+$")
 
 
 @functools.cache
 def _harms_then_of() -> re.Pattern[str]:
-    """What may stand between a harm and the one it is done to: more harms, a closing
-    quotation mark, then "of", "towards" or "against" ("abuse and intimidation" of our)."""
+    """What may stand between a harm and the one it is done to: more harms, then
+    phrases.yml harm-done-to ("abuse and intimidation" of our)."""
     harm = lexicon.phrase("mistreated").pattern
-    return re.compile(
-        rf"(?:\s*(?:,|and|or)?\s*(?:{harm}))*[\"'\u2019\u201d]?\s+(?:of|towards|against|at)\s+"
-        r"(?:the\s+|our\s+|their\s+|his\s+|her\s+)?",
-        re.IGNORECASE,
-    )
+    done_to = lexicon.phrase("harm-done-to").pattern
+    return re.compile(rf"(?:{HARM_JOIN}(?:{harm}))*(?:{done_to})", re.IGNORECASE)
 
 
 def _harm_done_to(text: str, m: Match, target: Match) -> bool:
@@ -331,9 +331,10 @@ def officer_criticism(doc: Document) -> Iterator[Hit]:
             doc.text, max(0, m.start - SUBJECT_REACH), m.start
         ) and not lexicon.phrase("judging-feeling").match(doc.text, m.start):
             continue  # "I am not able to forward emails": the writer of themselves
-        if lexicon.phrase("no-evidence-of").search(doc.text, doc.sentence_at(m.start)[0], m.start):
+        s, e = doc.sentence_at(m.start)
+        if lexicon.phrase("no-evidence-of").search(doc.text, s, m.start):
             continue  # "found no evidence the planners were negligent": cleared, not charged
-        if lexicon.phrase("apology-for").search(doc.text, doc.sentence_at(m.start)[0], m.start):
+        if lexicon.phrase("apology-for").search(doc.text, s, m.start):
             continue  # "will he apologise for calling the officers liars?": someone else's charge, condemned
         if m.id == "in-effect-running" and lexicon.phrase("who-runs-it").search(
             doc.text, max(0, m.start - SUBJECT_REACH), m.start
@@ -341,7 +342,6 @@ def officer_criticism(doc: Document) -> Iterator[Hit]:
             continue  # "you have to ask who really runs this council": no one is named
         label = "OFFICER_REF" if member else "MEMBER_REF"
         target = _target(doc, m, label)
-        s, e = doc.sentence_at(m.start)
         if target is None or (quotes.term_at(m.start, found) and not s <= target.start < e):
             continue  # 'Cllr Hart described the motion as "stupid"': about the motion
         named = lexicon.phrase("named-as").search(doc.text, s, m.start)

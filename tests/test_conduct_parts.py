@@ -464,3 +464,32 @@ def test_a_council_news_page_in_the_period_that_quotes_the_provost(
     assert bool(found) is flagged, found
     if flagged:
         assert "Provost Moira Kerr" in found[0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("dateline", "flagged"),
+    [
+        ("Residents' newsletter, April 2027", True),  # the whole month in the period
+        ("Published: April 2027", True),
+        ("Residents' newsletter, March 2027", False),  # the period opens on 26 March
+        ("Residents' newsletter, May 2027", False),  # and ends with the poll on 6 May
+        ("New bin rounds from April 2027", False),  # a month in the news, not the page's date
+    ],
+)
+def test_a_release_dated_by_month_only_is_placed_when_the_whole_month_is_in_the_period(
+    tmp_path: Path, dateline: str, flagged: bool
+) -> None:
+    (tmp_path / "protocheck.toml").write_text(
+        '[[elections]]\nname = "County elections"\nnotice = 2027-03-26\npoll = 2027-05-06\n',
+        encoding="utf-8",
+    )
+    release = write(
+        tmp_path,
+        "release.txt",
+        f"EXAMPLE COUNTY COUNCIL\n\n{dateline}\n\nThe Council has reopened the Brook Lane library.\n\n"
+        'Cllr Priya Das, Cabinet Member for Libraries, said: "Readers are back."\n',
+    )
+    found = found_by(release, "--select", "PUB002")
+    assert bool(found) is flagged, found
+    if flagged:
+        assert "dated April 2027 (its date line)" in found[0]["message"], found

@@ -8,7 +8,8 @@ reads a date, it does not find one in running text); dateutil reads each span, d
 first as the UK writes, and ISO dates with its strict `isoparse`. `without_dates`
 blanks them out (a date is not a figure: checks/language/edits.py). `issue_date` is
 the date a document will be issued: `--date`, else the document's own date line, else
-its metadata (RULES.md, PUB002).
+its metadata (RULES.md, PUB002). `issue_month` is the month a document names as its
+date when it names no day ("Residents' newsletter, April 2027").
 
 dateutil is imported on first use (about 20 ms), so a run that reads no date pays nothing.
 """
@@ -179,3 +180,38 @@ def issue_date(doc: Document) -> tuple[dt.date | None, str]:
             except ValueError:
                 continue
     return None, ""
+
+
+_MONTH_ONLY = re.compile(rf"^{_MONTH}\s+\d{{4}}$", re.IGNORECASE)
+MONTH_LINE_WORDS = (
+    3  # "Residents' newsletter, April 2027": the words beside a month that dates a page
+)
+
+
+def _month_of(text: str) -> DateSpan | None:
+    """The month-and-year span that dates `text`: a date line's first, or a short line's
+    own ("Newsletter - April 2027"), not one in words running into it ("from April 2027")."""
+    spans = [d for d in find_dates(text[:200]) if d.date is None and _MONTH_ONLY.match(d.text)]
+    if not spans or DATE_LINE.match(text):
+        return spans[0] if spans else None
+    span = spans[0]
+    before = text[: span.start].split()
+    if len(before) + len(text[span.end :].split()) > MONTH_LINE_WORDS:
+        return None
+    return None if before and before[-1].isalpha() and before[-1].islower() else span
+
+
+def issue_month(doc: Document) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of the month a document's date line, or a short line near
+    its top, names without a day, for a document whose lines name no day (`issue_date`)."""
+    import calendar
+
+    body = [b for b in doc.blocks if b.kind in ("paragraph", "heading", "cell", "header")]
+    lines = [b.text for b in body if DATE_LINE.match(b.text)] + [b.text for b in body[:10]]
+    for text in lines:
+        span = _month_of(text)
+        first = _read(span.text, default=dt.date(2000, 1, 1)) if span else None
+        if first is not None:
+            last = calendar.monthrange(first.year, first.month)[1]
+            return first.replace(day=1), first.replace(day=last)
+    return None

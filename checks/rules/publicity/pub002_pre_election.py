@@ -8,7 +8,9 @@ with a politically controversial matter; that talks of the coming election or it
 candidates ("next week's local elections", "we are fielding more candidates than
 ever"), electoral administration aside; or that asks for a vote ("vote Labour",
 "use your vote to keep ..."). It needs `[[elections]]` in config; the
-document's date comes from `--date`, else its own date line, else its metadata.
+document's date comes from `--date`, else its own date line, else its metadata; a
+date line that names only a month ("April 2027") counts when the whole month is in the
+period.
 The message says which period, which date and which Member.
 
 ## Why it matters
@@ -89,16 +91,23 @@ def pre_election(doc: Document) -> Iterator[Hit]:
     if _phrase(doc, "words/statutory-notices"):
         return  # a statutory notice is not publicity the period restricts
     when, source = dates.issue_date(doc)
-    if when is None:
+    month = dates.issue_month(doc) if when is None else None
+    if when is not None:
+        first = last = when
+        dated = f"{when:%-d %b %Y} ({source})"
+    elif month is not None:
+        first, last = month
+        dated = f"{first:%B %Y} (its date line)"
+    else:
         doc.notices.append(
             "pre-election check skipped: no issue date found (pass --date YYYY-MM-DD)"
         )
         return
-    period = next((e for e in config.elections if e.notice <= when <= e.poll), None)
+    period = next((e for e in config.elections if e.notice <= first and last <= e.poll), None)
     if period is None:
-        return
+        return  # a month only partly in the period is not placed in it
     context = (
-        f"Publicity dated {when:%-d %b %Y} ({source}) falls in the pre-election period for {period.name} "
+        f"Publicity dated {dated} falls in the pre-election period for {period.name} "
         f"({period.notice:%-d %b} to {period.poll:%-d %b %Y})"
     )
     last_named: str | None = None

@@ -1,7 +1,10 @@
 """`make train`: train the judge (lexicons/judge/model) from lexicons/judge/sentences.jsonl.
 
-Deterministic: a fixed seed, a fixed order of batches, one thread. Settings are in
-lexicons/judge/judge.toml. With --check, hold out a fifth of the sentences and print
+Deterministic: a fixed seed, a fixed order of batches, one thread. The same machine
+gives the same bytes; another CPU's BLAS kernels round differently, so its weights differ
+in the last places and a few borderline sentences may fall the other side of a
+threshold. The model's meta.json records the digest of the sentences and settings it
+was trained from (`trained_from`). Settings are in lexicons/judge/judge.toml. With --check, hold out a fifth of the sentences and print
 precision and recall per label on them instead of writing the model.
 
 python tests/tools/train_judge.py [--check] [--out DIR]
@@ -10,6 +13,7 @@ python tests/tools/train_judge.py [--check] [--out DIR]
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import shutil
@@ -19,6 +23,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 JUDGE = ROOT / "lexicons" / "judge"
+
+
+def inputs_digest() -> str:
+    """The SHA-256 of what a model is trained from: its settings, then its sentences."""
+    h = hashlib.sha256()
+    for name in ("judge.toml", "sentences.jsonl"):
+        h.update((JUDGE / name).read_bytes())
+    return h.hexdigest()
 
 
 def load() -> tuple[dict[str, object], list[tuple[str, dict[str, float]]]]:
@@ -115,6 +127,7 @@ def main() -> int:
             print(f"{label:18} precision {p:.3f} recall {r:.3f} ({tp + fn} held-out positives)")
         return 0
     nlp = train(settings, data)
+    nlp.meta["trained_from"] = inputs_digest()
     if args.out.exists():
         shutil.rmtree(args.out)
     nlp.to_disk(args.out)

@@ -148,6 +148,9 @@ def test_party_political_needs_the_council_as_publisher(
         ("Car parking in our market towns will remain free, the Cabinet agreed.", False),
         ("Councillors have asked for a report on road repairs across the borough.", False),
         ("Find out how to stand as a candidate in the May elections.", False),
+        # a party's councils compared with those other parties run; other parties named beside
+        ("Liberal Democrat councils recycle more than councils run by other parties.", True),
+        ("Councillors from the Labour group and other parties backed the recycling plan.", False),
     ],
 )
 def test_party_credit_and_campaign_in_a_release(tmp_path: Path, line: str, flagged: bool) -> None:

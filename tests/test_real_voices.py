@@ -631,6 +631,21 @@ def test_a_quotation_closed_by_a_stray_single_mark_keeps_its_speaker() -> None:
     assert "CON001" not in [c for c, _ in codes(story)], codes(story)
 
 
+def test_a_quotation_opened_with_a_closing_mark_after_a_colon_is_the_speakers() -> None:
+    """'Cllr Hart said:\u201d ...\u201d': the closing mark typed after the colon opens the
+    Member's words, which are then the Member's criticism, not the reporter's."""
+    from protocheck.model.document import quoted_passages
+
+    line = "Cllr Jo Hart said:\u201d The clerk sprang it on us as an ambush.\u201d Others agreed."
+    assert [line[a:b] for a, b in quoted_passages(line)] == [
+        " The clerk sprang it on us as an ambush."
+    ]
+    closing = "She called it \u201cfair\u201d and left: \u201cwe are done.\u201d"
+    assert [closing[a:b] for a, b in quoted_passages(closing)] == ["fair", "we are done."]
+    story = "Clerk row at parish meeting\n\nThe parish met on Monday.\n\n" + line + "\n"
+    assert "CON001" in [c for c, _ in codes(story)], codes(story)
+
+
 @pytest.mark.parametrize("title", ["Councilwoman", "Councilman", "Councilmember"])
 def test_a_council_member_titled_as_overseas_councils_title_them_is_a_member(title: str) -> None:
     from protocheck.language import people

@@ -416,10 +416,12 @@ class Document:
         return self.text[s:e]
 
 
-_QUOTE_PAIRS = {"\u201c": "\u201d", '"': '"', "\u2018": "\u2019"}
+_QUOTE_PAIRS = {"\u201c": "\u201d", '"': '"', "\u2018": "\u2019", "\u201d": "\u201d"}
 
 
-_QUOTE_OPEN = re.compile('[\u201c"\u2018]')
+# an opening mark; or a closing double mark typed after a colon, where it can only open
+# ('Cllr Hart said:\u201d The report ...')
+_QUOTE_OPEN = re.compile('[\u201c"\u2018]|(?<=:)[ \t]?\u201d')
 # a single mark closing a double quotation by mistake: after the quotation's last
 # punctuation, before a space and more words; unless a single quotation opened inside
 _STRAY_SINGLE_CLOSE = re.compile("(?<=[,.!?])['\u2019](?=\\s+[a-z])")
@@ -440,7 +442,7 @@ def _quoted_passages(text: str) -> tuple[tuple[int, int], ...]:
     out = []
     i = 0
     while (m := _QUOTE_OPEN.search(text, i)) is not None:
-        i = m.start()
+        i = m.end() - 1  # the mark
         close = _QUOTE_PAIRS[text[i]]
         j = text.find(close, i + 1)
         while close == "\u2019" and j != -1 and j + 1 < len(text) and text[j + 1].isalpha():

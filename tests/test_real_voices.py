@@ -646,6 +646,26 @@ def test_a_quotation_opened_with_a_closing_mark_after_a_colon_is_the_speakers() 
     assert "CON001" in [c for c, _ in codes(story)], codes(story)
 
 
+@pytest.mark.parametrize(
+    ("last", "signs"),
+    [
+        ("\u201cOf course Cllr Wa", False),  # a page cut off inside a quotation: no sign-off
+        ("Cllr Ann Ware", True),  # the same page signed
+    ],
+)
+def test_a_closing_line_that_opens_a_quotation_signs_nothing(
+    tmp_path: Path, last: str, signs: bool
+) -> None:
+    story = (
+        "Town council row over private meeting\n\n"
+        "Members voted seven to five on Monday that the item had been confidential.\n\n"
+        "\u201cNothing about it was secret,\u201d one member told the meeting.\n\n"
+        f"{last}\n"
+    )
+    doc = analysed(tmp_path, story)
+    assert (doc.sender is not None and doc.sender.is_member) is signs, doc.sender
+
+
 @pytest.mark.parametrize("title", ["Councilwoman", "Councilman", "Councilmember"])
 def test_a_council_member_titled_as_overseas_councils_title_them_is_a_member(title: str) -> None:
     from protocheck.language import people

@@ -64,6 +64,7 @@ TITLE_WORDS = 10  # an inside-address line longer than this is a sentence, not a
 ADDRESS_LINES_BELOW = (
     3  # the title line and the two below it, where the addressee's organisation is
 )
+QUOTE_OPENERS = '"\u201c\u2018'  # a closing line opening with one of these is quoted speech
 SELF_DESCRIPTION_REACH = 15  # opening paragraphs where a writer may say "as your councillor, I ..."
 _CLLR_NAME = (
     r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}"  # after "Cllr": one to four capitalised words
@@ -305,6 +306,8 @@ def signatories(lines: list[str], config: Config | None) -> list[Person]:
         if letters.ends_signature(line):
             break
         line = line.rstrip(",")
+        if line.lstrip()[:1] in QUOTE_OPENERS:
+            continue  # '“Of course Cllr Wright knew': someone's words, quoted, not a signature
         if last_was_role and last_roles and re.fullmatch(r"[A-Z][\w&'-]*", line):
             last_roles[-1] += (
                 " " + line

@@ -717,6 +717,10 @@ def test_joining_words_before_a_verb_are_no_speaker(tmp_path: Path) -> None:
         # a decision a council body has still to take: the Member tells the process
         ("The new play area will be approved by full council in March.", False),
         ("The budget will be decided at the next cabinet meeting.", False),
+        # a confirmation the Member has had from someone else, and one the Member gives
+        ("I have had it confirmed today that the footpath will be resurfaced in May.", False),
+        ("We have received confirmation that the footpath will be resurfaced in May.", False),
+        ("I have confirmed that the footpath will be resurfaced in May.", True),
     ],
 )
 def test_a_decision_a_council_body_will_take_is_no_commitment(line: str, flagged: bool) -> None:

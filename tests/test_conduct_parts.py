@@ -493,3 +493,56 @@ def test_a_release_dated_by_month_only_is_placed_when_the_whole_month_is_in_the_
     assert bool(found) is flagged, found
     if flagged:
         assert "dated April 2027 (its date line)" in found[0]["message"], found
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        # the Council's room, and a place in town that belongs to no one
+        ("The party's leaflet surveys were sorted in the town hall meeting room on Monday.", True),
+        ("Our party surveys showed the lack of seating in the town centre worried people.", False),
+    ],
+)
+def test_the_town_centre_is_no_council_facility(tmp_path: Path, line: str, flagged: bool) -> None:
+    chat = write(
+        tmp_path,
+        "chat.txt",
+        'WhatsApp export - "Brackley Vale volunteers" group\n'
+        f"[02/04/2027, 20:01] Cllr Rosa Fenn: {line}\n[02/04/2027, 20:03] Tom: Thanks.\n",
+    )
+    assert bool([c for c, _ in findings(chat, "--select", "CON004")]) is flagged
+
+
+OFFICER_REPLY = """From: Dan Ure <dan.ure@example.gov.uk>
+To: Cllr Rosa Fenn <cllr.rosa.fenn@example.gov.uk>
+Subject: RE: Riverside plans
+Date: Tue, 2 Feb 2027 09:12:00 +0000
+
+Dear Cllr Fenn
+
+{line}
+
+Regards
+
+Dan Ure
+Principal Planning Officer
+"""
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        # the officer's working time offered to a party's meeting
+        (
+            "I am happy to come along to the Riverside branch Labour Party meeting to go through the plans.",
+            True,
+        ),
+        # an officer's view of a party's campaign (PUB004's), offering nothing
+        ("I think the Green group's campaign against the plans is pure electioneering.", False),
+    ],
+)
+def test_an_officer_offering_to_come_to_a_party_meeting_gives_council_time(
+    tmp_path: Path, line: str, flagged: bool
+) -> None:
+    email = write(tmp_path, "reply.eml", OFFICER_REPLY.format(line=line))
+    assert bool([c for c, _ in findings(email, "--select", "CON004")]) is flagged

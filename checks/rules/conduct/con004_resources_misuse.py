@@ -4,7 +4,8 @@
 A sentence that asks for, offers or reports the use of Council resources (its
 officers and staff, printing and franking, rooms, mailing lists, the
 communications team, budgets) for party political, campaigning, electioneering
-or private purposes: an officer asked to a ward or constituency party meeting,
+or private purposes: an officer asked to a ward or constituency party meeting (or
+offering to come: "I am happy to come along to the branch meeting"),
 staff asked to draft a campaign leaflet, the members' printer used for election
 literature, a Council consultation list used for a party survey. A Member's
 e-mail from a Council address that asks residents for their vote is flagged too:
@@ -187,6 +188,16 @@ def _resource_asked(doc: Document, sentence: tuple[int, int]) -> Match | None:
     return _addressee(doc, sentence) if found else None
 
 
+def _officer_offers(doc: Document, sentence: tuple[int, int]) -> Match | None:
+    """An officer writing that they will come to or help with a party purpose ("I am happy
+    to come along to the branch Labour Party meeting"): the officer's working time is the
+    Council's resource."""
+    if doc.sender is None or not doc.sender.is_officer:
+        return None
+    offer = lexicon.phrase("officer-offers").search(doc.text, *sentence)
+    return Match("RESOURCE", "officer-offers", offer.start(), offer.end()) if offer else None
+
+
 WORDS_BEFORE_REACH = (
     30  # characters before a match read for its owner ("our own", "the residents'")
 )
@@ -216,6 +227,7 @@ def resources_misuse(doc: Document) -> Iterator[Hit]:
             doc.in_same_sentence(m, ("RESOURCE",), before=False)
             or _addressee(doc, sentence)
             or _facility_nearby(doc, sentence)
+            or _officer_offers(doc, sentence)
         )
         if resource is None:
             continue

@@ -666,6 +666,20 @@ def test_a_closing_line_that_opens_a_quotation_signs_nothing(
     assert (doc.sender is not None and doc.sender.is_member) is signs, doc.sender
 
 
+@pytest.mark.parametrize(
+    ("verb", "flagged"),
+    [
+        ("referred to the planning officer, Mr Dan Ure, as", True),
+        ("slammed the planning officer, Mr Dan Ure, as", True),
+        # the same word, a resident's
+        ("heard a resident call the planning officer, Mr Dan Ure,", False),
+    ],
+)
+def test_a_members_short_quoted_words_given_by_a_reporting_verb(verb: str, flagged: bool) -> None:
+    story = f"Planning row\n\nAt the meeting Cllr Jo Hart {verb} \u201cclueless\u201d and left.\n"
+    assert ("CON001" in [c for c, _ in codes(story)]) is flagged, codes(story)
+
+
 @pytest.mark.parametrize("title", ["Councilwoman", "Councilman", "Councilmember"])
 def test_a_council_member_titled_as_overseas_councils_title_them_is_a_member(title: str) -> None:
     from protocheck.language import people

@@ -680,6 +680,20 @@ def test_a_members_short_quoted_words_given_by_a_reporting_verb(verb: str, flagg
     assert ("CON001" in [c for c, _ in codes(story)]) is flagged, codes(story)
 
 
+@pytest.mark.parametrize(
+    ("words", "flagged"),
+    [
+        ("Officers in this council sat on that report for a year.", True),
+        # a Member's own seat, and a report kept back by no officer
+        ("I sat on the review panel in this council for a year.", False),
+        ("The minister sat on that report for a year.", False),
+    ],
+)
+def test_officers_who_sat_on_a_report(words: str, flagged: bool) -> None:
+    story = f"Report row\n\nCllr Jo Hart told the meeting: \u201c{words}\u201d\n"
+    assert ("CON001" in [c for c, _ in codes(story)]) is flagged, codes(story)
+
+
 @pytest.mark.parametrize("title", ["Councilwoman", "Councilman", "Councilmember"])
 def test_a_council_member_titled_as_overseas_councils_title_them_is_a_member(title: str) -> None:
     from protocheck.language import people

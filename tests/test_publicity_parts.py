@@ -151,6 +151,9 @@ def test_party_political_needs_the_council_as_publisher(
         # a party's councils compared with those other parties run; other parties named beside
         ("Liberal Democrat councils recycle more than councils run by other parties.", True),
         ("Councillors from the Labour group and other parties backed the recycling plan.", False),
+        # a short sentence is judged; a short line of a list is not
+        ("Labour are getting things done.", True),
+        ("Cllr Jo Hart (Labour)", False),
     ],
 )
 def test_party_credit_and_campaign_in_a_release(tmp_path: Path, line: str, flagged: bool) -> None:

@@ -72,6 +72,17 @@ RESULT_LINE = re.compile(
     r"[|\t]|\s[-\u2013]\s.*\s[-\u2013]\s|\b\d[\d,]*\s*(?:\(?elected\)?)?\s*$", re.I | re.M
 )
 JUDGED_WORDS = 7  # a shorter line naming a party (a results table, a membership list) is not judged
+SENTENCE_WORDS = (
+    4  # unless it is a sentence, ending as one does ("Labour are getting things done.")
+)
+
+
+def _too_short(sentence: str) -> bool:
+    words = len(sentence.split())
+    ends = sentence.rstrip().rstrip("\"'\u201d\u2019)").endswith((".", "!", ":"))
+    return words < (SENTENCE_WORDS if ends else JUDGED_WORDS)
+
+
 CREDIT_REACH = 25  # characters before a party read for "under the", "thanks to"
 
 
@@ -117,7 +128,7 @@ def party_political(doc: Document) -> Iterator[Hit]:
         span = doc.sentence_at(party.start)
         if (
             doc.text[party.start] == "#"
-            or len(doc.text[span[0] : span[1]].split()) < JUDGED_WORDS
+            or _too_short(doc.text[span[0] : span[1]])
             or doc.matches_in(span, "PARTY_NEUTRAL")
             or RESULT_LINE.search(doc.text, span[0], span[1])
             or _attribution_line(doc.text[span[0] : span[1]])

@@ -694,6 +694,23 @@ def test_officers_who_sat_on_a_report(words: str, flagged: bool) -> None:
     assert ("CON001" in [c for c, _ in codes(story)]) is flagged, codes(story)
 
 
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        # officers nobody names, but who can be identified
+        ("Whoever was responsible for the new bin bags should resign.", True),
+        ("Whichever senior officer signed this off is incompetent.", True),
+        ("I was treated with utter contempt by officers at the hearing.", True),
+        # the same words of someone who is no officer, and officers who did no wrong
+        ("Whoever is elected in May should resign from the quango.", False),
+        ("I was treated with great courtesy by officers at the hearing.", False),
+    ],
+)
+def test_officers_known_only_by_what_they_did(line: str, flagged: bool) -> None:
+    post = MEMBER_POST.format(line=line)
+    assert ("CON001" in [c for c, _ in codes(post)]) is flagged, codes(post)
+
+
 @pytest.mark.parametrize("title", ["Councilwoman", "Councilman", "Councilmember"])
 def test_a_council_member_titled_as_overseas_councils_title_them_is_a_member(title: str) -> None:
     from protocheck.language import people

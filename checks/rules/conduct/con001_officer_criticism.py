@@ -59,6 +59,9 @@ from protocheck.language import kinds, lexicon, people, politics, quotes
 from protocheck.model.document import CLAUSE_BREAK, Document, Hit, Match, Person
 from protocheck.rules.registry import rule
 
+DONE_TO_THE_WRITER = (
+    "treated-with-contempt",
+)  # "I was treated with contempt by officers": the writer is the one wronged
 PRONOUN_REACH = 3  # sentences back a "he" or "she" may point to the officer named there
 NAMELESS_REACH = (
     1  # sentences back a criticism naming no one ("It never told the whole truth.") may point
@@ -327,9 +330,13 @@ def officer_criticism(doc: Document) -> Iterator[Hit]:
             continue  # someone else's words, quoted
         if author is not writer and doc.kind in ("letter", "email"):
             continue  # words a letter reports someone said: the writer's account, not publicity
-        if lexicon.phrase("self-subject").search(
-            doc.text, max(0, m.start - SUBJECT_REACH), m.start
-        ) and not lexicon.phrase("judging-feeling").match(doc.text, m.start):
+        if (
+            m.id not in DONE_TO_THE_WRITER
+            and lexicon.phrase("self-subject").search(
+                doc.text, max(0, m.start - SUBJECT_REACH), m.start
+            )
+            and not lexicon.phrase("judging-feeling").match(doc.text, m.start)
+        ):
             continue  # "I am not able to forward emails": the writer of themselves
         s, e = doc.sentence_at(m.start)
         if lexicon.phrase("no-evidence-of").search(doc.text, s, m.start):

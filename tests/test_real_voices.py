@@ -703,6 +703,9 @@ def test_officers_who_sat_on_a_report(words: str, flagged: bool) -> None:
         ("I was treated with utter contempt by officers at the hearing.", True),
         # the same words of someone who is no officer, and officers who did no wrong
         ("Whoever is elected in May should resign from the quango.", False),
+        # insults, and the same words of no one at the council
+        ("The interim chief executive is a buffoon with a history of cock ups.", True),
+        ("The pantomime had a clown and a buffoon, to the delight of the children.", False),
         ("I was treated with great courtesy by officers at the hearing.", False),
     ],
 )

@@ -683,7 +683,7 @@ def test_a_members_short_quoted_words_given_by_a_reporting_verb(verb: str, flagg
 @pytest.mark.parametrize(
     ("words", "flagged"),
     [
-        ("Officers in this council sat on that report for a year.", True),
+        ("Officers in this council kept quiet and sat on the audit report for months.", True),
         # a Member's own seat, and a report kept back by no officer
         ("I sat on the review panel in this council for a year.", False),
         ("The minister sat on that report for a year.", False),
@@ -766,7 +766,7 @@ def test_joining_words_before_a_verb_are_no_speaker(tmp_path: Path) -> None:
         ("The new play area will be approved by full council in March.", False),
         ("The budget will be decided at the next cabinet meeting.", False),
         # a confirmation the Member has had from someone else, and one the Member gives
-        ("I have had it confirmed today that the footpath will be resurfaced in May.", False),
+        ("I have had it confirmed this week that the footpath will be resurfaced in May.", False),
         ("We have received confirmation that the footpath will be resurfaced in May.", False),
         ("I have confirmed that the footpath will be resurfaced in May.", True),
     ],

@@ -30,6 +30,8 @@ from protocheck.read import read
         ("the pool reopened thanks to Labour last spring", "Labour"),
         ("Sadly, Labour walked out before the vote", "Labour"),
         ("the budget a Conservative cabinet set", "Conservative"),
+        ("Labour cannot even add up their own figures.", "Labour"),
+        ("Labour increased the parking charges twice.", "Labour"),
     ],
 )
 def test_party_mentions(text: str, party: str) -> None:
@@ -42,6 +44,7 @@ def test_party_mentions(text: str, party: str) -> None:
         "The park kept its Green Flag Award",
         "Labour Market Statistics for March",
         "Labour costs rose sharply in March",
+        "Labour costs increased in March",
         "funded under the Labour Market Fund",
         "an Independent review of the service",
         "Reform of adult social care",

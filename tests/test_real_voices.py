@@ -714,6 +714,18 @@ def test_officers_known_only_by_what_they_did(line: str, flagged: bool) -> None:
     assert ("CON001" in [c for c, _ in codes(post)]) is flagged, codes(post)
 
 
+def test_a_finding_inside_a_short_quotation_quotes_it_whole() -> None:
+    """'... a senior officer "has to go!! Useless at the job!"': the sentence ends at the
+    first "!", the finding runs on to the quotation's close."""
+    story = (
+        "Councillor reprimanded\n\n"
+        "Cllr Jo Hart posted on Facebook that a senior council officer \u201chas to go!! "
+        "Useless at the job!\u201d and later took it down.\n"
+    )
+    found = [t for c, t in codes(story) if c == "CON001"]
+    assert found and found[0].endswith("Useless at the job!"), codes(story)
+
+
 @pytest.mark.parametrize("title", ["Councilwoman", "Councilman", "Councilmember"])
 def test_a_council_member_titled_as_overseas_councils_title_them_is_a_member(title: str) -> None:
     from protocheck.language import people

@@ -367,6 +367,17 @@ class Document:
                 return True
         return False
 
+    def quotation_end(self, offset: int) -> int | None:
+        """Where the quoted passage holding `offset` closes, if it does."""
+        block = self.block_at(offset)
+        if block is None:
+            return None
+        rel = offset - block.start
+        for start, end in quoted_passages(block.text):
+            if start <= rel < end:
+                return block.start + end if end < len(block.text) else None
+        return None
+
     def matches_in(self, span: tuple[int, int], *labels: str) -> list[Match]:
         """The matches of `labels` that start inside `span` (a sentence, say), in order."""
         found = [

@@ -62,6 +62,7 @@ from protocheck.rules.registry import rule
 DONE_TO_THE_WRITER = (
     "treated-with-contempt",
 )  # "I was treated with contempt by officers": the writer is the one wronged
+QUOTE_TAIL = 60  # characters a finding inside a short quotation runs on to close it
 PRONOUN_REACH = 3  # sentences back a "he" or "she" may point to the officer named there
 NAMELESS_REACH = (
     1  # sentences back a criticism naming no one ("It never told the whole truth.") may point
@@ -381,9 +382,13 @@ def officer_criticism(doc: Document) -> Iterator[Hit]:
         else:  # named in the sentence before: quote the sentence that goes on about them
             start, end = s, m.end
         who = "an officer" if member else "a Member"
+        end = doc.clause_end(start, end, 6)
+        close = doc.quotation_end(end - 1)
+        if close is not None and close - end <= QUOTE_TAIL:
+            end = close  # 'the officer "needs to go!! Not fit for purpose!"': the quotation whole
         yield Hit(
             start,
-            doc.clause_end(start, end, 6),
+            end,
             f"{author.short()} criticises {who} ({doc.text[target.start : target.end]}) where others will read it",
             pattern=m.id,
         )

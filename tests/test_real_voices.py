@@ -666,31 +666,32 @@ def test_a_closing_line_that_opens_a_quotation_signs_nothing(
     assert (doc.sender is not None and doc.sender.is_member) is signs, doc.sender
 
 
-@pytest.mark.parametrize(
-    ("verb", "flagged"),
-    [
-        ("referred to the planning officer, Mr Dan Ure, as", True),
-        ("slammed the planning officer, Mr Dan Ure, as", True),
-        # the same word, a resident's
-        ("heard a resident call the planning officer, Mr Dan Ure,", False),
-    ],
-)
-def test_a_members_short_quoted_words_given_by_a_reporting_verb(verb: str, flagged: bool) -> None:
-    story = f"Planning row\n\nAt the meeting Cllr Jo Hart {verb} \u201cclueless\u201d and left.\n"
-    assert ("CON001" in [c for c, _ in codes(story)]) is flagged, codes(story)
+SAID = "Cllr Jo Hart told the meeting: \u201c{}\u201d"  # the Member's words, quoted
 
 
 @pytest.mark.parametrize(
-    ("words", "flagged"),
+    ("line", "flagged"),
     [
-        ("Officers in this council kept quiet and sat on the audit report for months.", True),
-        # a Member's own seat, and a report kept back by no officer
-        ("I sat on the review panel in this council for a year.", False),
-        ("The minister sat on that report for a year.", False),
+        # a Member's short quoted words given by a reporting verb; the same word a resident's
+        (
+            "Cllr Jo Hart referred to the planning officer, Mr Dan Ure, as \u201cclueless\u201d.",
+            True,
+        ),
+        ("Cllr Jo Hart slammed the planning officer, Mr Dan Ure, as \u201cclueless\u201d.", True),
+        ("Cllr Jo Hart heard a resident call the planning officer \u201cclueless\u201d.", False),
+        # officers who sat on a report; a Member's own seat; a report no officer kept back
+        (
+            SAID.format(
+                "Officers in this council kept quiet and sat on the audit report for months."
+            ),
+            True,
+        ),
+        (SAID.format("I sat on the review panel in this council for a year."), False),
+        (SAID.format("The minister sat on that report for a year."), False),
     ],
 )
-def test_officers_who_sat_on_a_report(words: str, flagged: bool) -> None:
-    story = f"Report row\n\nCllr Jo Hart told the meeting: \u201c{words}\u201d\n"
+def test_what_a_report_gives_as_a_members_words(line: str, flagged: bool) -> None:
+    story = f"Planning row\n\n{line}\n"
     assert ("CON001" in [c for c, _ in codes(story)]) is flagged, codes(story)
 
 

@@ -650,6 +650,7 @@ def test_a_quotation_opened_with_a_closing_mark_after_a_colon_is_the_speakers() 
     ("last", "signs"),
     [
         ("\u201cOf course Cllr Wa", False),  # a page cut off inside a quotation: no sign-off
+        ("Cllr W", False),  # a page cut off in the middle of a name
         ("Cllr Ann Ware", True),  # the same page signed
     ],
 )

@@ -308,6 +308,8 @@ def signatories(lines: list[str], config: Config | None) -> list[Person]:
         line = line.rstrip(",")
         if line.lstrip()[:1] in QUOTE_OPENERS:
             continue  # '“Of course Cllr Wright knew': someone's words, quoted, not a signature
+        if len(people.bare_name(line).strip(" .")) == 1:
+            continue  # "Cllr C": a page cut off in the middle of a name, no one's sign-off
         if last_was_role and last_roles and re.fullmatch(r"[A-Z][\w&'-]*", line):
             last_roles[-1] += (
                 " " + line

@@ -708,6 +708,14 @@ def test_what_a_report_gives_as_a_members_words(line: str, flagged: bool) -> Non
         # insults, and the same words of no one at the council
         ("The interim chief executive is a buffoon with a history of cock ups.", True),
         ("The pantomime had a clown and a buffoon, to the delight of the children.", False),
+        # idioms of blame with no judgement word
+        ("The planning officers are taking sickies again.", True),
+        ("The legal officers dither over every piece of advice.", True),
+        ("The clerk does not appear to act professionally or impartially.", True),
+        ("The housing manager uses the excuse that the budget is fixed.", True),
+        ("The clerk's position is now untenable.", True),
+        ("Volunteers cleared the dead wood from the churchyard.", False),
+        ("The clerk will act impartially at the count.", False),
         ("I was treated with great courtesy by officers at the hearing.", False),
     ],
 )

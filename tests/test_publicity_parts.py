@@ -334,7 +334,7 @@ def test_a_party_in_a_speakers_title_is_no_party_politics(tmp_path: Path) -> Non
         ("We accept total liability for the damage the burst main caused.", True),
         # responsibility demanded of someone else, or taken for words, not for harm
         ("The contractor must accept responsibility for the delays, the Leader said.", False),
-        ("The panel noted his refusal to accept responsibility for the flooding.", False),
+        ("The panel noted his refusal to admit responsibility for the flooding.", False),
         ("The Leader accepts full responsibility for the wording of this message.", False),
         # how paying might be read: a fear, not an admission
         (

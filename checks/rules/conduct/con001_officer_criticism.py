@@ -385,7 +385,7 @@ def officer_criticism(doc: Document) -> Iterator[Hit]:
         end = doc.clause_end(start, end, 6)
         close = doc.quotation_end(end - 1)
         if close is not None and close - end <= QUOTE_TAIL:
-            end = close  # 'the officer "needs to go!! Not fit for purpose!"': the quotation whole
+            end = close  # 'the officer "has to go!! Useless at the job!"': the quotation whole
         yield Hit(
             start,
             end,

@@ -711,7 +711,7 @@ def test_what_a_report_gives_as_a_members_words(line: str, flagged: bool) -> Non
         # idioms of blame with no judgement word
         ("The planning officers are taking sickies again.", True),
         ("The legal officers dither over every piece of advice.", True),
-        ("The clerk does not appear to act professionally or impartially.", True),
+        ("The clerk has failed to act professionally or impartially.", True),
         ("The housing manager uses the excuse that the budget is fixed.", True),
         ("The clerk's position is now untenable.", True),
         ("Volunteers cleared the dead wood from the churchyard.", False),

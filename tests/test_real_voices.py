@@ -716,6 +716,9 @@ def test_what_a_report_gives_as_a_members_words(line: str, flagged: bool) -> Non
         ("The clerk's position is now untenable.", True),
         ("Volunteers cleared the dead wood from the churchyard.", False),
         ("The clerk will act impartially at the count.", False),
+        # a council's service named as its staff; its committee is Members
+        ("Kestrel Council highways had arrogantly ignored every complaint.", True),
+        ("Kestrel Council planning committee had arrogantly ignored every complaint.", False),
         ("I was treated with great courtesy by officers at the hearing.", False),
     ],
 )

@@ -32,6 +32,7 @@ from protocheck.read import read
         ("the budget a Conservative cabinet set", "Conservative"),
         ("Labour cannot even add up their own figures.", "Labour"),
         ("Labour increased the parking charges twice.", "Labour"),
+        ("Labour\u2019s choice was to double the charge for bulky waste.", "Labour"),
     ],
 )
 def test_party_mentions(text: str, party: str) -> None:
@@ -45,6 +46,7 @@ def test_party_mentions(text: str, party: str) -> None:
         "Labour Market Statistics for March",
         "Labour costs rose sharply in March",
         "Labour costs increased in March",
+        "The village Green\u2019s pond was cleared in May",
         "funded under the Labour Market Fund",
         "an Independent review of the service",
         "Reform of adult social care",

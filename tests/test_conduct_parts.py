@@ -411,6 +411,9 @@ CON003_POSTS = {  # a Member's posts and letters that may pass on what they shou
         ("appeal", "The chairman said the hearing was cancelled following legal advice.", False),
         ("appeal", "The council has sought independent legal advice on the appeal.", False),
         ("appeal", "The decision to appeal was taken with clear legal advice.", False),
+        # a named person's sick leave, and accounts signed off
+        ("ward-news", "Mr Hale, the school caretaker, has been signed off sick for a month.", True),
+        ("ward-news", "The school's accounts were signed off by the auditor in May.", False),
         ("appeal", "We spent £40,000 last year on outside legal advice for the depot case.", False),
         # "in private" is a closed meeting, not who owns a field
         ("ward-news", "The committee met in private on Tuesday.", True),

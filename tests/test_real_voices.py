@@ -719,6 +719,9 @@ def test_what_a_report_gives_as_a_members_words(line: str, flagged: bool) -> Non
         # a council's service named as its staff; its committee is Members
         ("Kestrel Council highways had arrogantly ignored every complaint.", True),
         ("Kestrel Council planning committee had arrogantly ignored every complaint.", False),
+        ("City planning is now so biased it ignores every objection.", True),
+        ("The chief executive is completely out of touch with residents.", True),
+        ("We have the worst housing manager in the county.", True),
         ("I was treated with great courtesy by officers at the hearing.", False),
     ],
 )

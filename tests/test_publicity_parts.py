@@ -159,6 +159,9 @@ def test_party_political_needs_the_council_as_publisher(
         # a short sentence is judged; a short line of a list is not
         ("Labour are getting things done.", True),
         ("Cllr Jo Hart (Labour)", False),
+        # a council that declared something, and a result declared
+        ("I am proud that this Labour council declared a climate emergency in 2019.", True),
+        ("Jo Hart (Labour) was declared elected for Abbey ward on Friday.", False),
     ],
 )
 def test_party_credit_and_campaign_in_a_release(tmp_path: Path, line: str, flagged: bool) -> None:

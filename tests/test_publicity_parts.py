@@ -160,7 +160,7 @@ def test_party_political_needs_the_council_as_publisher(
         ("Labour are getting things done.", True),
         ("Cllr Jo Hart (Labour)", False),
         # a council that declared something, and a result declared
-        ("I am proud that this Labour council declared a climate emergency in 2019.", True),
+        ("I am proud that this Labour council has declared an ecological emergency.", True),
         ("Jo Hart (Labour) was declared elected for Abbey ward on Friday.", False),
     ],
 )

@@ -721,7 +721,7 @@ def test_what_a_report_gives_as_a_members_words(line: str, flagged: bool) -> Non
         ("Kestrel Council planning committee had arrogantly ignored every complaint.", False),
         ("City planning is now so biased it ignores every objection.", True),
         ("The chief executive is completely out of touch with residents.", True),
-        ("We have the worst housing manager in the county.", True),
+        ("Our estate has the worst lettings manager it has ever had.", True),
         ("I was treated with great courtesy by officers at the hearing.", False),
     ],
 )

@@ -722,6 +722,11 @@ def test_what_a_report_gives_as_a_members_words(line: str, flagged: bool) -> Non
         ("City planning is now so biased it ignores every objection.", True),
         ("The chief executive is completely out of touch with residents.", True),
         ("Our estate has the worst lettings manager it has ever had.", True),
+        ("The planners were ill informed and should be ashamed.", True),
+        ("The highways officers produced a badly drafted report.", True),
+        ("The clerk did not even have the courtesy to reply.", True),
+        ("The badly damaged bridge will reopen in May, the engineer says.", False),
+        ("The high street will be closed on Sunday for the fair.", False),
         ("I was treated with great courtesy by officers at the hearing.", False),
     ],
 )

@@ -323,6 +323,19 @@ def test_a_news_report_quoting_speech_in_single_quotes_has_no_first_person_write
     assert result.sender is None, result.sender
 
 
+def test_speech_opened_without_a_colon_and_quoting_inside_is_no_first_person_writer() -> None:
+    """'... rose and said \u201cMay I raise, as the \u201cGazette\u201d asked me ...': the
+    speech opens after "said", with no colon, and a title quoted inside it ends nothing."""
+    story = (
+        "Meeting collapses in row\n\n"
+        "The special meeting to decide on the director's suspension has collapsed.\n\n"
+        "Cllr Ann Vale rose and said \u201cMay I raise a point first, because the "
+        "\u201cGazette\u201d rang me and I told them my view, and I still hold it.\u201d\n"
+    )
+    result = protocheck.check(story, use_cache=False)  # type: ignore[arg-type]
+    assert result.sender is None, result.sender
+
+
 @pytest.mark.parametrize(
     ("line", "flagged"),
     [

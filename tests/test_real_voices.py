@@ -740,6 +740,9 @@ def test_what_a_report_gives_as_a_members_words(line: str, flagged: bool) -> Non
         ("The clerk did not even have the courtesy to reply.", True),
         ("The badly damaged bridge will reopen in May, the engineer says.", False),
         ("The high street will be closed on Sunday for the fair.", False),
+        # officers of another service
+        ("The senior police officers have been useless on antisocial driving.", False),
+        ("The senior council officers have been useless on antisocial driving.", True),
         ("I was treated with great courtesy by officers at the hearing.", False),
     ],
 )

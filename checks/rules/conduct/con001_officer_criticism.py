@@ -62,6 +62,9 @@ from protocheck.rules.registry import rule
 DONE_TO_THE_WRITER = (
     "treated-with-contempt",
 )  # "I was treated with contempt by officers": the writer is the one wronged
+SERVICE_REACH = (
+    20  # characters before an officer read for another service ("senior police officers")
+)
 QUOTE_TAIL = 60  # characters a finding inside a short quotation runs on to close it
 PRONOUN_REACH = 3  # sentences back a "he" or "she" may point to the officer named there
 NAMELESS_REACH = (
@@ -133,7 +136,13 @@ def _references(doc: Document, label: str, start: int, end: int) -> list[Match]:
     found = [
         ref
         for ref in doc.matches_in((start, end), label)
-        if ref.id != "honorific-name" or _known_in_role(doc, ref)
+        if (ref.id != "honorific-name" or _known_in_role(doc, ref))
+        and not (
+            label == "OFFICER_REF"
+            and lexicon.phrase("other-service-officer").search(
+                doc.text, max(0, ref.start - SERVICE_REACH), ref.start
+            )
+        )
     ]
     if label == "OFFICER_REF":
         for surname in doc.analysis(_officer_surnames):

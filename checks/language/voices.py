@@ -64,6 +64,7 @@ TITLE_WORDS = 10  # an inside-address line longer than this is a sentence, not a
 ADDRESS_LINES_BELOW = (
     3  # the title line and the two below it, where the addressee's organisation is
 )
+LIST_ITEM_OPENS = re.compile(r"\s*(?:\(\w{1,4}\)|\w{1,3}[.)])\s")  # "(b) ", "2. ", "iv) "
 QUOTE_OPENERS = '"\u201c\u2018'  # a closing line opening with one of these is quoted speech
 SELF_DESCRIPTION_REACH = 15  # opening paragraphs where a writer may say "as your councillor, I ..."
 _CLLR_NAME = (
@@ -310,6 +311,8 @@ def signatories(lines: list[str], config: Config | None) -> list[Person]:
             continue  # '“Of course Cllr Wright knew': someone's words, quoted, not a signature
         if len(people.bare_name(line).strip(" .")) == 1:
             continue  # "Cllr C": a page cut off in the middle of a name, no one's sign-off
+        if LIST_ITEM_OPENS.match(line):
+            continue  # "(b) bringing the office of councillor into disrepute": a list item
         if last_was_role and last_roles and re.fullmatch(r"[A-Z][\w&'-]*", line):
             last_roles[-1] += (
                 " " + line

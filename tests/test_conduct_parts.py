@@ -507,6 +507,12 @@ def test_a_release_dated_by_month_only_is_placed_when_the_whole_month_is_in_the_
         # the Council's room, and a place in town that belongs to no one
         ("The party's leaflet surveys were sorted in the town hall meeting room on Monday.", True),
         ("Our party surveys found people wanted more benches in the town centre.", False),
+        # an officer in a campaign's sentence, asked for nothing
+        (
+            "The Labour Party campaign cheered when the returning officer read out the result.",
+            False,
+        ),
+        ("Could one of the planning officers speak at our Labour Party branch meeting?", True),
     ],
 )
 def test_the_town_centre_is_no_council_facility(tmp_path: Path, line: str, flagged: bool) -> None:

@@ -188,6 +188,22 @@ def _resource_asked(doc: Document, sentence: tuple[int, int]) -> Match | None:
     return _addressee(doc, sentence) if found else None
 
 
+def _resource_here(doc: Document, m: Match, sentence: tuple[int, int]) -> Match | None:
+    """A Council resource in the purpose's sentence; bare "officer" or "staff" only where
+    the sentence asks for or offers something ("could one of your officers attend"), not
+    "the campaign cheered when the Returning Officer read out the result"."""
+    resource = doc.in_same_sentence(m, ("RESOURCE",), before=False)
+    if resource is None or resource.id != "officers-staff":
+        return resource
+    others = [r for r in doc.matches_in(sentence, "RESOURCE") if r.id != "officers-staff"]
+    if others:
+        return others[0]
+    asks = lexicon.phrase("resource-request").search(doc.text, *sentence) or lexicon.phrase(
+        "second-person"
+    ).search(doc.text, *sentence)
+    return resource if asks else None
+
+
 def _officer_offers(doc: Document, sentence: tuple[int, int]) -> Match | None:
     """An officer writing that they will come to or help with a party purpose ("I am happy
     to come along to the branch Labour Party meeting"): the officer's working time is the
@@ -224,7 +240,7 @@ def resources_misuse(doc: Document) -> Iterator[Hit]:
         if sentence in seen:
             continue
         resource = (
-            doc.in_same_sentence(m, ("RESOURCE",), before=False)
+            _resource_here(doc, m, sentence)
             or _addressee(doc, sentence)
             or _facility_nearby(doc, sentence)
             or _officer_offers(doc, sentence)

@@ -509,7 +509,7 @@ def test_a_release_dated_by_month_only_is_placed_when_the_whole_month_is_in_the_
         ("Our party surveys found people wanted more benches in the town centre.", False),
         # an officer in a campaign's sentence, asked for nothing
         (
-            "The Labour Party campaign cheered when the returning officer read out the result.",
+            "The Labour Party campaign cheered as the returning officer announced the count.",
             False,
         ),
         ("Could one of the planning officers speak at our Labour Party branch meeting?", True),

@@ -664,7 +664,7 @@ def test_a_quotation_opened_with_a_closing_mark_after_a_colon_is_the_speakers() 
     [
         ("\u201cOf course Cllr Wa", False),  # a page cut off inside a quotation: no sign-off
         ("Cllr W", False),  # a page cut off in the middle of a name
-        ("(b) bringing the office of councillor into disrepute", False),  # a list item
+        ("(b) failing to treat members of the public with respect", False),  # a list item
         ("Cllr Ann Ware", True),  # the same page signed
     ],
 )

@@ -312,7 +312,7 @@ def signatories(lines: list[str], config: Config | None) -> list[Person]:
         if len(people.bare_name(line).strip(" .")) == 1:
             continue  # "Cllr C": a page cut off in the middle of a name, no one's sign-off
         if LIST_ITEM_OPENS.match(line):
-            continue  # "(b) bringing the office of councillor into disrepute": a list item
+            continue  # "(b) failing to treat the public with respect": a list item
         if last_was_role and last_roles and re.fullmatch(r"[A-Z][\w&'-]*", line):
             last_roles[-1] += (
                 " " + line

@@ -191,7 +191,7 @@ def _resource_asked(doc: Document, sentence: tuple[int, int]) -> Match | None:
 def _resource_here(doc: Document, m: Match, sentence: tuple[int, int]) -> Match | None:
     """A Council resource in the purpose's sentence; bare "officer" or "staff" only where
     the sentence asks for or offers something ("could one of your officers attend"), not
-    "the campaign cheered when the Returning Officer read out the result"."""
+    "the campaign cheered as the Returning Officer announced the count"."""
     resource = doc.in_same_sentence(m, ("RESOURCE",), before=False)
     if resource is None or resource.id != "officers-staff":
         return resource

@@ -162,6 +162,7 @@ def test_party_political_needs_the_council_as_publisher(
         # a council that declared something, and a result declared
         ("I am proud that this Labour council has declared an ecological emergency.", True),
         ("Jo Hart (Labour) was declared elected for Abbey ward on Friday.", False),
+        ("The Conservatives have 9 councillors on the parish council.", False),  # a seat count
     ],
 )
 def test_party_credit_and_campaign_in_a_release(tmp_path: Path, line: str, flagged: bool) -> None:

@@ -195,13 +195,16 @@ def _resource_here(doc: Document, m: Match, sentence: tuple[int, int]) -> Match 
     resource = doc.in_same_sentence(m, ("RESOURCE",), before=False)
     if resource is None or resource.id != "officers-staff":
         return resource
-    others = [r for r in doc.matches_in(sentence, "RESOURCE") if r.id != "officers-staff"]
+    here = doc.matches_in(sentence, "RESOURCE")
+    others = [r for r in here if r.id != "officers-staff"]
     if others:
         return others[0]
-    asks = lexicon.phrase("resource-request").search(doc.text, *sentence) or lexicon.phrase(
+    if lexicon.phrase("resource-request").search(doc.text, *sentence) or lexicon.phrase(
         "second-person"
-    ).search(doc.text, *sentence)
-    return resource if asks else None
+    ).search(doc.text, *sentence):
+        return resource
+    wanted = lexicon.phrase("officer-wanted")
+    return next((r for r in here if wanted.search(doc.text, sentence[0], r.start)), None)
 
 
 def _officer_offers(doc: Document, sentence: tuple[int, int]) -> Match | None:

@@ -309,13 +309,18 @@ def test_a_report_about_misuse_asks_for_nothing(tmp_path: Path) -> None:
 def test_support_for_an_event_is_no_vote_for_a_party(
     tmp_path: Path, line: str, flagged: bool
 ) -> None:
+    assert _chat_con004(tmp_path, "Brackley Vale ward team", line) is flagged
+
+
+def _chat_con004(tmp_path: Path, group: str, line: str) -> bool:
+    """Whether CON004 flags a Member's `line` in a group chat export."""
     chat = write(
         tmp_path,
         "chat.txt",
-        'WhatsApp export - "Brackley Vale ward team" group\n'
+        f'WhatsApp export - "{group}" group\n'
         f"[02/04/2027, 20:01] Cllr Rosa Fenn: {line}\n[02/04/2027, 20:03] Tom: Thanks.\n",
     )
-    assert bool([c for c, _ in findings(chat, "--select", "CON004")]) is flagged
+    return bool([c for c, _ in findings(chat, "--select", "CON004")])
 
 
 TALK = "talks of the election"  # PUB002's message for election talk
@@ -516,13 +521,8 @@ def test_a_release_dated_by_month_only_is_placed_when_the_whole_month_is_in_the_
     ],
 )
 def test_the_town_centre_is_no_council_facility(tmp_path: Path, line: str, flagged: bool) -> None:
-    chat = write(
-        tmp_path,
-        "chat.txt",
-        'WhatsApp export - "Brackley Vale volunteers" group\n'
-        f"[02/04/2027, 20:01] Cllr Rosa Fenn: {line}\n[02/04/2027, 20:03] Tom: Thanks.\n",
-    )
-    assert bool([c for c, _ in findings(chat, "--select", "CON004")]) is flagged
+    # a group not called a "team", which would itself name staff
+    assert _chat_con004(tmp_path, "Brackley Vale volunteers", line) is flagged
 
 
 OFFICER_REPLY = """From: Dan Ure <dan.ure@example.gov.uk>

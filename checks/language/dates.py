@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from protocheck.model.document import Document
+from protocheck.model.document import Block, Document
 
 # A month in a date-like span: its first three letters and any letters after, so that a
 # misspelt month is still a date ("1st Febuary 2028" corrected is no figure changed);
@@ -148,18 +148,26 @@ DATE_LINE = re.compile(
 )
 
 
+TOP_BLOCKS = 10  # opening blocks read for a dateline
+
+
+def _dated_blocks(doc: Document) -> list[Block]:
+    """The blocks a document's own date may stand in: text and page headers."""
+    return [b for b in doc.blocks if b.kind in ("paragraph", "heading", "cell", "header")]
+
+
 def issue_date(doc: Document) -> tuple[dt.date | None, str]:
     """(date, where it came from)."""
     if doc.issue_date:
         return dt.date.fromisoformat(doc.issue_date), "--date"
-    body = [b for b in doc.blocks if b.kind in ("paragraph", "heading", "cell", "header")]
+    body = _dated_blocks(doc)
     for b in body:  # an explicit "Date: ..." line anywhere
         if DATE_LINE.match(b.text):
             found = parse_dates(b.text)
             if found:
                 return found[0][1], "its date line"
     for b in body[
-        :10
+        :TOP_BLOCKS
     ]:  # a date or a dateline near the top: a short line, or one that opens with it
         found = parse_dates(b.text[:200])
         if found and (found[0][0] <= 40 or len(b.text.split()) <= 12):
@@ -206,8 +214,8 @@ def issue_month(doc: Document) -> tuple[dt.date, dt.date] | None:
     its top, names without a day, for a document whose lines name no day (`issue_date`)."""
     import calendar
 
-    body = [b for b in doc.blocks if b.kind in ("paragraph", "heading", "cell", "header")]
-    lines = [b.text for b in body if DATE_LINE.match(b.text)] + [b.text for b in body[:10]]
+    body = _dated_blocks(doc)
+    lines = [b.text for b in body if DATE_LINE.match(b.text)] + [b.text for b in body[:TOP_BLOCKS]]
     for text in lines:
         span = _month_of(text)
         first = _read(span.text, default=dt.date(2000, 1, 1)) if span else None

@@ -151,8 +151,9 @@ def _political_context(text: str, start: int, end: int, form: str) -> bool:
     prev_word = prev.group(1).lower() if prev else ""
     if form.endswith("s") and prev_word == "the":
         return True  # "the Greens", "the Independents"
-    opens = _SENTENCE_OPENS.search(text[max(0, start - CONTEXT_REACH_BEFORE) : start])
-    if text[end : end + 2] in ("'s", "\u2019s") and opens:
+    if text[end : end + 2] in ("'s", "\u2019s") and _SENTENCE_OPENS.search(
+        text[max(0, start - CONTEXT_REACH_BEFORE) : start]
+    ):
         return (
             True  # "Labour's choice was to ..." opening a sentence, not "the village Green's pond"
         )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from protocheck.language import lexicon, people
-from protocheck.model.document import Block, Document, Person, quoted_passages
+from protocheck.model.document import OPENING_MARKS, Block, Document, Person, quoted_passages
 
 # An attribution's speaker: capitalised words, with "the", "of", "for", "and" between
 # ("Cllr Jo Bloggs, Leader of the Council").
@@ -277,7 +277,6 @@ def _title_before(before: str, which: str) -> bool:
 
 # "said that ...": reported speech follows, not a name
 REPORTED = re.compile(r"\s*that\b", re.IGNORECASE)
-_OPENING_MARKS = frozenset('"\u201c\u2018')
 MEMBER_REACH_BLOCKS = 2  # paragraphs before a quotation read for the Member it is by
 
 
@@ -416,7 +415,7 @@ def _paragraphs(doc: Document) -> list[Block]:
         pos = 0
         for m in _LINE_PARAGRAPH.finditer(block.text):
             head = block.text[pos : m.start()]
-            if _runs_on(head) and block.text[m.end() :].lstrip(" \t")[:1] not in _OPENING_MARKS:
+            if _runs_on(head) and block.text[m.end() :].lstrip(" \t")[:1] not in OPENING_MARKS:
                 continue  # a quotation runs on over the break (a quotation that runs on
                 # into a paragraph opening with a quotation mark is closed at the break)
             out.append(Block(block.kind, head, start=block.start + pos))
@@ -495,7 +494,7 @@ def _find_quotes(doc: Document) -> list[Quote]:
                     or _nearest_member(doc, paragraphs, block, passages[0][0])
                     or speaker
                 )
-        elif block.text.lstrip()[:1] in _OPENING_MARKS and last is not None:
+        elif block.text.lstrip()[:1] in OPENING_MARKS and last is not None:
             # a paragraph opening a quotation goes on with the last, and its attribution
             speaker, who = last.speaker, (last.attribution or None)
         elif (

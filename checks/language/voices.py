@@ -37,7 +37,13 @@ from dataclasses import dataclass, field
 
 from protocheck.language import kinds, letters, lexicon, people
 from protocheck.model.config import Config
-from protocheck.model.document import Document, Person, RawDocument, quoted_passages
+from protocheck.model.document import (
+    OPENING_MARKS,
+    Document,
+    Person,
+    RawDocument,
+    quoted_passages,
+)
 
 MEMO_TO = re.compile(r"^\s*to\s*:\s*\n?\s*([^\n]{3,120})$", re.IGNORECASE | re.MULTILINE)
 MEMO_FROM = re.compile(r"^\s*from\s*:\s*\n?\s*([^\n]{3,120})$", re.IGNORECASE | re.MULTILINE)
@@ -65,7 +71,6 @@ ADDRESS_LINES_BELOW = (
     3  # the title line and the two below it, where the addressee's organisation is
 )
 LIST_ITEM_OPENS = re.compile(r"\s*(?:\(\w{1,4}\)|\w{1,3}[.)])\s")  # "(b) ", "2. ", "iv) "
-QUOTE_OPENERS = '"\u201c\u2018'  # a closing line opening with one of these is quoted speech
 SELF_DESCRIPTION_REACH = 15  # opening paragraphs where a writer may say "as your councillor, I ..."
 _CLLR_NAME = (
     r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}"  # after "Cllr": one to four capitalised words
@@ -307,7 +312,7 @@ def signatories(lines: list[str], config: Config | None) -> list[Person]:
         if letters.ends_signature(line):
             break
         line = line.rstrip(",")
-        if line.lstrip()[:1] in QUOTE_OPENERS:
+        if line.lstrip()[:1] in OPENING_MARKS:
             continue  # '“Of course Cllr Wright knew': someone's words, quoted, not a signature
         if len(people.bare_name(line).strip(" .")) == 1:
             continue  # "Cllr C": a page cut off in the middle of a name, no one's sign-off

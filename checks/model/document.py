@@ -427,6 +427,7 @@ class Document:
         return self.text[s:e]
 
 
+OPENING_MARKS = frozenset('"\u201c\u2018')  # marks that open a quotation
 _QUOTE_PAIRS = {"\u201c": "\u201d", '"': '"', "\u2018": "\u2019", "\u201d": "\u201d"}
 
 

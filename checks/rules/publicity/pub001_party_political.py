@@ -75,15 +75,15 @@ JUDGED_WORDS = 7  # a shorter line naming a party (a results table, a membership
 SENTENCE_WORDS = (
     4  # unless it is a sentence, ending as one does ("Labour are getting things done.")
 )
+CREDIT_REACH = 25  # characters before a party read for "under the", "thanks to"
 
 
 def _too_short(sentence: str) -> bool:
+    """A line too short to judge (a results line, a list item), unless it ends as a
+    sentence does."""
     words = len(sentence.split())
     ends = sentence.rstrip().rstrip("\"'\u201d\u2019)").endswith((".", "!", ":"))
     return words < (SENTENCE_WORDS if ends else JUDGED_WORDS)
-
-
-CREDIT_REACH = 25  # characters before a party read for "under the", "thanks to"
 
 
 def _attribution_line(sentence: str) -> bool:

@@ -355,6 +355,11 @@ def test_phrase_examples_match_and_counters_do_not() -> None:
             "said:\n  patterns: [said]\n  examples: [he said]\n  example: [he said]\n",
             r"phrases\.yml: entry 'said': unknown key\(s\) example",
         ),
+        (  # plain YAML would keep the second 'said' and lose the first without a word
+            "said:\n  patterns: [said]\n  examples: [he said]\n"
+            "said:\n  patterns: [told]\n  examples: [she told]\n",
+            r"phrases\.yml: key 'said' given twice",
+        ),
     ],
 )
 def test_a_bad_phrase_list_fails_with_file_and_entry(

@@ -182,6 +182,29 @@ def entries_by_id() -> dict[tuple[str, str], PatternEntry]:
 
 
 @functools.cache
+def _unique_keys_loader() -> Any:
+    """A safe YAML loader (libyaml's where available) that refuses a mapping naming a
+    key twice: plain YAML keeps the last silently, and an entry would be lost."""
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class UniqueKeys(base):  # type: ignore[misc,valid-type]
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            seen: set[Any] = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"key {key!r} given twice", key_node.start_mark
+                    )
+                seen.add(key)
+            return super().construct_mapping(node, deep=deep)
+
+    return UniqueKeys
+
+
+@functools.cache
 def yaml_data(relpath: str) -> Any:
     """A YAML data file under lexicons/, parsed with libyaml where available (kept
     parsed in the cache directory, see `_parsed`)."""
@@ -189,9 +212,8 @@ def yaml_data(relpath: str) -> Any:
     def parse(text: str) -> Any:
         import yaml
 
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         try:
-            return yaml.load(text, Loader=loader)  # a safe loader
+            return yaml.load(text, Loader=_unique_keys_loader())  # a safe loader
         except yaml.YAMLError as exc:
             raise LexiconError(f"lexicons/{relpath}", None, str(exc)) from exc
 

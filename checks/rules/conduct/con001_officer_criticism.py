@@ -104,7 +104,7 @@ def _target(doc: Document, m: Match, label: str) -> Match | None:
         not pronoun
         or (
             named_here[0].start < pronoun.start()
-            and lexicon.phrase("singular-pronoun").fullmatch(pronoun.group(0))
+            and lexicon.phrase("one-person-pronoun").fullmatch(pronoun.group(0))
         )
     ):
         # "Cllr Hart's motion was a shambles": about someone else named here; "Cllr

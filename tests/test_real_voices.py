@@ -1146,3 +1146,51 @@ def test_a_letter_to_the_paper_signed_above_an_address_is_its_signers(tmp_path: 
     doc = analysed(tmp_path, letter)
     assert doc.sender is not None and doc.sender.is_officer, doc.sender
     assert doc.sender.name == "Jan Pryor"
+
+
+@pytest.mark.parametrize(
+    ("opening", "flagged"),
+    [
+        ("How are we meant to do our job as ward councillors without the papers?", True),
+        ("As councillors we were never shown the draft.", True),
+        # a resident's post: the councillors' job is someone else's
+        ("How are the councillors meant to do their job without the papers?", False),
+    ],
+)
+def test_a_writer_who_speaks_of_our_job_as_councillors_is_a_member(
+    opening: str, flagged: bool
+) -> None:
+    found = codes(BLOG.format(opening=opening))
+    assert any(c == "CON001" and "appalling" in t for c, t in found) is flagged, found
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        # officers picked out by what they did, then "they"
+        (
+            "Officers who attended the flood meeting came with no list of homes.\n\n"
+            "It was shameful that they could not answer a single question.",
+            True,
+        ),
+        ("The failings of the whole sorry saga come down to officer incompetence.", True),
+        ("Then a Director of a department turned up and made a complete shambles of it.", True),
+        # the failings named are a politician's
+        (
+            "The officer failings are plain.\n\nThe political failings of the former "
+            "leader, who refused an inquiry, are appalling.",
+            False,
+        ),
+        # officers who will do something: no one identified by what they did
+        ("Officers that will visit next week may find it a shambles.", False),
+    ],
+)
+def test_officers_picked_out_by_what_they_did_or_by_their_failings(
+    line: str, flagged: bool
+) -> None:
+    found = codes(MEMBER_POST.format(line=line))
+    hits = [t for c, t in found if c == "CON001"]
+    if "political failings" in line:
+        assert not any("appalling" in t for t in hits), found
+    else:
+        assert bool(hits) is flagged, found

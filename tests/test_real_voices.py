@@ -261,6 +261,28 @@ def test_a_quoted_officer_is_known_by_the_title_the_report_gave_her(
     assert any(c == "PUB004" and "clown" in t for c, t in found) is flagged, found
 
 
+@pytest.mark.parametrize(
+    ("post", "flagged"),
+    [
+        ("Watched the debate. A Tory voter with a conscience. Who knew!", True),
+        (
+            "Watched the debate. A Green councillor with actual principles. Wonders never cease.",
+            True,
+        ),
+        # no party's people: a view of no party
+        ("Watched the debate. A resident with a conscience spoke up for the library.", False),
+    ],
+)
+def test_an_officers_surprise_that_a_partys_people_have_a_virtue_is_a_political_view(
+    post: str, flagged: bool
+) -> None:
+    story = (
+        "Council chief apologises for post\n\nKestrel Vale chief executive Ruth Garvock "
+        f'apologised on Friday.\n\nMrs Garvock wrote on her work account: "{post}"\n'
+    )
+    assert any(c == "PUB004" for c, _ in codes(story)) is flagged, codes(story)
+
+
 def test_told_names_the_hearer_not_the_speaker() -> None:
     story = OFFICER_NEWS.format(intro="Kestrel Vale chief executive Ruth Garvock spoke out.")
     found = [f for f in protocheck.check(story, use_cache=False).findings if f.code == "PUB004"]

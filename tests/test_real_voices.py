@@ -265,6 +265,8 @@ def test_a_quoted_officer_is_known_by_the_title_the_report_gave_her(
     ("post", "flagged"),
     [
         ("Watched the debate. A Tory voter with a conscience. Who knew!", True),
+        # "Labour" is the party before "voter" as before "voters"
+        ("Watched the debate. A Labour voter with a conscience. Who knew!", True),
         (
             "Watched the debate. A Green councillor with actual principles. Wonders never cease.",
             True,

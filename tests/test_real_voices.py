@@ -1218,3 +1218,53 @@ def test_officers_picked_out_by_what_they_did_or_by_their_failings(
         assert not any("appalling" in t for t in hits), found
     else:
         assert bool(hits) is flagged, found
+
+
+THREAT_NEWS = """{headline}
+
+{lead}
+
+The message was later passed to the council's monitoring officer.
+
+It read: "I have said from the start that the forum will not pay for this.
+
+"{threat}"
+"""
+
+
+@pytest.mark.parametrize(
+    ("headline", "lead", "threat", "flagged"),
+    [
+        (
+            "Councillor suspended over email to engineer",
+            "A ward councillor has been suspended after an email to a highways engineer.",
+            "When I am back from leave I shall put you through the mincer at committee.",
+            True,
+        ),
+        (
+            "Councillors accused of bullying staff",
+            "An inspection heard that staff were told 'we will get you' by some members.",
+            "Mark my words, we will get you.",
+            True,
+        ),
+        # a resident's threat, reported: no Member in the story's opening
+        (
+            "Man fined over email to engineer",
+            "A Kestrel man has been fined after an email to a highways engineer.",
+            "When I am back from leave I shall put you through the mincer at the hearing.",
+            False,
+        ),
+        # a Member's promise, not a threat
+        (
+            "Councillor suspended over email to engineer",
+            "A ward councillor has been suspended after an email to a highways engineer.",
+            "We will get you an answer on the crossing by Friday.",
+            False,
+        ),
+    ],
+)
+def test_a_report_quoting_a_members_threat_to_an_officer(
+    headline: str, lead: str, threat: str, flagged: bool
+) -> None:
+    story = THREAT_NEWS.format(headline=headline, lead=lead, threat=threat)
+    assert any(c == "CON002" for c, _ in codes(story)) is flagged, codes(story)

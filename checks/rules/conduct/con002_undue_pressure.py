@@ -14,6 +14,9 @@ In a Member's letter or email to an officer, a sentence that:
 In any document a Member writes (a group e-mail, say), a sentence that reports
 having had officers act on a decision the group took ("As agreed last night, the
 charges are going. I have asked Parking Services to switch off the machines").
+In a news report or decision, a Member's threat to an officer that it quotes ("I
+shall put you through the mincer", "we will get you"), taken as the words of the
+councillor the report is about when it names no one else as the speaker.
 
 ## Why it matters
 Officers work to the instructions of their senior officers and give impartial
@@ -60,15 +63,54 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from protocheck.language import letters, lexicon, people
-from protocheck.model.document import Document, Hit
+from protocheck.language import letters, lexicon, people, quotes
+from protocheck.model.document import Document, Hit, Person
 from protocheck.rules.registry import rule
 
 OFFICER_OPENING = 12  # lines at the top of a letter or memo that may name the officer it goes to
 
 
 def _member_writes(doc: Document) -> bool:
-    return doc.sender is not None and doc.sender.is_member
+    """A Member's own document, or a report (kind other) that may quote a Member."""
+    return (doc.sender is not None and doc.sender.is_member) or doc.kind == "other"
+
+
+THREATS = ("threat-get-you", "threat-mincer", "threat-your-job", "threat-regret")
+UNNAMED = ("", "it", "this", "that")  # an attribution to a thing: 'It read: "..."'
+LEAD_BLOCKS = 3  # paragraphs at the top of a report read for the Members it is about
+
+
+def _member_the_report_is_about(doc: Document) -> Person | None:
+    """A report whose headline or opening paragraphs are about a councillor or
+    councillors ("Councillor suspended for email threat"): the Members whose words a
+    threat it quotes with no one named as speaker are taken to be."""
+    lead = [b for b in doc.blocks if b.in_body or b.kind == "heading"][:LEAD_BLOCKS]
+    for block in lead:
+        if lexicon.phrase("councillors-named").search(block.text):
+            return Person("a councillor", is_member=True, source="report")
+    return None
+
+
+def _quoted_threats(doc: Document) -> Iterator[Hit]:
+    """A report quoting a Member's threat to an officer ("... to put you through the
+    mincer", "we will get you"): the Member's own words, whoever reports them."""
+    found = quotes.quotes(doc)
+    for m in doc.find("PRESSURE"):
+        if m.id not in THREATS or not doc.in_quotation(m.start):
+            continue
+        speaker = quotes.speaker_at(doc, m.start, found)
+        if not speaker or people.bare_name(speaker.name).lower() in UNNAMED:
+            speaker = _member_the_report_is_about(
+                doc
+            )  # 'It read: "... stuff you through the mincer"'
+        if not speaker or not (speaker.is_member or speaker.presumed_member):
+            continue
+        yield Hit(
+            m.start,
+            doc.clause_end(m.start, m.end, 8),
+            f"{speaker.short()} threatens an officer",
+            pattern=m.id,
+        )
 
 
 def _member_to_officer(doc: Document) -> bool:
@@ -124,6 +166,10 @@ SENTENCES_AFTER_AS_AGREED = 3  # "As agreed last night" and the two sentences th
     when=_member_writes,
 )
 def undue_pressure(doc: Document) -> Iterator[Hit]:
+    if doc.kind == "other":
+        yield from _quoted_threats(doc)  # a report quoting a Member's threat
+        if doc.sender is None or not doc.sender.is_member:
+            return
     yield from _group_decision_carried_out(doc)
     if not _member_to_officer(doc):
         return

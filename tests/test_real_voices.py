@@ -1268,3 +1268,22 @@ def test_a_report_quoting_a_members_threat_to_an_officer(
 ) -> None:
     story = THREAT_NEWS.format(headline=headline, lead=lead, threat=threat)
     assert any(c == "CON002" for c, _ in codes(story)) is flagged, codes(story)
+
+
+@pytest.mark.parametrize(
+    ("opening", "kind"),
+    [
+        ("A message from the City Mayor of Kestrel Vale, Jo Hart.", "press-release"),
+        ("The Leader's column", "press-release"),
+        # a resident's letter that mentions the mayor is no message from them
+        ("A message to the Mayor from the residents of Elm Lane.", "other"),
+    ],
+)
+def test_a_message_from_the_mayor_or_leader_is_council_publicity(
+    tmp_path: Path, opening: str, kind: str
+) -> None:
+    page = (
+        f"{opening}\n\nI am pleased to write to you in this edition about what your council "
+        "has delivered this year.\n\nThe new library opens in June.\n"
+    )
+    assert analysed(tmp_path, page).kind == kind

@@ -163,6 +163,10 @@ def test_party_political_needs_the_council_as_publisher(
         ("I am proud that this Labour council has declared an ecological emergency.", True),
         ("Jo Hart (Labour) was declared elected for Abbey ward on Friday.", False),
         ("The Conservatives have 9 councillors on the parish council.", False),  # a seat count
+        # blame in words of refusal and reversal
+        ("The Green and Labour coalition refuse to fund the crossing on Mill Road.", True),
+        ("The Tories have backtracked on the bus station yet again.", True),
+        ("The Green and Labour members asked for a report on the crossing.", False),
     ],
 )
 def test_party_credit_and_campaign_in_a_release(tmp_path: Path, line: str, flagged: bool) -> None:

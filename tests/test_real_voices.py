@@ -1287,3 +1287,36 @@ def test_a_message_from_the_mayor_or_leader_is_council_publicity(
         "has delivered this year.\n\nThe new library opens in June.\n"
     )
     assert analysed(tmp_path, page).kind == kind
+
+
+def test_he_said_after_a_quotation_does_not_point_back_to_an_officer() -> None:
+    story = (
+        "Day centre to close\n\nCouncillor Alan Penhallow said he disagreed with the chief "
+        "executive, Ruth Garvock, over the closure.\n\nHe said the closure would also affect "
+        "the lunch club.\n\n\u201cThe whole consultation was a shambles from start to "
+        "finish\u201d, he said.\n"
+    )
+    assert "CON001" not in [c for c, _ in codes(story)], codes(story)
+    # the same words going on about her with a pronoun of their own are the Member's criticism
+    about_her = story.replace("The whole consultation was", "What she did to the consultation was")
+    assert "CON001" in [c for c, _ in codes(about_her)], codes(about_her)
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing", "flagged"),
+    [
+        # a ward post signed with the Member's name: no letter whose sign-off would carry it
+        ("Footpath 12 resurfaced", "My thanks to everyone who pushed for it.", False),
+        # a letter to the paper signed the same way: the sign-off should say in what capacity
+        ("Letters to the Editor\n\nSir,", "Yours faithfully,", True),
+    ],
+)
+def test_a_members_own_post_needs_no_capacity_but_a_letter_to_the_paper_does(
+    opening: str, closing: str, flagged: bool
+) -> None:
+    page = (
+        f"{opening}\n\nI was pleased to hear from officers last week that footpath 12 by the "
+        "station would be resurfaced, and the works are now done.\n\n"
+        f"{closing}\n\nCllr Sam Okafor\n"
+    )
+    assert ("COR003" in [c for c, _ in codes(page)]) is flagged, codes(page)

@@ -96,7 +96,7 @@ def _target(doc: Document, m: Match, label: str) -> Match | None:
         if you:
             return Match(label, "addressee", you.start(), you.end())
     other = "MEMBER_REF" if label == "OFFICER_REF" else "OFFICER_REF"
-    pronoun = lexicon.phrase("third-person").search(doc.text, s, e)
+    pronoun = _content_pronoun(doc, s, e)
     if label == "OFFICER_REF" and lexicon.phrase("political-body").search(doc.text, s, e):
         return None  # "shameful how the ruling political group gave in": about the group named here
     named_here = doc.matches_in((s, e), other)
@@ -124,6 +124,16 @@ def _target(doc: Document, m: Match, label: str) -> Match | None:
         if named:
             return named[-1]
         here = before
+    return None
+
+
+def _content_pronoun(doc: Document, start: int, end: int) -> re.Match[str] | None:
+    """The first "he", "she", "they" ... in the sentence that is part of what it says,
+    not the attribution of a quotation ('"... my political career", he said'),
+    which names the speaker, not whom the words are about."""
+    for found in lexicon.phrase("third-person").finditer(doc.text, start, end):
+        if not lexicon.phrase("pronoun-speaks").match(doc.text, found.start(), end):
+            return found
     return None
 
 

@@ -10,7 +10,9 @@ your ward councillors"), the signature block ("Councillor for Abbey Ward") or th
 attribution of a quote ("said Cllr Jo Bloggs, Executive Member for Highways").
 The finding points at the sentence where the Member calls themselves only "a
 councillor" ("speaking as a councillor"), else at the signature's name line, or at
-the Member's first quoted sentence.
+the Member's first quoted sentence. A Member's own blog or ward post is not judged
+(it has no letter or release whose sign-off would carry the capacity), unless it is
+a letter to the paper ("Sir,", "Letters to the Editor", "Yours faithfully").
 
 ## Why it matters
 A reader must be able to tell whether a Member speaks for the Council, for a
@@ -117,6 +119,14 @@ def member_capacity(doc: Document) -> Iterator[Hit]:
     sender = doc.sender
     if sender is not None and sender.is_member and sender.source == "own-words" and not sender.name:
         return  # an unsigned page whose writer is a Member only by their own words: no sign-off to mend
+    if (
+        doc.kind == "other"
+        and sender is not None
+        and sender.is_member
+        and not kinds.cue_score(doc.raw, "letter")
+        and not lexicon.phrase("letter-for-publication").search(doc.text)
+    ):
+        return  # a Member's blog or post, not a letter to the paper: no sign-off to mend
     if sender is not None and sender.is_member:
         if _states_capacity(_own_text(doc)):
             return

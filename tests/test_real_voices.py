@@ -1320,3 +1320,39 @@ def test_a_members_own_post_needs_no_capacity_but_a_letter_to_the_paper_does(
         f"{closing}\n\nCllr Sam Okafor\n"
     )
     assert ("COR003" in [c for c, _ in codes(page)]) is flagged, codes(page)
+
+
+def test_a_first_name_signing_under_the_councillors_full_name_is_that_councillor(
+    tmp_path: Path,
+) -> None:
+    page = (
+        "Mill Lane will be closed for two days next week.\n"
+        'Councillor Jo Hartley said "I am pleased to confirm that Mill Lane will be '
+        'resurfaced next week as part of the roads programme."\n'
+        "Comments\n"
+        "Is the car park included?\n"
+        "Not this time, I am afraid.\n"
+        "Kind regards,\n"
+        "Jo\n"
+    )
+    doc = analysed(tmp_path, page)
+    assert doc.sender is not None and doc.sender.name == "Jo Hartley", doc.sender
+    assert "COR001" in [c for c, _ in codes(page)], codes(page)
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("While the meetings are suspended we will make payments of the invoices received.", True),
+        ("Hopefully, the work will be carried out later this year.", False),
+        ("The work will be carried out later this year.", True),
+    ],
+)
+def test_payments_promised_and_works_hoped_for_in_a_members_letter(
+    line: str, flagged: bool
+) -> None:
+    letter = (
+        "Dear Residents,\n\nI am writing about the parish council's arrangements this spring.\n\n"
+        f"{line}\n\nKind regards\n\nCllr Sam Okafor\nChairman\n"
+    )
+    assert ("COR001" in [c for c, _ in codes(letter)]) is flagged, codes(letter)

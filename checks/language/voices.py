@@ -520,6 +520,19 @@ def _inside_address(raw: RawDocument, config: Config | None, found: Voices) -> N
 # -- 6. own words ------------------------------------------------------------------
 
 
+LETTERHEAD_TITLE_WORDS = 16  # a longer line naming the Member is a sentence, not a title
+
+
+def _full_name(line: str, first: str) -> str | None:
+    """The full name of a councillor the line names whose first name is `first` (a
+    signature with a first name only: "Craig" under "Councillor Craig Browne")."""
+    m = re.search(
+        rf"(?i:{people.councillor_honorific()})\s+({re.escape(first)}(?:\s+[A-Z][\w'’-]+){{1,2}})\b",
+        line,
+    )
+    return m.group(1) if m else None
+
+
 def _role_from_letterhead(sender: Person, raw: RawDocument) -> None:
     """A signature with a bare name: the letterhead may carry the role ("Councillor Rhian
     Mottram | Portfolio Holder for Housing")."""
@@ -535,7 +548,11 @@ def _role_from_letterhead(sender: Person, raw: RawDocument) -> None:
                 continue
             if people.member_title(line):
                 sender.is_member, sender.source = True, "letterhead"
-                sender.title = sender.title or re.sub(r"^\W+|\W+$", "", line)
+                full = _full_name(line, surname[0])
+                if full:  # "Craig" signing under "Councillor Craig Browne": the full name
+                    sender.name = full
+                if len(line.split()) <= LETTERHEAD_TITLE_WORDS:
+                    sender.title = sender.title or re.sub(r"^\W+|\W+$", "", line)
                 sender.senior = people.has_title(line, "senior-member-titles")
                 sender.is_mayor = people.mayor_title(line)
                 return

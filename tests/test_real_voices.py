@@ -1356,3 +1356,75 @@ def test_payments_promised_and_works_hoped_for_in_a_members_letter(
         f"{line}\n\nKind regards\n\nCllr Sam Okafor\nChairman\n"
     )
     assert ("COR001" in [c for c, _ in codes(letter)]) is flagged, codes(letter)
+
+
+REPORTED_CHARGES = """Inquiry into depot errors
+
+Council leader Cllr Dan Ferris said the inquiry should now be put behind everyone.
+
+{middle}
+
+{line}
+"""
+
+
+@pytest.mark.parametrize(
+    ("middle", "line", "flagged"),
+    [
+        # "She said:" after an MP was named goes to the MP, not back to the leader
+        (
+            "Jo Marsh, Conservative MP for the Vale, called the affair a scandal.",
+            'She said: "The planning officers have behaved in a careless and unprofessional manner."',
+            False,
+        ),
+        (
+            "The leader spoke again after the meeting.",
+            'He said: "The planning officers have behaved in a careless and unprofessional manner."',
+            True,
+        ),
+        # the Member accused: the words quoted are the accuser's
+        (
+            "Cllr Ann Pike spoke at the meeting.",
+            "Cllr Pike was accused of compromising the impartiality of planning officers and "
+            "asking a question that was \u201cintimidating, insulting and humiliating\u201d.",
+            False,
+        ),
+    ],
+)
+def test_a_charge_someone_else_made_is_no_members_criticism(
+    middle: str, line: str, flagged: bool
+) -> None:
+    page = REPORTED_CHARGES.format(middle=middle, line=line)
+    assert ("CON001" in [c for c, _ in codes(page)]) is flagged, codes(page)
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        # allegations reported, to be cleared up: not the writer's charge
+        (
+            "We feel it is essential that allegations that planning officers deliberately "
+            "misled residents are cleared up quickly.",
+            False,
+        ),
+        (
+            "We feel it is essential that planning officers who deliberately misled residents "
+            "are held to account.",
+            True,
+        ),
+        # a harm a Member did: the officer named before is not the one blamed
+        (
+            "The chief executive, Ruth Garvock, wrote to all members about it.\n\nI am relieved "
+            "that my complaint about bullying and intimidation by a senior councillor is over.",
+            False,
+        ),
+        (
+            "The chief executive, Ruth Garvock, wrote to all members about it.\n\nI am relieved "
+            "that my complaint about her bullying and intimidation is over.",
+            True,
+        ),
+    ],
+)
+def test_allegations_reported_and_harms_a_member_did(line: str, flagged: bool) -> None:
+    found = codes(MEMBER_POST.format(line=line))
+    assert ("CON001" in [c for c, _ in found]) is flagged, found

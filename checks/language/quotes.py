@@ -191,7 +191,8 @@ def _member_named() -> re.Pattern[str]:
 
 @functools.cache
 def _someone_else() -> re.Pattern[str]:
-    """A person named as no Member: "Mrs Holden", "chief executive Jo Pike"."""
+    """A person named as no Member: "Mrs Holden", "chief executive Jo Pike", "Sarah
+    Dines, Conservative MP for the Dales" (roles/not-member-roles)."""
     councillor = re.compile(people.councillor_honorific(), re.IGNORECASE)
     personal = lexicon.alternation(
         [
@@ -201,7 +202,12 @@ def _someone_else() -> re.Pattern[str]:
         ]
     )
     officers = lexicon.alternation(lexicon.word_list("roles/officer-titles"))
-    return re.compile(rf"(?<![\w-])(?i:{personal}\.?|{officers})\s+{_NAME_WORD}")
+    others = lexicon.alternation(lexicon.word_list("roles/not-member-roles"))
+    return re.compile(
+        rf"(?<![\w-])(?i:{personal}\.?|{officers})\s+{_NAME_WORD}"
+        # "Sarah Dines, Conservative MP for the Dales": a name, then a role no Member has
+        rf"|\b{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}},\s+(?:[\w'’-]+\s+){{0,4}}?(?:{others})\b"
+    )
 
 
 def _pronoun(word: str) -> bool:

@@ -254,6 +254,8 @@ def _not_of_the_target(doc: Document, m: Match, target: Match, sentence_start: i
     Hart's conduct was described as rude" (a Member's conduct is judged), "the Leader
     brushed aside the advice of the finance director" (the officer gave it)."""
     text = doc.text
+    if lexicon.phrase("done-by-a-member").match(text, m.end):
+        return True  # "bullying and intimidation by a senior member of the group": a Member did it
     if m.end <= target.start and lexicon.phrase("advice-from").search(text, m.start, target.start):
         return True  # "brushed aside the advice of the finance director": the officer advised
     if m.end <= target.start and lexicon.phrase("wronged-by").fullmatch(text, m.end, target.start):
@@ -361,6 +363,8 @@ def officer_criticism(doc: Document) -> Iterator[Hit]:
         s, e = doc.sentence_at(m.start)
         if lexicon.phrase("no-evidence-of").search(doc.text, s, m.start):
             continue  # "found no evidence the planners were negligent": cleared, not charged
+        if lexicon.phrase("charge-reported").search(doc.text, s, m.start):
+            continue  # "allegations that officers conspired": a charge reported, not made
         if lexicon.phrase("apology-for").search(doc.text, s, m.start):
             continue  # "will he apologise for calling the officers liars?": someone else's charge, condemned
         if m.id == "in-effect-running" and lexicon.phrase("who-runs-it").search(

@@ -1428,3 +1428,20 @@ def test_a_charge_someone_else_made_is_no_members_criticism(
 def test_allegations_reported_and_harms_a_member_did(line: str, flagged: bool) -> None:
     found = codes(MEMBER_POST.format(line=line))
     assert ("CON001" in [c for c, _ in found]) is flagged, found
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("The planning officer simply did not do her job on the Elm Lane file.", True),
+        # "did not do so": what the writer chose, nothing about the officer
+        (
+            "I spoke to the managing director about a motion but, after further advice, did "
+            "not do so.",
+            False,
+        ),
+    ],
+)
+def test_did_not_do_the_job_is_criticism_but_did_not_do_so_is_not(line: str, flagged: bool) -> None:
+    found = codes(MEMBER_POST.format(line=line))
+    assert ("CON001" in [c for c, _ in found]) is flagged, found

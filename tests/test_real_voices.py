@@ -1445,3 +1445,27 @@ def test_allegations_reported_and_harms_a_member_did(line: str, flagged: bool) -
 def test_did_not_do_the_job_is_criticism_but_did_not_do_so_is_not(line: str, flagged: bool) -> None:
     found = codes(MEMBER_POST.format(line=line))
     assert ("CON001" in [c for c, _ in found]) is flagged, found
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("I don't believe that the clerk is using their time efficiently.", True),
+        ("When appointed, the new clerk was unqualified for the work of the council.", True),
+        # the same words about no officer, or with nothing said of their work
+        ("I don't believe that residents are using the new bins.", False),
+        ("The new clerk said the scheme was an unqualified success.", False),
+    ],
+)
+def test_time_procedure_and_qualification_criticisms(line: str, flagged: bool) -> None:
+    found = codes(MEMBER_POST.format(line=line))
+    assert ("CON001" in [c for c, _ in found]) is flagged, found
+
+
+def test_a_report_quoting_a_members_you_had_better_or_else() -> None:
+    story = THREAT_NEWS.format(
+        headline="Councillor suspended over call to housing manager",
+        lead="A ward councillor has been suspended after a call to a housing manager.",
+        threat="You and your team had better get down here today, otherwise residents will know why.",
+    )
+    assert "CON002" in [c for c, _ in codes(story)], codes(story)

@@ -75,7 +75,13 @@ def _member_writes(doc: Document) -> bool:
     return (doc.sender is not None and doc.sender.is_member) or doc.kind == "other"
 
 
-THREATS = ("threat-get-you", "threat-mincer", "threat-your-job", "threat-regret")
+THREATS = (
+    "threat-get-you",
+    "threat-mincer",
+    "threat-your-job",
+    "threat-regret",
+    "threat-better-or-else",
+)
 UNNAMED = ("", "it", "this", "that")  # an attribution to a thing: 'It read: "..."'
 LEAD_BLOCKS = 3  # paragraphs at the top of a report read for the Members it is about
 

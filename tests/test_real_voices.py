@@ -1469,3 +1469,25 @@ def test_a_report_quoting_a_members_you_had_better_or_else() -> None:
         threat="You and your team had better get down here today, otherwise residents will know why.",
     )
     assert "CON002" in [c for c, _ in codes(story)], codes(story)
+
+
+@pytest.mark.parametrize(
+    ("officers", "flagged"),
+    [
+        ("some of the [highways] officers", True),
+        ("some of the highways officers", True),
+        # no officers named before "they": the residents are whom it is about
+        ("some of the residents", False),
+    ],
+)
+@pytest.mark.parametrize("said", ["Mrs Hart said", "Cllr Hart said"])
+def test_they_goes_back_past_the_member_who_said_it_to_the_officers(
+    officers: str, flagged: bool, said: str
+) -> None:
+    story = (
+        "Flood meeting row\n\nJo Hart, a district councillor for Abbey ward, spoke at the "
+        "council meeting last week.\n\n"
+        f"\u201cThe attitude of {officers} at the drop-in was surprising,\u201d {said}.\n\n"
+        "\u201cIt was unbelievable that they didn\u2019t know which homes had been flooded.\u201d\n"
+    )
+    assert ("CON001" in [c for c, _ in codes(story)]) is flagged, codes(story)

@@ -118,13 +118,22 @@ def _target(doc: Document, m: Match, label: str) -> Match | None:
         if before is None:
             return None
         named = _references(doc, label, *before)
-        others = doc.matches_in(before, other)
+        others = [r for r in doc.matches_in(before, other) if not _attributes(doc, r)]
         if others and (not named or others[-1].start > named[-1].start):
             return None  # someone of the other side was named last: "he" may be them
         if named:
             return named[-1]
         here = before
     return None
+
+
+def _attributes(doc: Document, ref: Match) -> bool:
+    """The reference names who said a quotation ('..., Mrs Hart said.', 'said Cllr
+    Hart'), not someone the words are about."""
+    return bool(
+        lexicon.phrase("speaker-then-verb").match(doc.text, ref.end)
+        or lexicon.phrase("verb-then-speaker").search(doc.text[max(0, ref.start - 20) : ref.start])
+    )
 
 
 def _content_pronoun(doc: Document, start: int, end: int) -> re.Match[str] | None:

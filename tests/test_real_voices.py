@@ -1491,3 +1491,36 @@ def test_they_goes_back_past_the_member_who_said_it_to_the_officers(
         "\u201cIt was unbelievable that they didn\u2019t know which homes had been flooded.\u201d\n"
     )
     assert ("CON001" in [c for c, _ in codes(story)]) is flagged, codes(story)
+
+
+@pytest.mark.parametrize(
+    ("opening", "kind"),
+    [
+        ("Kestrel Vale Council News - Spring 2027", "press-release"),
+        ("Residents' Magazine", "press-release"),
+        # a report about a party's newsletter is no council newsletter
+        (
+            "The In Touch newsletter, put out by the Kestrel Conservative group, has been "
+            "criticised for using the council's logo.",
+            "other",
+        ),
+    ],
+)
+def test_a_newsletter_title_makes_publicity_but_a_sentence_about_one_does_not(
+    tmp_path: Path, opening: str, kind: str
+) -> None:
+    page = f"{opening}\n\nThe new library opens in June and the pool reopens in July.\n"
+    assert analysed(tmp_path, page).kind == kind
+
+
+def test_a_news_story_ending_on_what_a_councillor_revealed_has_no_signature(
+    tmp_path: Path,
+) -> None:
+    story = (
+        "Newsletter row\n\nCouncillors have asked why the council newsletter went out "
+        "without their knowledge.\n\nThe leader said officers had been told.\n\n"
+        "Cllr Hart revealed the newsletter cost the council \u00a310,340"
+    )
+    doc = analysed(tmp_path, story)
+    assert doc.sender is None, doc.sender
+    assert "COR002" not in [c for c, _ in codes(story)], codes(story)

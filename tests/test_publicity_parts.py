@@ -167,6 +167,11 @@ def test_party_political_needs_the_council_as_publisher(
         ("The Green and Labour coalition refuse to fund the crossing on Mill Road.", True),
         ("The Tories have backtracked on the bus station yet again.", True),
         ("The Green and Labour members asked for a report on the crossing.", False),
+        # a party's council named without a hyphen, a cut blamed, the writer campaigning
+        ("Conservative run Kestrel Vale District Council will freeze its council tax.", True),
+        ("The Conservative Government has massively reduced its funding of councils.", True),
+        ("I am seeking re-election in the mayoral election on 2 May.", True),
+        ("The mayor was re-elected in the mayoral election on 2 May.", False),
     ],
 )
 def test_party_credit_and_campaign_in_a_release(tmp_path: Path, line: str, flagged: bool) -> None:

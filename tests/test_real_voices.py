@@ -1524,3 +1524,22 @@ def test_a_news_story_ending_on_what_a_councillor_revealed_has_no_signature(
     doc = analysed(tmp_path, story)
     assert doc.sender is None, doc.sender
     assert "COR002" not in [c for c, _ in codes(story)], codes(story)
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("It is entirely unacceptable for the head of education to criticise our teachers.", True),
+        ("The Director of Housing, Ms Pike, needs to apologise for this email.", True),
+        (
+            "The highest paid employee of Kestrel Vale Council has clearly failed to read my email.",
+            True,
+        ),
+        # the same verbs with no officer failing
+        ("The bus to the civic centre failed to arrive on time again.", False),
+        ("I need to apologise to the head of education for my late reply.", False),
+    ],
+)
+def test_apologies_demanded_and_emails_unread(line: str, flagged: bool) -> None:
+    found = codes(MEMBER_POST.format(line=line))
+    assert ("CON001" in [c for c, _ in found]) is flagged, found

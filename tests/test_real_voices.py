@@ -1543,3 +1543,54 @@ def test_a_news_story_ending_on_what_a_councillor_revealed_has_no_signature(
 def test_apologies_demanded_and_emails_unread(line: str, flagged: bool) -> None:
     found = codes(MEMBER_POST.format(line=line))
     assert ("CON001" in [c for c, _ in found]) is flagged, found
+
+
+@pytest.mark.parametrize(
+    ("lead", "flagged"),
+    [
+        # the opening gives the capacity of the one Member the release goes on to quote
+        ("The Leader of Kestrel Vale Council had his first jab this week.", False),
+        ("Cllr Jo Hart, of Abbey and Marsh ward, had her first jab this week.", False),
+        # nothing says in what capacity the Member speaks
+        ("A councillor had a first jab this week at the health centre.", True),
+    ],
+)
+def test_a_release_that_opens_with_the_members_capacity_needs_no_more(
+    lead: str, flagged: bool
+) -> None:
+    release = (
+        "Vaccine call\n\nPRESS RELEASE\n\n"
+        f"{lead}\n\nCllr Jo Hart went to the health centre on Monday.\n\n"
+        'Cllr Jo Hart said: "I am glad to have had my jab and I urge everyone to have theirs."\n'
+    )
+    assert ("COR003" in [c for c, _ in codes(release)]) is flagged, codes(release)
+
+
+@pytest.mark.parametrize(
+    ("intro", "flagged"),
+    [
+        ("District councillor Alan Penhallow spoke to the protesters.", True),
+        # no Member now: a former councillor's words, or a resident's who shouted them
+        ("Former district councillor Alan Penhallow spoke to the protesters.", False),
+        ("Ex-councillor Alan Penhallow spoke to the protesters.", False),
+    ],
+)
+def test_a_former_councillor_is_no_member(intro: str, flagged: bool) -> None:
+    story = (
+        f"Planning row\n\n{intro}\n\nHe said: \u201cIt just shows how useless and totally "
+        "incompetent that planning department is.\u201d\n"
+    )
+    assert ("CON001" in [c for c, _ in codes(story)]) is flagged, codes(story)
+
+
+def test_a_resident_who_shouted_is_the_speaker(tmp_path: Path) -> None:
+    story = (
+        "Stormy meeting\n\nThe first motion was ruled out of order, and council leader Cllr "
+        "Dan Ferris tried to calm the public gallery.\n\n"
+        'Local businessman Tom Reed shouted: "You are a disgrace, especially you, the '
+        "council's solicitor.\"\n"
+    )
+    doc = analysed(tmp_path, story)
+    speaker = quotes.speaker_at(doc, doc.text.index("a disgrace"), quotes.quotes(doc))
+    assert speaker and speaker.name == "Tom Reed" and not speaker.is_member, speaker
+    assert "CON001" not in [c for c, _ in codes(story)], codes(story)

@@ -185,7 +185,10 @@ def _member_named() -> re.Pattern[str]:
     (roles/member-titles)."""
     titles = lexicon.alternation(lexicon.word_list("roles/member-titles"))
     return re.compile(
-        rf"(?<![\w-])(?i:{people.councillor_honorific()}|{titles})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
+        # not "former councillor Bernie Gaught" nor "ex-councillor ...": no Member now
+        rf"(?<![\w-])(?<!(?i:former) )(?<!(?i:former district) )(?<!(?i:former borough) )"
+        rf"(?<!(?i:former county) )(?<!(?i:former town) )(?<!(?i:ex)-)"
+        rf"(?i:{people.councillor_honorific()}|{titles})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
     )
 
 

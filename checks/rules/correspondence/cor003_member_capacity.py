@@ -161,6 +161,7 @@ def member_capacity(doc: Document) -> Iterator[Hit]:
         return  # a piece that speaks for a party: the Members it quotes speak for their group
     found = quotes.quotes(doc)
     said: set[str] = set()
+    lead = _lead_capacity(doc)
     for q in found:
         who = q.speaker
         if who is None or not who.is_member or who.name in said:
@@ -169,6 +170,8 @@ def member_capacity(doc: Document) -> Iterator[Hit]:
         mentions = _mentions(doc, who)
         if _states_capacity(q.attribution) or _states_capacity(mentions):
             continue
+        if lead and len(said) == 1:
+            continue  # "The Leader of the Council had his first jab ...": the one Member quoted
         if _party_capacity(q.attribution) or _party_capacity(mentions):
             continue  # "Labour Councillor Jo Hart": on behalf of the group
         message = f"{who.short()} is quoted without saying in what capacity the Member speaks"
@@ -182,6 +185,21 @@ def member_capacity(doc: Document) -> Iterator[Hit]:
 
 
 PARTY_PAGE_MENTIONS = 2  # party names on a page that reads as a party's own piece
+LEAD_BLOCKS = (
+    2  # opening paragraphs (after the headline) read for the capacity of the Member quoted
+)
+
+
+def _lead_capacity(doc: Document) -> bool:
+    """The headline or opening paragraphs give a capacity and name no Member ("Council
+    Leader's vaccine call", "The Leader of the City Council had his first jab"): the
+    capacity of the Member the piece goes on to quote."""
+    heads = [b for b in doc.blocks if b.kind == "heading"][:1]
+    body = [b for b in doc.blocks if b.in_body and b.kind == "paragraph"][:LEAD_BLOCKS]
+    text = "\n".join(b.text for b in heads + body)
+    return _states_capacity(text) and not people.member_mentions(text, doc.config)
+
+
 ATTRIBUTION_REACH = 300  # characters before a quotation (or after it) read for its attribution
 
 

@@ -1594,3 +1594,23 @@ def test_a_resident_who_shouted_is_the_speaker(tmp_path: Path) -> None:
     speaker = quotes.speaker_at(doc, doc.text.index("a disgrace"), quotes.quotes(doc))
     assert speaker and speaker.name == "Tom Reed" and not speaker.is_member, speaker
     assert "CON001" not in [c for c, _ in codes(story)], codes(story)
+
+
+@pytest.mark.parametrize(
+    ("opening", "flagged"),
+    [
+        # the Council's own news page
+        ("Kestrel Vale Council will be writing to every household on Mill Road this week.", True),
+        # a newspaper's report of the same
+        ("Residents of Mill Road told the Gazette the council had been slow to act.", False),
+    ],
+)
+def test_liability_accepted_on_a_council_page_not_in_a_news_report(
+    opening: str, flagged: bool
+) -> None:
+    page = (
+        f"Burst main on Mill Road\n\n{opening}\n\n"
+        "The Council accepts full responsibility for the flooding and will compensate every "
+        "household affected.\n"
+    )
+    assert ("PUB003" in [c for c, _ in codes(page)]) is flagged, codes(page)

@@ -5,6 +5,9 @@ A statement that accepts responsibility or fault, or commits the Council to pay
 compensation, on a matter that may be subject to third-party claims or insurance:
 "the Council accepts full responsibility for the flooding and will compensate all
 affected residents", "we will pay for all the damage caused by the burst main".
+It reads the Council's publicity (a release, a council news page, a letter to the
+press), not a newspaper's report or minutes that tell of someone accepting
+responsibility.
 
 ## Why it matters
 An admission or promise in a press statement can prejudice the Council's position
@@ -44,14 +47,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from protocheck.language import lexicon, people
+from protocheck.language import kinds, lexicon, people
 from protocheck.model.document import Document, Hit
 from protocheck.rules.registry import rule
 
 
 def _publicity(doc: Document) -> bool:
-    """Press releases and other publicity, and letters or emails to the press."""
-    return doc.kind in ("press-release", "other") or people.to_media(doc)
+    """Press releases and other publicity (a page the Council announces on), and letters
+    or emails to the press; not a news report, a blog or minutes that tell of someone
+    accepting responsibility."""
+    return (
+        doc.kind == "press-release"
+        or (doc.kind == "other" and kinds.council_announcement(doc))
+        or people.to_media(doc)
+    )
 
 
 @rule(

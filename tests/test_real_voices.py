@@ -1614,3 +1614,19 @@ def test_liability_accepted_on_a_council_page_not_in_a_news_report(
         "household affected.\n"
     )
     assert ("PUB003" in [c for c, _ in codes(page)]) is flagged, codes(page)
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("What I said of the planning officer was meant in a disrespectful way.", True),
+        # the word disowned
+        (
+            "What I said of the planning officer was not meant in a disparaging or disrespectful way.",
+            False,
+        ),
+    ],
+)
+def test_a_criticism_word_the_member_disowns(line: str, flagged: bool) -> None:
+    found = codes(MEMBER_POST.format(line=line))
+    assert ("CON001" in [c for c, _ in found]) is flagged, found

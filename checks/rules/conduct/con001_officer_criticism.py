@@ -372,6 +372,10 @@ def officer_criticism(doc: Document) -> Iterator[Hit]:
         s, e = doc.sentence_at(m.start)
         if lexicon.phrase("no-evidence-of").search(doc.text, s, m.start):
             continue  # "found no evidence the planners were negligent": cleared, not charged
+        if lexicon.phrase("not-meant-as").search(
+            doc.text[max(s, m.start - SUBJECT_REACH) : m.start]
+        ):
+            continue  # "it was not meant in a disparaging way": the word disowned
         if lexicon.phrase("charge-reported").search(doc.text, s, m.start):
             continue  # "allegations that officers conspired": a charge reported, not made
         if lexicon.phrase("apology-for").search(doc.text, s, m.start):

@@ -1630,3 +1630,20 @@ def test_liability_accepted_on_a_council_page_not_in_a_news_report(
 def test_a_criticism_word_the_member_disowns(line: str, flagged: bool) -> None:
     found = codes(MEMBER_POST.format(line=line))
     assert ("CON001" in [c for c, _ in found]) is flagged, found
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("The officers were able to divide and conquer, and members were played off.", True),
+        ("The planning department acts as nothing more than an agent for developers.", True),
+        ("The chief executive has repeatedly declined requests for the legal advice.", True),
+        ("She accused a top official of stifling democracy in the borough.", True),
+        # the same words with no officer in them
+        ("Residents have repeatedly asked for a crossing on Mill Road.", False),
+        ("The new hedges will suppress weeds along the verge by the depot.", False),
+    ],
+)
+def test_insinuations_of_manipulation_bias_and_obstruction(line: str, flagged: bool) -> None:
+    found = codes(MEMBER_POST.format(line=line))
+    assert ("CON001" in [c for c, _ in found]) is flagged, found

@@ -1647,3 +1647,25 @@ def test_a_criticism_word_the_member_disowns(line: str, flagged: bool) -> None:
 def test_insinuations_of_manipulation_bias_and_obstruction(line: str, flagged: bool) -> None:
     found = codes(MEMBER_POST.format(line=line))
     assert ("CON001" in [c for c, _ in found]) is flagged, found
+
+
+def test_a_councillor_named_then_quoted_by_surname_is_one_pre_election_finding(
+    tmp_path: Path,
+) -> None:
+    config = tmp_path / "protocheck.toml"
+    config.write_text(
+        '[[elections]]\nname = "County elections"\nnotice = 2027-03-26\npoll = 2027-05-06\n',
+        encoding="utf-8",
+    )
+    release = (
+        "PRESS RELEASE\n\n14 April 2027\n\nNew bus shelters for Mill Road\n\n"
+        "Cllr Jo Hart, Cabinet Member for Transport, opened the first shelter on Monday.\n\n"
+        'Cllr Hart said: "Residents asked for these and they are here."\n\n'
+        "Cllr Hart's team will add two more in May.\n"
+    )
+    found = [
+        f
+        for f in protocheck.check(release, config=config, use_cache=False).findings
+        if f.code == "PUB002"
+    ]
+    assert len(found) == 1 and "Hart" in found[0].message, found

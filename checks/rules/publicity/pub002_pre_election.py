@@ -11,7 +11,9 @@ ever"), electoral administration aside; or that asks for a vote ("vote Labour",
 document's date comes from `--date`, else its own date line, else its metadata; a
 date line that names only a month ("April 2027") counts when the whole month is in the
 period.
-The message says which period, which date and which Member.
+The message says which period, which date and which Member: one finding for each
+councillor however often named or quoted ("Cllr Jo Hart", "Cllr Hart's"), and one more
+where a caption pictures them.
 
 ## Why it matters
 In the weeks before an election the Council must not publish anything that could
@@ -70,6 +72,12 @@ VOTE_APPEALS = (
 LISTING_WORDS = 10  # a directory line: a name with party, ward or role ("Councillor Peter Coles, Liberal Democrat")
 
 
+def _person_key(name: str) -> str:
+    """One councillor however named: "Cllr Jo Hart", "Cllr Hart's", "Councillor Hart"."""
+    bare = people.bare_name(re.sub(r"['’]s$", "", name.strip())).split()
+    return bare[-1].lower() if bare else name.lower()
+
+
 @rule(
     "PUB002",
     "pre-election",
@@ -111,7 +119,7 @@ def pre_election(doc: Document) -> Iterator[Hit]:
         f"({period.notice:%-d %b} to {period.poll:%-d %b %Y})"
     )
     last_named: str | None = None
-    named_already: set[tuple[str, str]] = set()
+    named_already: set[tuple[str, bool]] = set()
     featured: list[Hit] = []
     for block in doc.body_blocks():
         verb = "pictures" if lexicon.phrase("image-caption").match(block.text) else "names"
@@ -130,9 +138,11 @@ def pre_election(doc: Document) -> Iterator[Hit]:
             name = f"Cllr {entry.name}" if entry else who
             standing = ", who is standing" if entry and entry.standing else ""
             said = "quotes" if _attributed(doc, block.start + start) else verb
-            if (name, said) in named_already:
-                continue  # a councillor named again, or quoted again: one finding each way
-            named_already.add((name, said))
+            person = (_person_key(name), said == "pictures")
+            if person in named_already:
+                continue  # a councillor named or quoted again ("Cllr Jo Hart", "Cllr Hart's"): one
+                # finding, and one more where a caption pictures them
+            named_already.add(person)
             last_named = name
             featured.append(
                 Hit(

@@ -169,8 +169,8 @@ def test_party_political_needs_the_council_as_publisher(
         ("The Green and Labour members asked for a report on the crossing.", False),
         # a party's council named without a hyphen, a cut blamed, the writer campaigning
         ("Conservative run Kestrel Vale District Council will freeze its council tax.", True),
-        ("The Conservative Government has massively reduced its funding of councils.", True),
-        ("I am seeking re-election in the mayoral election on 2 May.", True),
+        ("Year after year the Tories cut our funding for the libraries.", True),
+        ("I am standing for re-election as your mayor on 2 May.", True),
         ("The mayor was re-elected in the mayoral election on 2 May.", False),
     ],
 )

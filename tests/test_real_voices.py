@@ -1175,7 +1175,7 @@ def test_a_letter_to_the_paper_signed_above_an_address_is_its_signers(tmp_path: 
 @pytest.mark.parametrize(
     ("opening", "flagged"),
     [
-        ("How are we meant to do our job as ward councillors without the papers?", True),
+        ("Without the papers, our job as ward councillors is impossible.", True),
         ("As councillors we were never shown the draft.", True),
         # a resident's post: the councillors' job is someone else's
         ("How are the councillors meant to do their job without the papers?", False),
@@ -1273,7 +1273,7 @@ def test_a_report_quoting_a_members_threat_to_an_officer(
 @pytest.mark.parametrize(
     ("opening", "kind"),
     [
-        ("A message from the City Mayor of Kestrel Vale, Jo Hart.", "press-release"),
+        ("A message from the Mayor: Jo Hart writes for Kestrel Vale.", "press-release"),
         ("The Leader's column", "press-release"),
         # a resident's letter that mentions the mayor is no message from them
         ("A message to the Mayor from the residents of Elm Lane.", "other"),
@@ -1292,7 +1292,7 @@ def test_a_message_from_the_mayor_or_leader_is_council_publicity(
 def test_he_said_after_a_quotation_does_not_point_back_to_an_officer() -> None:
     story = (
         "Day centre to close\n\nCouncillor Alan Penhallow said he disagreed with the chief "
-        "executive, Ruth Garvock, over the closure.\n\nHe said the closure would also affect "
+        "executive, Ruth Garvock, over the closure.\n\nHe said the lunch club would move and that it would affect "
         "the lunch club.\n\n\u201cThe whole consultation was a shambles from start to "
         "finish\u201d, he said.\n"
     )
@@ -1315,7 +1315,7 @@ def test_a_members_own_post_needs_no_capacity_but_a_letter_to_the_paper_does(
     opening: str, closing: str, flagged: bool
 ) -> None:
     page = (
-        f"{opening}\n\nI was pleased to hear from officers last week that footpath 12 by the "
+        f"{opening}\n\nOfficers told me last week that the path by the "
         "station would be resurfaced, and the works are now done.\n\n"
         f"{closing}\n\nCllr Sam Okafor\n"
     )
@@ -1327,8 +1327,8 @@ def test_a_first_name_signing_under_the_councillors_full_name_is_that_councillor
 ) -> None:
     page = (
         "Mill Lane will be closed for two days next week.\n"
-        'Councillor Jo Hartley said "I am pleased to confirm that Mill Lane will be '
-        'resurfaced next week as part of the roads programme."\n'
+        'Councillor Jo Hartley said "I can tell you now that Mill Lane will be '
+        'resurfaced in the week after Easter."\n'
         "Comments\n"
         "Is the car park included?\n"
         "Not this time, I am afraid.\n"
@@ -1343,9 +1343,9 @@ def test_a_first_name_signing_under_the_councillors_full_name_is_that_councillor
 @pytest.mark.parametrize(
     ("line", "flagged"),
     [
-        ("While the meetings are suspended we will make payments of the invoices received.", True),
-        ("Hopefully, the work will be carried out later this year.", False),
-        ("The work will be carried out later this year.", True),
+        ("Until the meetings resume we will make the payments for the bills we agreed.", True),
+        ("Hopefully the wall will be repaired in the spring.", False),
+        ("The wall will be repaired in the spring.", True),
     ],
 )
 def test_payments_promised_and_works_hoped_for_in_a_members_letter(
@@ -1403,24 +1403,24 @@ def test_a_charge_someone_else_made_is_no_members_criticism(
     [
         # allegations reported, to be cleared up: not the writer's charge
         (
-            "We feel it is essential that allegations that planning officers deliberately "
-            "misled residents are cleared up quickly.",
+            "We want the allegations that planning officers deliberately "
+            "misled residents looked into at once.",
             False,
         ),
         (
-            "We feel it is essential that planning officers who deliberately misled residents "
-            "are held to account.",
+            "We want the planning officers who deliberately misled residents "
+            "to be held to account.",
             True,
         ),
         # a harm a Member did: the officer named before is not the one blamed
         (
             "The chief executive, Ruth Garvock, wrote to all members about it.\n\nI am relieved "
-            "that my complaint about bullying and intimidation by a senior councillor is over.",
+            "that my complaint about bullying by one senior councillor is over.",
             False,
         ),
         (
             "The chief executive, Ruth Garvock, wrote to all members about it.\n\nI am relieved "
-            "that my complaint about her bullying and intimidation is over.",
+            "that my complaint about her bullying is over.",
             True,
         ),
     ],
@@ -1450,7 +1450,7 @@ def test_did_not_do_the_job_is_criticism_but_did_not_do_so_is_not(line: str, fla
 @pytest.mark.parametrize(
     ("line", "flagged"),
     [
-        ("I don't believe that the clerk is using their time efficiently.", True),
+        ("Our clerk is not really using her time well at all.", True),
         ("When appointed, the new clerk was unqualified for the work of the council.", True),
         # the same words about no officer, or with nothing said of their work
         ("I don't believe that residents are using the new bins.", False),
@@ -1488,7 +1488,7 @@ def test_they_goes_back_past_the_member_who_said_it_to_the_officers(
         "Flood meeting row\n\nJo Hart, a district councillor for Abbey ward, spoke at the "
         "council meeting last week.\n\n"
         f"\u201cThe attitude of {officers} at the drop-in was surprising,\u201d {said}.\n\n"
-        "\u201cIt was unbelievable that they didn\u2019t know which homes had been flooded.\u201d\n"
+        "\u201cIt was unbelievable that they could not tell us which streets were under water.\u201d\n"
     )
     assert ("CON001" in [c for c, _ in codes(story)]) is flagged, codes(story)
 
@@ -1500,7 +1500,7 @@ def test_they_goes_back_past_the_member_who_said_it_to_the_officers(
         ("Residents' Magazine", "press-release"),
         # a report about a party's newsletter is no council newsletter
         (
-            "The In Touch newsletter, put out by the Kestrel Conservative group, has been "
+            "The Focus newsletter the Kestrel Green group delivered last week has been "
             "criticised for using the council's logo.",
             "other",
         ),
@@ -1519,7 +1519,7 @@ def test_a_news_story_ending_on_what_a_councillor_revealed_has_no_signature(
     story = (
         "Newsletter row\n\nCouncillors have asked why the council newsletter went out "
         "without their knowledge.\n\nThe leader said officers had been told.\n\n"
-        "Cllr Hart revealed the newsletter cost the council \u00a310,340"
+        "Cllr Hart disclosed that the leaflet had cost \u00a38,000"
     )
     doc = analysed(tmp_path, story)
     assert doc.sender is None, doc.sender
@@ -1529,10 +1529,10 @@ def test_a_news_story_ending_on_what_a_councillor_revealed_has_no_signature(
 @pytest.mark.parametrize(
     ("line", "flagged"),
     [
-        ("It is entirely unacceptable for the head of education to criticise our teachers.", True),
-        ("The Director of Housing, Ms Pike, needs to apologise for this email.", True),
+        ("It is wholly unacceptable for our head of education to blame the schools.", True),
+        ("The Director of Housing, Ms Pike, must apologise to the tenants.", True),
         (
-            "The highest paid employee of Kestrel Vale Council has clearly failed to read my email.",
+            "Every employee of Kestrel Vale Council in planning plainly failed to read the plans.",
             True,
         ),
         # the same verbs with no officer failing
@@ -1577,8 +1577,8 @@ def test_a_release_that_opens_with_the_members_capacity_needs_no_more(
 )
 def test_a_former_councillor_is_no_member(intro: str, flagged: bool) -> None:
     story = (
-        f"Planning row\n\n{intro}\n\nHe said: \u201cIt just shows how useless and totally "
-        "incompetent that planning department is.\u201d\n"
+        f"Planning row\n\n{intro}\n\nHe said: \u201cThis proves how useless and utterly "
+        "incompetent the planning department has become.\u201d\n"
     )
     assert ("CON001" in [c for c, _ in codes(story)]) is flagged, codes(story)
 
@@ -1619,10 +1619,10 @@ def test_liability_accepted_on_a_council_page_not_in_a_news_report(
 @pytest.mark.parametrize(
     ("line", "flagged"),
     [
-        ("What I said of the planning officer was meant in a disrespectful way.", True),
+        ("What I said of the planning officer was meant in a rude way.", True),
         # the word disowned
         (
-            "What I said of the planning officer was not meant in a disparaging or disrespectful way.",
+            "What I said of the planning officer was not meant in a hostile or rude way.",
             False,
         ),
     ],
@@ -1635,10 +1635,10 @@ def test_a_criticism_word_the_member_disowns(line: str, flagged: bool) -> None:
 @pytest.mark.parametrize(
     ("line", "flagged"),
     [
-        ("The officers were able to divide and conquer, and members were played off.", True),
-        ("The planning department acts as nothing more than an agent for developers.", True),
+        ("The legal officers set out to divide and rule the committee.", True),
+        ("The planning department has become an agent for developers.", True),
         ("The chief executive has repeatedly declined requests for the legal advice.", True),
-        ("She accused a top official of stifling democracy in the borough.", True),
+        ("A top official is guilty of gagging councillors in this borough.", True),
         # the same words with no officer in them
         ("Residents have repeatedly asked for a crossing on Mill Road.", False),
         ("The new hedges will suppress weeds along the verge by the depot.", False),

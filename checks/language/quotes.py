@@ -194,8 +194,8 @@ def _member_named() -> re.Pattern[str]:
 
 @functools.cache
 def _someone_else() -> re.Pattern[str]:
-    """A person named as no Member: "Mrs Holden", "chief executive Jo Pike", "Sarah
-    Dines, Conservative MP for the Dales" (roles/not-member-roles)."""
+    """A person named as no Member: "Mrs Holden", "chief executive Jo Pike", "Jo
+    Marsh, Green MP for the Vale" (roles/not-member-roles)."""
     councillor = re.compile(people.councillor_honorific(), re.IGNORECASE)
     personal = lexicon.alternation(
         [
@@ -208,7 +208,7 @@ def _someone_else() -> re.Pattern[str]:
     others = lexicon.alternation(lexicon.word_list("roles/not-member-roles"))
     return re.compile(
         rf"(?<![\w-])(?i:{personal}\.?|{officers})\s+{_NAME_WORD}"
-        # "Sarah Dines, Conservative MP for the Dales": a name, then a role no Member has
+        # "Jo Marsh, Green MP for the Vale": a name, then a role no Member has
         rf"|\b{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}},\s+(?:[\w'’-]+\s+){{0,4}}?(?:{others})\b"
     )
 

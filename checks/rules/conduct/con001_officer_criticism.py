@@ -263,8 +263,8 @@ def _not_of_the_target(doc: Document, m: Match, target: Match, sentence_start: i
     Hart's conduct was described as rude" (a Member's conduct is judged), "the Leader
     brushed aside the advice of the finance director" (the officer gave it)."""
     text = doc.text
-    if lexicon.phrase("done-by-a-member").match(text, m.end):
-        return True  # "bullying and intimidation by a senior member of the group": a Member did it
+    if target.label == "OFFICER_REF" and lexicon.phrase("done-by-a-member").match(text, m.end):
+        return True  # "harassment by one senior member": a Member did it
     if m.end <= target.start and lexicon.phrase("advice-from").search(text, m.start, target.start):
         return True  # "brushed aside the advice of the finance director": the officer advised
     if m.end <= target.start and lexicon.phrase("wronged-by").fullmatch(text, m.end, target.start):
@@ -375,7 +375,7 @@ def officer_criticism(doc: Document) -> Iterator[Hit]:
         if lexicon.phrase("not-meant-as").search(
             doc.text[max(s, m.start - SUBJECT_REACH) : m.start]
         ):
-            continue  # "it was not meant in a disparaging way": the word disowned
+            continue  # "I never meant it in a hostile way": the word disowned
         if lexicon.phrase("charge-reported").search(doc.text, s, m.start):
             continue  # "allegations that officers conspired": a charge reported, not made
         if lexicon.phrase("apology-for").search(doc.text, s, m.start):

@@ -171,7 +171,7 @@ def member_capacity(doc: Document) -> Iterator[Hit]:
         if _states_capacity(q.attribution) or _states_capacity(mentions):
             continue
         if lead and len(said) == 1:
-            continue  # "The Leader of the Council had his first jab ...": the one Member quoted
+            continue  # "The Council Leader visited the clinic ...": the one Member quoted
         if _party_capacity(q.attribution) or _party_capacity(mentions):
             continue  # "Labour Councillor Jo Hart": on behalf of the group
         message = f"{who.short()} is quoted without saying in what capacity the Member speaks"
@@ -192,7 +192,7 @@ LEAD_BLOCKS = (
 
 def _lead_capacity(doc: Document) -> bool:
     """The headline or opening paragraphs give a capacity and name no Member ("Council
-    Leader's vaccine call", "The Leader of the City Council had his first jab"): the
+    Leader backs clinic", "The Leader of the City Council visited the clinic"): the
     capacity of the Member the piece goes on to quote."""
     heads = [b for b in doc.blocks if b.kind == "heading"][:1]
     body = [b for b in doc.blocks if b.in_body and b.kind == "paragraph"][:LEAD_BLOCKS]

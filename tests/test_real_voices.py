@@ -1669,3 +1669,25 @@ def test_a_councillor_named_then_quoted_by_surname_is_one_pre_election_finding(
         if f.code == "PUB002"
     ]
     assert len(found) == 1 and "Hart" in found[0].message, found
+
+
+@pytest.mark.parametrize(
+    ("before", "flagged"),
+    [
+        ("Cllr Alan Penhallow was angry that a trade paper had called the scheme settled.", True),
+        # a resident named since: "He" is the resident
+        (
+            "Cllr Alan Penhallow spoke first.\n\nLocal builder Mr Tom Reed was angry that a "
+            "trade paper had called the scheme settled.",
+            False,
+        ),
+    ],
+)
+def test_he_accused_the_officer_of_quoted_words_is_the_member_named_before(
+    before: str, flagged: bool
+) -> None:
+    story = (
+        f"Planning row\n\n{before}\n\n"
+        'He accused Mr Frost, the planning director, of "giving away free advice to the developers".\n'
+    )
+    assert ("CON001" in [c for c, _ in codes(story)]) is flagged, codes(story)

@@ -350,13 +350,40 @@ def _term_giver() -> re.Pattern[str]:
     )
 
 
-def _term_speaker(doc: Document, text: str, at: int) -> Person | None:
+PRONOUN_TERM_REACH = 600  # characters before a paragraph read for the Member "He accused ..." is
+
+
+@functools.cache
+def _pronoun_term_giver() -> re.Pattern[str]:
+    """ "He accused Mr Frost of ...": a pronoun opening the sentence, then a verb that
+    gives the words quoted (phrases.yml naming-verb)."""
+    verb = lexicon.phrase("naming-verb").pattern
+    return re.compile(rf"(?:He|She)\s+(?:[a-z]+\s+){{0,{TERM_VERB_WORDS}}}?(?i:{verb})")
+
+
+def _pronoun_member(doc: Document, before: int) -> Person | None:
+    """The Member named last before `before` (a paragraph or two back), when no one else
+    has been named since: whom "He accused ..." is about."""
+    window = doc.text[max(0, before - PRONOUN_TERM_REACH) : before]
+    names = list(_member_named().finditer(window))
+    if not names or any(m.start() > names[-1].end() for m in _someone_else().finditer(window)):
+        return None
+    person = people.make_person(names[-1].group(0), None, None, doc.config, "quote")
+    person.is_member = True
+    return person
+
+
+def _term_speaker(doc: Document, text: str, at: int, offset: int = 0) -> Person | None:
     """The Member whose short quoted words ("biased", "a shambles") a report gives in the
-    sentence holding `at`: "Cllr Hart accused the planners of a "cock-up"". Short quoted
-    words in any other sentence are terms, not something said."""
+    sentence holding `at`: "Cllr Hart accused the planners of a "cock-up"", or "He
+    accused Mr Frost of ..." after the report named Cllr Hart. Short quoted words in any
+    other sentence are terms, not something said. `offset` is where `text` starts in
+    the document."""
     start = _sentence_start(text, at)
     found = list(_term_giver().finditer(text, start, at))
     if not found:
+        if _pronoun_term_giver().match(text, start):
+            return _pronoun_member(doc, offset + start)
         return None
     named = _member_named().match(text, found[-1].start())
     person = people.make_person(
@@ -451,7 +478,7 @@ def _find_quotes(doc: Document) -> list[Quote]:
         for s, e in quoted_passages(block.text):
             if len(block.text[s:e].split()) >= QUOTE_MIN_WORDS:
                 passages.append((s, e))
-            elif term := _term_speaker(doc, block.text, s):
+            elif term := _term_speaker(doc, block.text, s, block.start):
                 out.append(Quote(block.start + s, block.start + e, term, term.name, term=True))
         if not passages:
             tail = block.text.rstrip()[-INTRO_REACH:]  # "Cllr Dev Mistry said:", the quotation next
@@ -515,7 +542,10 @@ def _find_quotes(doc: Document) -> list[Quote]:
             # motion states:"): the Member the report has just named, if any
             speaker = _nearest_member(doc, paragraphs, block, passages[0][0])
         for s, e in passages:
-            if (
+            given = None if speaker is not None else _term_speaker(doc, block.text, s, block.start)
+            if given is not None:  # 'He accused Mr Frost of "giving advice to developers"'
+                q = Quote(block.start + s, block.start + e, given, given.name)
+            elif (
                 speaker is None
                 and last is not None
                 and not who

@@ -1691,3 +1691,19 @@ def test_he_accused_the_officer_of_quoted_words_is_the_member_named_before(
         'He accused Mr Frost, the planning director, of "giving away free advice to the developers".\n'
     )
     assert ("CON001" in [c for c, _ in codes(story)]) is flagged, codes(story)
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("We object to the capitulation of senior management to the ruling group.", True),
+        ("I don't believe for one minute that the director was unaware of it.", True),
+        ("The enforcement officers have made a string of costly errors this year.", True),
+        # the officer wronged, or the mistakes someone else's
+        ("Residents make mistakes on the forms the planning officer sends them.", False),
+        ("The chairman was rude to the clerk at the last meeting.", False),
+    ],
+)
+def test_capitulation_disbelief_and_strings_of_errors(line: str, flagged: bool) -> None:
+    found = codes(MEMBER_POST.format(line=line))
+    assert ("CON001" in [c for c, _ in found]) is flagged, found

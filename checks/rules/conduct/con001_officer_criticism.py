@@ -267,8 +267,16 @@ def _not_of_the_target(doc: Document, m: Match, target: Match, sentence_start: i
         return True  # "harassment by one senior member": a Member did it
     if m.end <= target.start and lexicon.phrase("advice-from").search(text, m.start, target.start):
         return True  # "brushed aside the advice of the finance director": the officer advised
-    if m.end <= target.start and lexicon.phrase("wronged-by").fullmatch(text, m.end, target.start):
+    if (
+        m.end <= target.start
+        and lexicon.phrase("wronged-by").fullmatch(text, m.end, target.start)
+        and not (
+            FAULT_NOUN.search(text, m.start, m.end)
+            and re.match(r"\s+of\b", text[m.end : target.start])
+        )
+    ):
         return True  # "disingenuous to the planning manager": how someone treats the officer
+        # (but "the capitulation of council management": a fault, and the officers' own)
     if m.end <= target.start and _harm_done_to(text, m, target):
         return True  # "claims of bullying and intimidation of our clerk": the clerk suffers it
     if lexicon.phrase("judging-feeling").match(text, m.start):
@@ -291,6 +299,7 @@ def _not_of_the_target(doc: Document, m: Match, target: Match, sentence_start: i
     )
 
 
+FAULT_NOUN = re.compile(r"(?:tion|ence|ance|ness|ity|ure|ment|ism|cy)\b", re.IGNORECASE)
 CLAUSE_STOP = re.compile(r"[,;:.!?]")  # where a clause ends ("appalled by X, I wrote to ...")
 
 

@@ -172,6 +172,9 @@ def test_party_political_needs_the_council_as_publisher(
         ("Year after year the Tories cut our funding for the libraries.", True),
         ("I am standing for re-election as your mayor on 2 May.", True),
         ("The mayor was re-elected in the mayoral election on 2 May.", False),
+        # a vote asked for a party's candidate, spelling slips and all
+        ("On Thursday, vote for you local Green candidate in Abbey ward.", True),
+        ("On Thursday, vote for the best kept garden in Abbey ward.", False),
     ],
 )
 def test_party_credit_and_campaign_in_a_release(tmp_path: Path, line: str, flagged: bool) -> None:

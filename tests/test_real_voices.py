@@ -1707,3 +1707,19 @@ def test_he_accused_the_officer_of_quoted_words_is_the_member_named_before(
 def test_capitulation_disbelief_and_strings_of_errors(line: str, flagged: bool) -> None:
     found = codes(MEMBER_POST.format(line=line))
     assert ("CON001" in [c for c, _ in found]) is flagged, found
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("A well paid public employee has sent out misleading leaflets at our expense.", True),
+        ("The clerk's letter is trying to con new councillors into backing the plan.", True),
+        ("By remarkable coincidence the clerk could not find the minutes that evening.", True),
+        ("The department have been naive about the risks of the scheme from the start.", True),
+        # no officer at all
+        ("The magician tried to juggle five balls at the fete.", False),
+    ],
+)
+def test_deceit_sarcasm_and_naivety_charged_to_officers(line: str, flagged: bool) -> None:
+    found = codes(MEMBER_POST.format(line=line))
+    assert ("CON001" in [c for c, _ in found]) is flagged, found

@@ -1723,3 +1723,18 @@ def test_capitulation_disbelief_and_strings_of_errors(line: str, flagged: bool) 
 def test_deceit_sarcasm_and_naivety_charged_to_officers(line: str, flagged: bool) -> None:
     found = codes(MEMBER_POST.format(line=line))
     assert ("CON001" in [c for c, _ in found]) is flagged, found
+
+
+@pytest.mark.parametrize(
+    ("after", "flagged"),
+    [
+        ("That account was a shameful distortion of the facts.", True),
+        # a body outside the council is the one the sentence is about
+        ("Readers ask why the Ombudsman would not look at this shameful distortion.", False),
+    ],
+)
+def test_a_criticism_about_an_outside_body_is_not_of_the_officer_named_before(
+    after: str, flagged: bool
+) -> None:
+    post = POST.format(after=after, comments="") + "\nI raised it in my ward surgery.\n"
+    assert ("CON001" in [c for c, _ in codes(post)]) is flagged, codes(post)

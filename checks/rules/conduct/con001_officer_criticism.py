@@ -99,6 +99,10 @@ def _target(doc: Document, m: Match, label: str) -> Match | None:
     pronoun = _content_pronoun(doc, s, e)
     if label == "OFFICER_REF" and lexicon.phrase("political-body").search(doc.text, s, e):
         return None  # "shameful how the ruling political group gave in": about the group named here
+    if label == "OFFICER_REF" and lexicon.phrase("outside-body").search(doc.text, s, m.start):
+        return (
+            None  # "why the Ombudsman refused to look at this scandalous waste": that body's doing
+        )
     named_here = doc.matches_in((s, e), other)
     if named_here and (
         not pronoun

@@ -1688,7 +1688,7 @@ def test_he_accused_the_officer_of_quoted_words_is_the_member_named_before(
 ) -> None:
     story = (
         f"Planning row\n\n{before}\n\n"
-        'He accused Mr Frost, the planning director, of "giving away free advice to the developers".\n'
+        'He accused Mr Pryce, the planning director, of "giving away free advice to the developers".\n'
     )
     assert ("CON001" in [c for c, _ in codes(story)]) is flagged, codes(story)
 

@@ -185,7 +185,7 @@ def _member_named() -> re.Pattern[str]:
     (roles/member-titles)."""
     titles = lexicon.alternation(lexicon.word_list("roles/member-titles"))
     return re.compile(
-        # not "former councillor Bernie Gaught" nor "ex-councillor ...": no Member now
+        # not "former councillor Jo Hart" nor "ex-councillor ...": no Member now
         rf"(?<![\w-])(?<!(?i:former) )(?<!(?i:former district) )(?<!(?i:former borough) )"
         rf"(?<!(?i:former county) )(?<!(?i:former town) )(?<!(?i:ex)-)"
         rf"(?i:{people.councillor_honorific()}|{titles})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
@@ -355,7 +355,7 @@ PRONOUN_TERM_REACH = 600  # characters before a paragraph read for the Member "H
 
 @functools.cache
 def _pronoun_term_giver() -> re.Pattern[str]:
-    """ "He accused Mr Frost of ...": a pronoun opening the sentence, then a verb that
+    """ "He accused Mr Pryce of ...": a pronoun opening the sentence, then a verb that
     gives the words quoted (phrases.yml naming-verb)."""
     verb = lexicon.phrase("naming-verb").pattern
     return re.compile(rf"(?:He|She)\s+(?:[a-z]+\s+){{0,{TERM_VERB_WORDS}}}?(?i:{verb})")
@@ -376,7 +376,7 @@ def _pronoun_member(doc: Document, before: int) -> Person | None:
 def _term_speaker(doc: Document, text: str, at: int, offset: int = 0) -> Person | None:
     """The Member whose short quoted words ("biased", "a shambles") a report gives in the
     sentence holding `at`: "Cllr Hart accused the planners of a "cock-up"", or "He
-    accused Mr Frost of ..." after the report named Cllr Hart. Short quoted words in any
+    accused Mr Pryce of ..." after the report named Cllr Hart. Short quoted words in any
     other sentence are terms, not something said. `offset` is where `text` starts in
     the document."""
     start = _sentence_start(text, at)
@@ -543,7 +543,7 @@ def _find_quotes(doc: Document) -> list[Quote]:
             speaker = _nearest_member(doc, paragraphs, block, passages[0][0])
         for s, e in passages:
             given = None if speaker is not None else _term_speaker(doc, block.text, s, block.start)
-            if given is not None:  # 'He accused Mr Frost of "giving advice to developers"'
+            if given is not None:  # 'He accused Mr Pryce of "giving advice to developers"'
                 q = Quote(block.start + s, block.start + e, given, given.name)
             elif (
                 speaker is None

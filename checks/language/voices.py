@@ -525,7 +525,7 @@ LETTERHEAD_TITLE_WORDS = 16  # a longer line naming the Member is a sentence, no
 
 def _full_name(line: str, first: str) -> str | None:
     """The full name of a councillor the line names whose first name is `first` (a
-    signature with a first name only: "Craig" under "Councillor Craig Browne")."""
+    signature with a first name only: "Sam" under "Councillor Sam Okafor")."""
     m = re.search(
         rf"(?i:{people.councillor_honorific()})\s+({re.escape(first)}(?:\s+[A-Z][\w'’-]+){{1,2}})\b",
         line,
@@ -549,7 +549,7 @@ def _role_from_letterhead(sender: Person, raw: RawDocument) -> None:
             if people.member_title(line):
                 sender.is_member, sender.source = True, "letterhead"
                 full = _full_name(line, surname[0])
-                if full:  # "Craig" signing under "Councillor Craig Browne": the full name
+                if full:  # "Sam" signing under "Councillor Sam Okafor": the full name
                     sender.name = full
                 if len(line.split()) <= LETTERHEAD_TITLE_WORDS:
                     sender.title = sender.title or re.sub(r"^\W+|\W+$", "", line)

@@ -1697,7 +1697,7 @@ def test_he_accused_the_officer_of_quoted_words_is_the_member_named_before(
     ("line", "flagged"),
     [
         ("We object to the capitulation of senior management to the ruling group.", True),
-        ("I don't believe for one minute that the director was unaware of it.", True),
+        ("I cannot believe for a moment that the director knew nothing of it.", True),
         ("The enforcement officers have made a string of costly errors this year.", True),
         # the officer wronged, or the mistakes someone else's
         ("Residents make mistakes on the forms the planning officer sends them.", False),
@@ -1712,7 +1712,7 @@ def test_capitulation_disbelief_and_strings_of_errors(line: str, flagged: bool) 
 @pytest.mark.parametrize(
     ("line", "flagged"),
     [
-        ("A well paid public employee has sent out misleading leaflets at our expense.", True),
+        ("A highly paid public employee wrote that misleading leaflet at our expense.", True),
         ("The clerk's letter is trying to con new councillors into backing the plan.", True),
         ("By remarkable coincidence the clerk could not find the minutes that evening.", True),
         ("The department have been naive about the risks of the scheme from the start.", True),

@@ -558,3 +558,36 @@ def test_an_officer_offering_to_come_to_a_party_meeting_gives_council_time(
 ) -> None:
     email = write(tmp_path, "reply.eml", OFFICER_REPLY.format(line=line))
     assert bool([c for c, _ in findings(email, "--select", "CON004")]) is flagged
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        (
+            "I printed the walk sheets for the by-election on the Members' Room printer "
+            "this afternoon.",
+            True,
+        ),
+        # the printer not used, or asked about others
+        (
+            "I printed the walk sheets for the by-election this afternoon, instead of making "
+            "use of the Members' Room printer.",
+            False,
+        ),
+        (
+            "Has the Green group been using the Members' Room printer for by-election walk sheets?",
+            False,
+        ),
+    ],
+)
+def test_resources_not_used_or_asked_about_are_no_misuse(
+    tmp_path: Path, line: str, flagged: bool
+) -> None:
+    chat = write(
+        tmp_path,
+        "chat.txt",
+        'WhatsApp export - "Brackley Vale Greens campaign team" group\n'
+        f"[02/04/2027, 20:01] Cllr Rosa Fenn: {line}\n"
+        "[02/04/2027, 20:03] Tom: Thanks, noted.\n",
+    )
+    assert bool([c for c, _ in findings(chat, "--select", "CON004")]) is flagged

@@ -42,7 +42,7 @@ if in doubt, ask the Monitoring Officer.
 > The party paid for these leaflets, printed by Castle Print Ltd. (no Council resource)
 > I used my Council laptop to reply to residents about the flooding. (ward casework)
 > A news report or decision notice saying council printers were used for election leaflets. (no one here asks; a Member's own words quoted in it, or on a Member's line of a chat, still count)
-> We paid for our own leaflets and did not use Council resources to attack the Government. (not used)
+> We paid for our own leaflets and never used the Council's printers for them. (not used)
 > Has the Green group been using Council email addresses for party purposes? (a question about others)
 
 
@@ -255,7 +255,7 @@ def resources_misuse(doc: Document) -> Iterator[Hit]:
         if lexicon.phrase("question-about-others").match(
             doc.sentence_text(m.start)
         ) or lexicon.phrase("use-denied").search(doc.text, *sentence):
-            continue  # "Has Labour been using council email?", "we did not use council resources"
+            continue  # "Has the group been using council email?", "we never used the print room"
         seen |= {sentence, doc.sentence_at(resource.start)}
         if (
             not sentence[0] <= resource.start < sentence[1]

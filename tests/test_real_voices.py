@@ -1738,3 +1738,21 @@ def test_a_criticism_about_an_outside_body_is_not_of_the_officer_named_before(
 ) -> None:
     post = POST.format(after=after, comments="") + "\nI raised it in my ward surgery.\n"
     assert ("CON001" in [c for c, _ in codes(post)]) is flagged, codes(post)
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("I have posted the Part II report on the depot sale here for residents to read.", True),
+        # a blog series in parts is no exempt paper
+        (
+            "I have posted Part 2 of my story about the depot sale here for residents to read.",
+            False,
+        ),
+    ],
+)
+def test_part_two_is_an_exempt_paper_not_the_second_part_of_a_blog(
+    line: str, flagged: bool
+) -> None:
+    found = codes(MEMBER_POST.format(line=line))
+    assert ("CON003" in [c for c, _ in found]) is flagged, found

@@ -1756,3 +1756,28 @@ def test_part_two_is_an_exempt_paper_not_the_second_part_of_a_blog(
 ) -> None:
     found = codes(MEMBER_POST.format(line=line))
     assert ("CON003" in [c for c, _ in found]) is flagged, found
+
+
+@pytest.mark.parametrize(
+    ("stamp", "flagged"),
+    [
+        # a news site's page: its timestamp says so, a council's name line on it or not
+        ("Updated Thursday, 15th April 2027, 10:32 am\n\n", False),
+        ("", True),
+    ],
+)
+def test_a_news_page_with_a_council_name_line_is_no_council_publicity(
+    tmp_path: Path, stamp: str, flagged: bool
+) -> None:
+    config = tmp_path / "protocheck.toml"
+    config.write_text(
+        '[[elections]]\nname = "County elections"\nnotice = 2027-03-26\npoll = 2027-05-06\n',
+        encoding="utf-8",
+    )
+    page = (
+        "Holiday clubs well used, cabinet hears\n\nKestrel Vale County Council\n\n"
+        f"Thursday, 15th April 2027\n{stamp}"
+        "Cabinet member for children Cllr Jo Hart said the clubs had been a success.\n"
+    )
+    found = protocheck.check(page, config=config, use_cache=False).findings
+    assert ("PUB002" in [f.code for f in found]) is flagged, found

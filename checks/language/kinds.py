@@ -103,6 +103,8 @@ def council_published(doc: Document) -> bool:
 def _council_published(doc: Document) -> bool:
     if lexicon.phrase("not-council-publication").search(doc.text):
         return False  # "this is my personal blog ... not a Council publication"
+    if lexicon.phrase("news-page").search(doc.text):
+        return False  # a news site's page ("Updated ..., 10:32 am"), a council's name on it or not
     masthead = lexicon.phrase("council-masthead")
     name = (doc.config.council or "").lower() if doc.config else ""
     body = [b for b in doc.blocks if b.in_body and b.text.strip()]

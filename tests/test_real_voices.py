@@ -1781,3 +1781,20 @@ def test_a_news_page_with_a_council_name_line_is_no_council_publicity(
     )
     found = protocheck.check(page, config=config, use_cache=False).findings
     assert ("PUB002" in [f.code for f in found]) is flagged, found
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("I raised it twice and the planning officer did nothing about it.", True),
+        ("The clerk does not tell the truth at our public meetings.", True),
+        ("I was disappointed in the planning officer at the site visit.", True),
+        ("The arrogance of the trees and highways departments is staggering.", True),
+        # the same words of no officer
+        ("There is nothing about it in the minutes of the planning meeting.", False),
+        ("I was disappointed that the fete was cancelled this year.", False),
+    ],
+)
+def test_inaction_untruth_and_disappointment_in_officers(line: str, flagged: bool) -> None:
+    found = codes(MEMBER_POST.format(line=line))
+    assert ("CON001" in [c for c, _ in found]) is flagged, found

@@ -1798,3 +1798,18 @@ def test_a_news_page_with_a_council_name_line_is_no_council_publicity(
 def test_inaction_untruth_and_disappointment_in_officers(line: str, flagged: bool) -> None:
     found = codes(MEMBER_POST.format(line=line))
     assert ("CON001" in [c for c, _ in found]) is flagged, found
+
+
+@pytest.mark.parametrize(
+    ("after", "flagged"),
+    [
+        ("That account was a shameful distortion of the facts.", True),
+        # Members are the subject: the criticism is of them, not the director
+        ("I hope any member who was shamefully rude to our staff will reflect on it.", False),
+    ],
+)
+def test_a_criticism_of_members_in_general_is_not_of_the_officer_named_before(
+    after: str, flagged: bool
+) -> None:
+    post = POST.format(after=after, comments="") + "\nI raised it in my ward surgery.\n"
+    assert ("CON001" in [c for c, _ in codes(post)]) is flagged, codes(post)

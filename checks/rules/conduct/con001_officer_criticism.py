@@ -99,6 +99,8 @@ def _target(doc: Document, m: Match, label: str) -> Match | None:
     pronoun = _content_pronoun(doc, s, e)
     if label == "OFFICER_REF" and lexicon.phrase("political-body").search(doc.text, s, e):
         return None  # "shameful how the ruling political group gave in": about the group named here
+    if label == "OFFICER_REF" and lexicon.phrase("members-in-general").search(doc.text, s, m.start):
+        return None  # "any member who displayed disrespectful behaviour": Members are its subject
     if label == "OFFICER_REF" and lexicon.phrase("outside-body").search(doc.text, s, m.start):
         return (
             None  # "why the Ombudsman refused to look at this scandalous waste": that body's doing

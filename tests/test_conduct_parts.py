@@ -583,11 +583,4 @@ def test_an_officer_offering_to_come_to_a_party_meeting_gives_council_time(
 def test_resources_not_used_or_asked_about_are_no_misuse(
     tmp_path: Path, line: str, flagged: bool
 ) -> None:
-    chat = write(
-        tmp_path,
-        "chat.txt",
-        'WhatsApp export - "Brackley Vale Greens campaign team" group\n'
-        f"[02/04/2027, 20:01] Cllr Rosa Fenn: {line}\n"
-        "[02/04/2027, 20:03] Tom: Thanks, noted.\n",
-    )
-    assert bool([c for c, _ in findings(chat, "--select", "CON004")]) is flagged
+    assert _chat_con004(tmp_path, "Brackley Vale Greens campaign team", line) is flagged

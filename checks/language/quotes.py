@@ -184,10 +184,14 @@ def _member_named() -> re.Pattern[str]:
     """A councillor named with their title: "Cllr Ann Dorrell", "group leader Ann Dorrell"
     (roles/member-titles)."""
     titles = lexicon.alternation(lexicon.word_list("roles/member-titles"))
+    # not "former councillor Jo Hart" nor "ex-councillor ...": no Member now (roles/no-longer);
+    # one look-behind for each, as a look-behind has a fixed width
+    no_longer = "".join(
+        rf"(?<!(?i:{re.escape(w)}){'' if w.endswith('-') else ' '})"
+        for w in lexicon.word_list("roles/no-longer")
+    )
     return re.compile(
-        # not "former councillor Jo Hart" nor "ex-councillor ...": no Member now
-        rf"(?<![\w-])(?<!(?i:former) )(?<!(?i:former district) )(?<!(?i:former borough) )"
-        rf"(?<!(?i:former county) )(?<!(?i:former town) )(?<!(?i:ex)-)"
+        rf"(?<![\w-]){no_longer}"
         rf"(?i:{people.councillor_honorific()}|{titles})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
     )
 

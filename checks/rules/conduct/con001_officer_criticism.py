@@ -133,12 +133,17 @@ def _target(doc: Document, m: Match, label: str) -> Match | None:
     return None
 
 
+ATTRIBUTION_REACH = 20  # characters before a name read for the verb attributing a quotation to it
+
+
 def _attributes(doc: Document, ref: Match) -> bool:
     """The reference names who said a quotation ('..., Mrs Hart said.', 'said Cllr
     Hart'), not someone the words are about."""
     return bool(
         lexicon.phrase("speaker-then-verb").match(doc.text, ref.end)
-        or lexicon.phrase("verb-then-speaker").search(doc.text[max(0, ref.start - 20) : ref.start])
+        or lexicon.phrase("verb-then-speaker").search(
+            doc.text[max(0, ref.start - ATTRIBUTION_REACH) : ref.start]
+        )
     )
 
 
@@ -277,8 +282,8 @@ def _not_of_the_target(doc: Document, m: Match, target: Match, sentence_start: i
         m.end <= target.start
         and lexicon.phrase("wronged-by").fullmatch(text, m.end, target.start)
         and not (
-            FAULT_NOUN.search(text, m.start, m.end)
-            and re.match(r"\s+of\b", text[m.end : target.start])
+            lexicon.phrase("fault-noun").search(text, m.start, m.end)
+            and lexicon.phrase("of-next").match(text, m.end)
         )
     ):
         return True  # "disingenuous to the planning manager": how someone treats the officer
@@ -305,7 +310,6 @@ def _not_of_the_target(doc: Document, m: Match, target: Match, sentence_start: i
     )
 
 
-FAULT_NOUN = re.compile(r"(?:tion|ence|ance|ness|ity|ure|ment|ism|cy)\b", re.IGNORECASE)
 CLAUSE_STOP = re.compile(r"[,;:.!?]")  # where a clause ends ("appalled by X, I wrote to ...")
 
 

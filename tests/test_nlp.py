@@ -77,3 +77,22 @@ def test_web_page_lines_are_sentences_but_wrapped_lines_are_not() -> None:
         "were at fault for most of that month"
     )
     assert _split_lines(wrapped, 0, len(wrapped)) == [(0, len(wrapped))]
+
+
+def test_a_headline_over_its_paragraph_is_a_sentence_of_its_own() -> None:
+    from protocheck.language.nlp import _split_lines
+
+    page = (
+        "Greens cannot be trusted with the county's money, say Independents\n"
+        "At last week's budget meeting the Independent group set out its own plan for "
+        "the library service, the bus routes and the leisure centres, and asked the "
+        "Cabinet to think again about the cuts it had proposed."
+    )
+    first = page.index("\n")
+    assert _split_lines(page, 0, len(page)) == [(0, first), (first + 1, len(page))]
+    # a hard-wrapped paragraph's lines are of a length, however long the first is
+    wrapped = (
+        "Thank you for your letter about the charges at the Station Road car park\n"
+        "and for the photographs of the broken machine, which I have passed on"
+    )
+    assert _split_lines(wrapped, 0, len(wrapped)) == [(0, len(wrapped))]

@@ -737,6 +737,16 @@ SAID = "Cllr Jo Hart told the meeting: \u201c{}\u201d"  # the Member's words, qu
         ),
         (SAID.format("I sat on the review panel in this council for a year."), False),
         (SAID.format("The minister sat on that report for a year."), False),
+        # a word given to the thing named before "as being", not to the officers after it
+        (
+            "Cllr Jo Hart described the Cabinet as being \u2018asleep at the wheel\u2019 and "
+            "said they should have questioned what the senior staff decided.",
+            False,
+        ),
+        (
+            "Cllr Jo Hart described the senior staff as being \u2018asleep at the wheel\u2019.",
+            True,
+        ),
     ],
 )
 def test_what_a_report_gives_as_a_members_words(line: str, flagged: bool) -> None:

@@ -550,6 +550,21 @@ _NEXT_CHAR = re.compile(r"[ \t]*(\S)")
 SHORT_LINE = 50  # characters: a line this short that ends without a stop is a heading or an item
 
 
+HEADING_LINE = 100  # characters: the longest line read as a heading over a paragraph
+PARAGRAPH_RATIO = 2  # the line after a heading is at least this many times as long
+
+
+def _heading_over_paragraph(text: str, line_start: int, pos: int, end: int) -> bool:
+    """A line of a headline's length ("Greens can't be trusted with the finances")
+    over a line at least twice as long, the paragraph it heads: a hard-wrapped
+    paragraph's lines are of a length."""
+    if pos - line_start > HEADING_LINE:
+        return False
+    after = text.find("\n", pos + 1, end)
+    following = (after if after >= 0 else end) - pos - 1
+    return following >= PARAGRAPH_RATIO * (pos - line_start)
+
+
 def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A sentence that runs over a line break is two sentences when the line ends with
     . ! ? : or ;, when the next line is a list item, or when the line is a short one
@@ -562,9 +577,12 @@ def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
         line_start = text.rfind("\n", 0, pos) + 1
         following = _NEXT_CHAR.match(text, pos + 1)
         if LIST_ITEM.match(text, pos + 1) or (
-            pos - line_start <= SHORT_LINE
-            and following is not None
+            following is not None
             and following.group(1).isupper()
+            and (
+                pos - line_start <= SHORT_LINE
+                or _heading_over_paragraph(text, line_start, pos, end)
+            )
         ):
             cuts.add(pos)
         pos = text.find("\n", pos + 1, end)

@@ -1743,3 +1743,60 @@ def test_a_criticism_of_members_in_general_is_not_of_the_officer_named_before(
 ) -> None:
     post = POST.format(after=after, comments="") + "\nI raised it in my ward surgery.\n"
     assert ("CON001" in [c for c, _ in codes(post)]) is flagged, codes(post)
+
+
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        # "she" again and again back to the clerk the post began with, past three sentences
+        (
+            "I have been a town councillor since 2019. Our clerk came to us from the county "
+            "council. There are several problems. The office is a mess and she has been told "
+            "to tidy it. The agendas go out late. She is obstructive whenever she is asked "
+            "for a document she would rather keep.",
+            True,
+        ),
+        # the same, with the chain broken: four sentences with no "she" in them
+        (
+            "I have been a town councillor since 2019. Our clerk came to us from the county "
+            "council. There are several problems. The office is a mess. The agendas go out "
+            "late. The hall roof leaks. She is obstructive whenever she is asked for a document.",
+            False,
+        ),
+    ],
+)
+def test_she_runs_on_to_the_officer_the_chain_began_with(body: str, flagged: bool) -> None:
+    result = protocheck.check(FORUM.format(body=body), use_cache=False)
+    assert any(f.code == "CON001" for f in result.findings) is flagged, result.findings
+
+
+def test_a_question_closing_a_post_signs_nothing() -> None:
+    """A post's last line asking "Who does the finance manager report to, then" names a
+    role, not who wrote it: the writer who says they are a councillor still speaks."""
+    body = (
+        "I am now vice chair of the Eastfield town council. The clerk is obstructive "
+        "whenever she is asked for a document she would rather keep.\n\n"
+        "Who does the finance manager report to, then"
+    )
+    result = protocheck.check(FORUM.format(body=body), use_cache=False)
+    assert [f.code for f in result.findings if f.code == "CON001"] == ["CON001"], result.findings
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Cllr Jo Hart, who represents Abbey ward, told the housing officer \u201cStalin "
+        "would be proud\u201d of that memo.",
+        "Cllr Jo Hart, whose ward includes the depot, said the council officer was \u201cuseless "
+        "at the job and should go\u201d.",
+        "\u201cThe planning officer is useless at the job and should go,\u201d Cllr Jo Hart, who "
+        "represents Abbey ward, said.",
+        "The Green councillor said she \u201cdidn\u2019t like the licensing manager\u2019s "
+        "attitude\u201d at the hearing.",
+        "Cllr Jo Hart said: \u201cI blame the director of finance and I want her gone by "
+        "the spring.\u201d",
+    ],
+)
+def test_a_members_words_after_an_aside_about_who_they_are(line: str) -> None:
+    story = f"Planning row\n\n{line}\n"
+    assert "CON001" in [c for c, _ in codes(story)], codes(story)

@@ -19,6 +19,8 @@ from protocheck.model.document import OPENING_MARKS, Block, Document, Person, qu
 # An attribution's speaker: capitalised words, with "the", "of", "for", "and" between
 # ("Cllr Jo Bloggs, Leader of the Council").
 _WHO = r"(?P<who>(?:[A-Z][\w'’.-]*+|the|of|for|and|&|,|\s)+?)"
+# a clause set off after a speaker's name: "Cllr Jo Hart, who represents Abbey ward, said"
+_ASIDE = r"(?:\s*,\s+(?:who|whose)\s[^,.;:\"“”]{1,100},)?"
 LEADING = re.compile(r"^(?:the\s+)?(?:council'?s?\s+)?", re.IGNORECASE)
 ATTRIBUTION_WORDS = 20  # a longer "speaker" is a clause the patterns swept up, not a name and title
 QUOTE_MIN_WORDS = 3  # shorter quoted words are terms ("blind" copies), not something said
@@ -41,7 +43,7 @@ def _before() -> re.Pattern[str]:
     """'"...," Cllr Jo Bloggs said': the speaker, then the verb in lower case ("Cllr Jo
     Bloggs had said that ...", with an auxiliary between)."""
     return re.compile(
-        rf"{_WHO}\s*,?(?:\s+(?:had|has|also|later|then|previously)){{0,2}}\s+{_say()}\b",
+        rf"{_WHO}{_ASIDE}\s*,?(?:\s+(?:had|has|also|later|then|previously)){{0,2}}\s+{_say()}\b",
         re.UNICODE,
     )
 
@@ -349,7 +351,7 @@ def _term_giver() -> re.Pattern[str]:
     verb = lexicon.phrase("naming-verb").pattern
     described = lexicon.phrase("described-member").pattern
     return re.compile(
-        rf"(?:{_member_named().pattern}|(?i:{described}))"
+        rf"(?:{_member_named().pattern}|(?i:{described})){_ASIDE}"
         rf"\s+(?:[a-z]+\s+){{0,{TERM_VERB_WORDS}}}?(?i:{verb})"
     )
 

@@ -43,7 +43,8 @@ Officer, not go public.
 
 ## Known gaps
 Criticism of an officer named in an earlier sentence is found when it goes on
-with "he" or "she" within three sentences, or names no one and follows the
+with "he" or "she" within three sentences (further while the sentences between
+say "she" again), or names no one and follows the
 officer's sentence at once ("That note never told the whole truth."). Sarcasm
 and insinuation with no criticism word ("Draw your own conclusions.") are not
 recognised.
@@ -67,6 +68,7 @@ SERVICE_REACH = (
 )
 QUOTE_TAIL = 60  # characters a finding inside a short quotation runs on to close it
 PRONOUN_REACH = 3  # sentences back a "he" or "she" may point to the officer named there
+CHAIN_REACH = 12  # sentences back a chain of "she ... she ..." may run to the officer it began with
 NAMELESS_REACH = (
     1  # sentences back a criticism naming no one ("It never told the whole truth.") may point
 )
@@ -117,9 +119,11 @@ def _target(doc: Document, m: Match, label: str) -> Match | None:
         # Hart misleads, for reasons only she knows": "she" is the one just named
         return None
     here = (s, e)
-    for _ in range(
-        PRONOUN_REACH if pronoun else NAMELESS_REACH
-    ):  # "he" is the person named last, a few sentences back
+    reach = PRONOUN_REACH if pronoun else NAMELESS_REACH
+    same = _pronoun_family(pronoun.group(0)) if pronoun else None
+    for step in range(CHAIN_REACH):  # "he" is the person named last, a few sentences back
+        if step >= reach:
+            return None
         before = doc.previous_sentence(here)
         if before is None:
             return None
@@ -129,8 +133,19 @@ def _target(doc: Document, m: Match, label: str) -> Match | None:
             return None  # someone of the other side was named last: "he" may be them
         if named:
             return named[-1]
+        if same and any(
+            _pronoun_family(p.group(0)) == same
+            for p in lexicon.phrase("one-person-pronoun").finditer(doc.text, *before)
+        ):
+            reach = step + 1 + PRONOUN_REACH  # "she" again: the chain goes on to who she is
         here = before
     return None
+
+
+def _pronoun_family(word: str) -> str | None:
+    """ "she" and "her" are one person, "he", "his" and "him" another; "they" no one's."""
+    word = word.lower()
+    return "she" if word in ("she", "her") else "he" if word in ("he", "his", "him") else None
 
 
 ATTRIBUTION_REACH = 20  # characters before a name read for the verb attributing a quotation to it

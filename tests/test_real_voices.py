@@ -573,6 +573,16 @@ def test_a_person_opening_a_sentence_that_ends_in_a_colon_is_the_one_quoted(tmp_
             "confidence in this individual at all.",
             True,
         ),
+        # the clerk as the one bullied, though the sentence names her first
+        (
+            "The clerk has raised grievances, and rightly: two members of this council keep "
+            "bullying the clerk at meetings.",
+            False,
+        ),
+        ("The clerk bullies residents who complain about the hall.", True),
+        # a redacted date is no censored swear word
+        ("The clerk is away on ********** and back at her desk on **********.", False),
+        ("The clerk told me to stop talking b****** at the meeting.", True),
         # what residents need to be told; a candidate, not an officer
         ("Residents need to be told what the scheme will cost.", False),
         ("Whoever wins the seat should be disciplined about spending.", False),

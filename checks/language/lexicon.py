@@ -30,7 +30,7 @@ from typing import Any
 TOKEN_KEYS = {
     "ORTH", "TEXT", "LOWER", "NORM", "SHAPE", "LENGTH", "IS_ALPHA", "IS_ASCII", "IS_DIGIT",
     "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_STOP", "IS_SENT_START",
-    "LIKE_NUM", "LIKE_EMAIL", "LIKE_URL", "PREFIX", "SUFFIX", "OP",
+    "LIKE_NUM", "LIKE_EMAIL", "LIKE_URL", "PREFIX", "SUFFIX", "SPACY", "OP",
 }  # fmt: skip
 UNSET_KEYS = {"LEMMA", "POS", "TAG", "DEP", "MORPH", "ENT_TYPE", "ENT_IOB", "ENT_ID"}
 OPS = re.compile(r"^([?*+!]|\{\d*,?\d*\})$")

@@ -291,6 +291,8 @@ def _not_of_the_target(doc: Document, m: Match, target: Match, sentence_start: i
     text = doc.text
     if target.label == "OFFICER_REF" and lexicon.phrase("done-by-a-member").match(text, m.end):
         return True  # "harassment by one senior member": a Member did it
+    if target.label == "OFFICER_REF" and _harm_to_officer_next(doc, m):
+        return True  # "councillors are breaking the code by bullying the clerk": she suffers it
     if m.end <= target.start and lexicon.phrase("advice-from").search(text, m.start, target.start):
         return True  # "brushed aside the advice of the finance director": the officer advised
     if (
@@ -351,6 +353,21 @@ def _harm_done_to(text: str, m: Match, target: Match) -> bool:
     """ "intimidation and abuse of our clerk": harm named as done to the officer."""
     return bool(lexicon.phrase("mistreated").match(text, m.start)) and bool(
         _harms_then_of().fullmatch(text, m.end, target.start)
+    )
+
+
+OBJECT_REACH = 30  # characters after a harm read for the officer it is done to
+
+
+def _harm_to_officer_next(doc: Document, m: Match) -> bool:
+    """ "bullying the clerk", "abuse of our clerk": a harm whose object is an officer,
+    whoever else the sentence names."""
+    if not lexicon.phrase("mistreated").match(doc.text, m.start):
+        return False
+    return any(
+        not doc.text[m.end : ref.start].strip()
+        or _harms_then_of().fullmatch(doc.text, m.end, ref.start)
+        for ref in doc.matches_in((m.end, m.end + OBJECT_REACH), "OFFICER_REF")
     )
 
 

@@ -430,6 +430,11 @@ CON003_POSTS = {  # a Member's posts and letters that may pass on what they shou
             True,
         ),
         ("letter", "Ms Jane Marchbank earns £120,000 plus a pension top-up worth £15,000.", False),
+        # a grievance or a police inquiry: told to one person in a letter, it is theirs to
+        # keep; on a ward page, the kind of thing the news reports of people in public life
+        ("letter", "Mr Dean Okafor has raised a grievance against his manager.", True),
+        ("ward-news", "Mr Dean Okafor has raised a grievance against his manager.", False),
+        ("ward-news", "Mr Dean Okafor is behind on his rent by £900.", True),
     ],
 )
 def test_what_a_member_passes_on_is_confidential_only_when_it_tells_content(

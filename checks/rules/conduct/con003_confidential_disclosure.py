@@ -38,6 +38,7 @@ first; if unsure, ask the officer and treat it as confidential meanwhile.
 > A confidential report sent by an officer, marked confidential, to the Members entitled to it.
 > Your own arrears, in a reply to the tenant about her case. (the person's own data)
 > A news report, in the third person, that a confidential report said ... (the reporter's account; a Member's words quoted in it still count)
+> Mr Okafor has raised a grievance against his manager. (a ward page or post, not a letter to someone: a grievance or police inquiry is the kind of matter the news reports)
 
 ## Known gaps
 Content is linked to a confidential marking only in the two sentences after it (or
@@ -194,6 +195,22 @@ def confidential_disclosure(doc: Document) -> Iterator[Hit]:
             yield hit
 
 
+# what a post or a news page may tell of a named person without a confidence broken: a
+# grievance, a disciplinary or a police inquiry of the kind reported in the news
+PUBLIC_RECORD = ("employment-matter", "record")
+
+
+def _correspondence(doc: Document) -> bool:
+    """A message to someone: an email, or a letter with a salutation or recipients."""
+    if doc.kind in ("email", "press-release"):
+        return True
+    if doc.kind != "letter":
+        return False
+    return bool(doc.recipients) or any(
+        letters.is_salutation(b.text.split("\n", 1)[0]) for b in list(doc.body_blocks())[:8]
+    )
+
+
 def _disclosures(doc: Document) -> Iterator[Hit]:
     seen: set[tuple[int, int]] = set()
     internal = people.officers_only(doc)
@@ -226,6 +243,7 @@ def _disclosures(doc: Document) -> Iterator[Hit]:
     yield from _content_after_marking(doc, seen, internal)
     if lexicon.phrase("consent-given").search(doc.text) or internal:
         return  # shared with the person's consent, or casework put to the officers who handle it
+    public = not _correspondence(doc)
     for m in doc.find("SENSITIVE", scope="all"):
         sentence = doc.sentence_at(m.start)
         if (
@@ -242,6 +260,8 @@ def _disclosures(doc: Document) -> Iterator[Hit]:
         named = doc.text[person.start : person.end]
         if _own_case(doc, named) or doc.kind == "report":
             continue
+        if public and m.id in PUBLIC_RECORD:
+            continue  # a post or report on a grievance or a police inquiry into someone in public life
         seen.add(sentence)
         if sentence[0] <= person.start < sentence[1]:
             start, end = min(m.start, person.start), max(m.end, person.end)

@@ -1810,3 +1810,18 @@ def test_a_question_closing_a_post_signs_nothing() -> None:
 def test_a_members_words_after_an_aside_about_who_they_are(line: str) -> None:
     story = f"Planning row\n\n{line}\n"
     assert "CON001" in [c for c, _ in codes(story)], codes(story)
+
+
+@pytest.mark.parametrize(("minutes", "flagged"), [("Minutes:\n\n", False), ("", True)])
+def test_minutes_record_a_members_words_without_a_capacity_to_mend(
+    minutes: str, flagged: bool
+) -> None:
+    """A council page quoting a Member with no capacity is a statement for the media,
+    unless it is the minutes of a meeting, which record what was said there."""
+    page = (
+        "Kestrel Vale District Council\n\nAgenda item\n\nLibrary opening hours\n\n"
+        f"{minutes}The Head of Libraries introduced the report.\n\n"
+        "Cllr Jo Hart said: \u201cClosing on Saturdays would hurt the families who use the "
+        "library most.\u201d\n"
+    )
+    assert ("COR003" in [c for c, _ in codes(page)]) is flagged, codes(page)

@@ -43,6 +43,7 @@ should not go through them.
 > A letter signed by the Waste Services Manager that names the ward councillor (an officer writes)
 > "Labour have let the town down," said Cllr Dev Mistry. (a piece that speaks for a party,
 > naming parties twice or more: the Member quoted speaks for their group)
+> Minutes: ... Cllr Jo Hart said: "..." (the minutes of a meeting record what was said there)
 
 ## Known gaps
 A capacity known only from the roster does not count: the reader must see it.
@@ -55,7 +56,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from protocheck.language import kinds, letters, lexicon, people, politics, quotes
+from protocheck.language import kinds, letters, lexicon, packs, people, politics, quotes
 from protocheck.model.document import Document, Hit, Person
 from protocheck.rules.registry import rule
 
@@ -159,6 +160,8 @@ def member_capacity(doc: Document) -> Iterator[Hit]:
         return  # a news report or a blog describes the Members it quotes in its own words
     if len(politics.mentions(doc.text)) >= PARTY_PAGE_MENTIONS:
         return  # a piece that speaks for a party: the Members it quotes speak for their group
+    if any(packs.cue("minutes").search(b.text) for b in doc.blocks):
+        return  # minutes record what Members said at a meeting: no statement to the media
     found = quotes.quotes(doc)
     said: set[str] = set()
     lead = _lead_capacity(doc)

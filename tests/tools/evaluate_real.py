@@ -10,7 +10,9 @@ Figures (span level): a finding is right when it falls on an expected span of it
 rule, wrong when it falls on no expected or acceptable span; an expected span is
 found when some finding of its rule falls on it. Document level: for each rule, of
 the pages with an expected span of it, how many get any finding of it. Clean pages
-(no expected span) with any wrong finding are counted apart.
+(no expected span) with any wrong finding are counted apart. Page precision: of the
+pages where a rule has any finding, how many have an expected or acceptable span of
+it (a breaching page on which a labeller marked only some of its sentences is right).
 
 python tests/tools/evaluate_real.py DIR [DIR ...] [-v]
 """
@@ -62,6 +64,8 @@ class Tally:
     spans: int = 0  # expected spans
     docs: int = 0  # pages with an expected span of the rule
     docs_hit: int = 0  # of those, pages with any finding of the rule
+    pages_flagged: int = 0  # pages with any finding of the rule
+    pages_right: int = 0  # of those, pages with an expected or acceptable span of it
     notes: list[str] = field(default_factory=list)
 
 
@@ -88,6 +92,11 @@ def score_page(
             t.fp += 1
             wrong = True
             t.notes.append(f"  extra  {name}: {f.text[:100]!r} [{f.pattern}]")
+    labelled = {e["rule"] for e in expected} | {a["rule"] for a in acceptable}
+    for slug in {slug_of[f.code] for f in live}:
+        t = tallies.setdefault(slug, Tally())
+        t.pages_flagged += 1
+        t.pages_right += slug in labelled
     for slug in {e["rule"] for e in expected}:
         t = tallies.setdefault(slug, Tally())
         t.docs += 1
@@ -147,19 +156,22 @@ def main() -> int:
     print(f"{pages['pages']} pages ({pages['clean']} clean), {pages['unreadable']} unreadable\n")
     print(
         f"{'rule':26} {'TP':>4} {'FP':>4} {'found':>6} {'spans':>6}  precision  recall  doc-recall"
+        "   page-precision"
     )
     tot = Tally()
     for slug in sorted(tallies):
         t = tallies[slug]
-        for k in ("tp", "fp", "found", "spans", "docs", "docs_hit"):
+        for k in ("tp", "fp", "found", "spans", "docs", "docs_hit", "pages_flagged", "pages_right"):
             setattr(tot, k, getattr(tot, k) + getattr(t, k))
         print(
             f"{slug:26} {t.tp:4} {t.fp:4} {t.found:6} {t.spans:6}  {ratio(t.tp, t.tp + t.fp):>9}"
             f"  {ratio(t.found, t.spans):>6}  {ratio(t.docs_hit, t.docs):>6} ({t.docs_hit}/{t.docs})"
+            f"  {ratio(t.pages_right, t.pages_flagged):>6} ({t.pages_right}/{t.pages_flagged})"
         )
     print(
         f"{'all':26} {tot.tp:4} {tot.fp:4} {tot.found:6} {tot.spans:6}  {ratio(tot.tp, tot.tp + tot.fp):>9}"
         f"  {ratio(tot.found, tot.spans):>6}  {ratio(tot.docs_hit, tot.docs):>6} ({tot.docs_hit}/{tot.docs})"
+        f"  {ratio(tot.pages_right, tot.pages_flagged):>6} ({tot.pages_right}/{tot.pages_flagged})"
     )
     print(
         f"\nclean pages with a wrong finding: {pages['clean_flagged']} of {pages['clean']}"

@@ -33,6 +33,10 @@ from protocheck.read import read
         ("Labour cannot even add up their own figures.", "Labour"),
         ("Labour increased the parking charges twice.", "Labour"),
         ("Labour\u2019s choice was to double the charge for bulky waste.", "Labour"),
+        # a political word with an apostrophe in it, or a possessive after the party's name
+        ("Labour can't be trusted to remember what they did.", "Labour"),
+        ("Labour won\u2019t say what the cuts will be.", "Labour"),
+        ("Part of the Conservative Council\u2019s drive to clean the streets.", "Conservative"),
     ],
 )
 def test_party_mentions(text: str, party: str) -> None:
@@ -46,6 +50,7 @@ def test_party_mentions(text: str, party: str) -> None:
         "Labour Market Statistics for March",
         "Labour costs rose sharply in March",
         "Labour costs increased in March",
+        "Labour market figures won't be out until May",
         "The village Green\u2019s pond was cleared in May",
         "funded under the Labour Market Fund",
         "an Independent review of the service",

@@ -67,7 +67,7 @@ CONTEXT_REACH = (
 CONTEXT_REACH_BEFORE = 30  # characters before it read for the word before ("the Greens")
 HASHTAG_FORM_CHARS = 3  # a form inside a hashtag counts only if longer: "Con", "Lab" hide in "#Consultation", "#Labs"
 _HASHTAG = re.compile(r"#\w+")
-_NEXT_WORD = re.compile(r"^(?:'s|’s)?[\s-]*([A-Za-z]+)")
+_NEXT_WORD = re.compile(r"^(?:'s|’s)?[\s-]*([A-Za-z]+(?:['’][a-z]+)?)")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z]")  # "Labour Market Fund": a name, not the party
 
@@ -141,8 +141,11 @@ def _political_context(text: str, start: int, end: int, form: str) -> bool:
     if nxt and lexicon.phrase("council-tier").fullmatch(nxt.group(1)):
         # "Labour County Councillor": the tier, then the political word
         nxt = _NEXT_WORD.match(text[end + nxt.end() : end + nxt.end() + CONTEXT_REACH])
-    if nxt and nxt.group(1).lower() in _context():
-        return True
+    word = nxt.group(1).lower().replace("’", "'") if nxt else ""
+    if word in _context() or word.removesuffix("'s") in _context():
+        return (
+            True  # "Labour neglect", "Labour can't be trusted", "the Conservative Council's drive"
+        )
     if lexicon.phrase("credited-to-party").search(
         text[max(0, start - CONTEXT_REACH_BEFORE) : start]
     ) and not _NAME_GOES_ON.match(text, end):

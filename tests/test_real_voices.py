@@ -1825,3 +1825,12 @@ def test_minutes_record_a_members_words_without_a_capacity_to_mend(
         "library most.\u201d\n"
     )
     assert ("COR003" in [c for c, _ in codes(page)]) is flagged, codes(page)
+
+
+def test_an_alderman_is_a_member() -> None:
+    """Northern Ireland's councils elect aldermen: "Alderman Hart said" quotes a Member."""
+    story = (
+        "Planning row\n\nAlderman Jo Hart said: \u201cThe planning officer is useless at the "
+        "job and should go.\u201d\n"
+    )
+    assert "CON001" in [c for c, _ in codes(story)], codes(story)

@@ -357,6 +357,7 @@ def _harm_done_to(text: str, m: Match, target: Match) -> bool:
 
 
 OBJECT_REACH = 30  # characters after a harm read for the officer it is done to
+OBJECT_WORDS = 2  # words after "of a" read for an officer's title ("council officer")
 
 
 def _harm_to_officer_next(doc: Document, m: Match) -> bool:
@@ -364,6 +365,9 @@ def _harm_to_officer_next(doc: Document, m: Match) -> bool:
     whoever else the sentence names."""
     if not lexicon.phrase("mistreated").match(doc.text, m.start):
         return False
+    joined = lexicon.phrase("harm-done-to").match(doc.text, m.end)
+    if joined and people.officer_title(" ".join(doc.text[joined.end() :].split()[:OBJECT_WORDS])):
+        return True  # "intimidation of a council officer": one no pattern names, done to
     return any(
         not doc.text[m.end : ref.start].strip()
         or _harms_then_of().fullmatch(doc.text, m.end, ref.start)

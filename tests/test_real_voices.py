@@ -1834,3 +1834,17 @@ def test_an_alderman_is_a_member() -> None:
         "job and should go.\u201d\n"
     )
     assert "CON001" in [c for c, _ in codes(story)], codes(story)
+
+
+@pytest.mark.parametrize(("named_since", "flagged"), [("Ms Dale", True), ("Mr Dale", False)])
+def test_he_said_is_not_the_woman_named_since(named_since: str, flagged: bool) -> None:
+    """ "He said:" goes back to the councillor named before, past a Ms named since (a
+    "he" cannot be her), but not past a Mr, who may be the one speaking."""
+    story = (
+        "Care report row\n\n"
+        "Cllr Ray Hart said the director had offered the \u201csame old story\u201d in 2019.\n\n"
+        f"{named_since} left the council in 2020.\n\n"
+        "He said: \u201cThe director always blames her lack of training in social care and "
+        "is clearly out of her depth.\u201d\n"
+    )
+    assert ("CON001" in [c for c, _ in codes(story)]) is flagged, codes(story)

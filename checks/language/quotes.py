@@ -233,7 +233,7 @@ def _known_speaker(doc: Document, speaker: Person, last: Quote | None, at: int) 
         if (
             last is not None
             and last.speaker is not None
-            and not _someone_else().search(doc.text, last.end, at)
+            and not _others_named(doc.text, last.end, at, words[-1])
             and not _member_named().search(doc.text, last.end, at)
         ):
             return last.speaker
@@ -296,7 +296,7 @@ MEMBER_REACH_BLOCKS = 2  # paragraphs before a quotation read for the Member it 
 
 
 def _nearest_member(
-    doc: Document, paragraphs: list[Block], block: Block, before: int
+    doc: Document, paragraphs: list[Block], block: Block, before: int, pronoun: str = ""
 ) -> Person | None:
     """The Member named last before a quotation (which opens at `before` in `block`), in
     its paragraph or the ones just before: news puts "Cllr Dorrell, portfolio holder for
@@ -313,7 +313,12 @@ def _nearest_member(
     texts = [b.text for b in near] + [block.text[:before]]
     for text in reversed(texts):
         names = list(_member_named().finditer(text))
-        others = [m.end() for m in _someone_else().finditer(text)]
+        unlike = _unlike(pronoun)
+        others = [
+            m.end()
+            for m in _someone_else().finditer(text)
+            if not (unlike and lexicon.phrase(unlike).match(m.group(0)))
+        ]  # not "Ms Dale" for a "he said:"
         if others and (not names or max(others) > names[-1].end()):
             return None  # someone else was named since ("Mrs Holden ... she said:")
         if names:
@@ -367,12 +372,27 @@ def _pronoun_term_giver() -> re.Pattern[str]:
     return re.compile(rf"(?:He|She)\s+(?:[a-z]+\s+){{0,{TERM_VERB_WORDS}}}?(?i:{verb})")
 
 
-def _pronoun_member(doc: Document, before: int) -> Person | None:
+def _unlike(pronoun: str) -> str | None:
+    """The phrase naming who a pronoun cannot be: "he" is not "Ms Dale"."""
+    return {"he": "not-he", "she": "not-she"}.get(pronoun.strip().lower())
+
+
+def _others_named(text: str, start: int, end: int, pronoun: str = "") -> bool:
+    """Someone not a Member named between start and end whom `pronoun` can be: not
+    "Ms Dale" for a "he"."""
+    unlike = _unlike(pronoun)
+    return any(
+        not (unlike and lexicon.phrase(unlike).match(m.group(0)))
+        for m in _someone_else().finditer(text, start, end)
+    )
+
+
+def _pronoun_member(doc: Document, before: int, pronoun: str = "") -> Person | None:
     """The Member named last before `before` (a paragraph or two back), when no one else
     has been named since: whom "He accused ..." is about."""
     window = doc.text[max(0, before - PRONOUN_TERM_REACH) : before]
     names = list(_member_named().finditer(window))
-    if not names or any(m.start() > names[-1].end() for m in _someone_else().finditer(window)):
+    if not names or _others_named(window, names[-1].end(), len(window), pronoun):
         return None
     person = people.make_person(names[-1].group(0), None, None, doc.config, "quote")
     person.is_member = True
@@ -533,7 +553,7 @@ def _find_quotes(doc: Document) -> list[Quote]:
                 speaker = (
                     (_pronoun(speaker.name) and _officer_just_named(doc, lead))
                     or (_pronoun(speaker.name) and _member_opening(doc, lead))
-                    or _nearest_member(doc, paragraphs, block, passages[0][0])
+                    or _nearest_member(doc, paragraphs, block, passages[0][0], speaker.name)
                     or speaker
                 )
         elif block.text.lstrip()[:1] in OPENING_MARKS and last is not None:

@@ -383,6 +383,9 @@ def test_speech_opened_without_a_colon_and_quoting_inside_is_no_first_person_wri
         ("It is now expected that the railings by the school will be repaired.", False),
         ("We will keep you informed as to when the railings will be repaired.", False),
         ("We can confirm that the railings by the school will be repaired.", True),
+        # a commitment given in the Member's own name; one to the Member's own errand
+        ("I give you my firm assurance that the swimming pool will stay open.", True),
+        ("I have a commitment that I will raise the railings with officers.", False),
     ],
 )
 def test_works_a_member_ordered_commit_the_council(line: str, flagged: bool) -> None:

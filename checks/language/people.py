@@ -422,3 +422,18 @@ def to_media(doc: Document) -> bool:
         for p in doc.recipients
         if not p.is_member and not officer_like(p, domains)
     )
+
+
+def pronoun_person(word: str) -> str | None:
+    """Whom a pronoun stands for: "he" (he, his, him), "she" (she, her), or None ("they")."""
+    for person in ("he", "she"):
+        if lexicon.phrase(f"pronoun-{person}").fullmatch(word.strip()):
+            return person
+    return None
+
+
+def cannot_be(pronoun: str, named: str) -> bool:
+    """A "he" is not "Ms Dale", nor a "she" "Mr Dale": the title before the name says so
+    (phrases.yml not-he, not-she)."""
+    person = pronoun_person(pronoun)
+    return person is not None and bool(lexicon.phrase(f"not-{person}").match(named))

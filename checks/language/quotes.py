@@ -313,11 +313,10 @@ def _nearest_member(
     texts = [b.text for b in near] + [block.text[:before]]
     for text in reversed(texts):
         names = list(_member_named().finditer(text))
-        unlike = _unlike(pronoun)
         others = [
             m.end()
             for m in _someone_else().finditer(text)
-            if not (unlike and lexicon.phrase(unlike).match(m.group(0)))
+            if not people.cannot_be(pronoun, m.group(0))
         ]  # not "Ms Dale" for a "he said:"
         if others and (not names or max(others) > names[-1].end()):
             return None  # someone else was named since ("Mrs Holden ... she said:")
@@ -372,17 +371,11 @@ def _pronoun_term_giver() -> re.Pattern[str]:
     return re.compile(rf"(?:He|She)\s+(?:[a-z]+\s+){{0,{TERM_VERB_WORDS}}}?(?i:{verb})")
 
 
-def _unlike(pronoun: str) -> str | None:
-    """The phrase naming who a pronoun cannot be: "he" is not "Ms Dale"."""
-    return {"he": "not-he", "she": "not-she"}.get(pronoun.strip().lower())
-
-
 def _others_named(text: str, start: int, end: int, pronoun: str = "") -> bool:
     """Someone not a Member named between start and end whom `pronoun` can be: not
     "Ms Dale" for a "he"."""
-    unlike = _unlike(pronoun)
     return any(
-        not (unlike and lexicon.phrase(unlike).match(m.group(0)))
+        not people.cannot_be(pronoun, m.group(0))
         for m in _someone_else().finditer(text, start, end)
     )
 

@@ -120,7 +120,7 @@ def _target(doc: Document, m: Match, label: str) -> Match | None:
         return None
     here = (s, e)
     reach = PRONOUN_REACH if pronoun else NAMELESS_REACH
-    same = _pronoun_family(pronoun.group(0)) if pronoun else None
+    same = people.pronoun_person(pronoun.group(0)) if pronoun else None
     for step in range(CHAIN_REACH):  # "he" is the person named last, a few sentences back
         if step >= reach:
             return None
@@ -134,18 +134,12 @@ def _target(doc: Document, m: Match, label: str) -> Match | None:
         if named:
             return named[-1]
         if same and any(
-            _pronoun_family(p.group(0)) == same
+            people.pronoun_person(p.group(0)) == same
             for p in lexicon.phrase("one-person-pronoun").finditer(doc.text, *before)
         ):
             reach = step + 1 + PRONOUN_REACH  # "she" again: the chain goes on to who she is
         here = before
     return None
-
-
-def _pronoun_family(word: str) -> str | None:
-    """ "she" and "her" are one person, "he", "his" and "him" another; "they" no one's."""
-    word = word.lower()
-    return "she" if word in ("she", "her") else "he" if word in ("he", "his", "him") else None
 
 
 ATTRIBUTION_REACH = 20  # characters before a name read for the verb attributing a quotation to it

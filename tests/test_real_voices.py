@@ -460,7 +460,7 @@ def test_an_officer_who_accuses_is_not_the_one_criticised(line: str, flagged: bo
 def test_councillors_who_open_a_page_thanking_those_who_wrote_to_us_are_its_writers(
     opening: str, flagged: bool
 ) -> None:
-    page = f"Play area\n\n{opening}\n\nThe broken swings will now be replaced before Easter.\n"
+    page = f"Play area\n\n{opening}\n\nWe can confirm the broken swings will be replaced before Easter.\n"
     found = codes(page)
     assert any(c == "COR001" for c, _ in found) is flagged, found
 
@@ -1851,3 +1851,23 @@ def test_he_said_is_not_the_woman_named_since(named_since: str, flagged: bool) -
         "is clearly out of her depth.\u201d\n"
     )
     assert ("CON001" in [c for c, _ in codes(story)]) is flagged, codes(story)
+
+
+@pytest.mark.parametrize(
+    ("opening", "flagged"),
+    [
+        # a ward update addressed to no one: news of what the Council will do
+        ("Ward update from your councillor", False),
+        # the same words in a letter to the resident who asked: a promise in the Member's name
+        ("Dear Mrs Patel", True),
+    ],
+)
+def test_works_the_council_will_do_are_news_on_a_post_and_a_promise_in_a_letter(
+    opening: str, flagged: bool
+) -> None:
+    text = (
+        f"{opening}\n\nThank you for your note about Mill Lane. I walked the lane with the "
+        "highways team on Friday. The pothole outside the school will be repaired next week.\n\n"
+        "Cllr Jo Hart\nWard Councillor for Abbey\n"
+    )
+    assert ("COR001" in [c for c, _ in codes(text)]) is flagged, codes(text)

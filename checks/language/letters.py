@@ -62,6 +62,17 @@ def is_salutation(line: str) -> bool:
     return bool(_salutation().match(line))
 
 
+GREETING_BLOCKS = 15  # opening paragraphs read for a salutation, after a letterhead of a line each
+
+
+def addressed(doc: Document) -> bool:
+    """A letter or message to someone: recipients in its headers, or a salutation ("Dear
+    Mrs Patel") in its opening paragraphs. A blog post or a ward update has neither."""
+    return bool(doc.recipients) or any(
+        is_salutation(b.text.split("\n", 1)[0]) for b in list(doc.body_blocks())[:GREETING_BLOCKS]
+    )
+
+
 def ends_signature(line: str) -> bool:
     """A line after which a signature block has no more names or roles: contact details,
     a cc list, "- ENDS -", notes to editors (phrases: signature-end)."""

@@ -204,11 +204,7 @@ def _correspondence(doc: Document) -> bool:
     """A message to someone: an email, or a letter with a salutation or recipients."""
     if doc.kind in ("email", "press-release"):
         return True
-    if doc.kind != "letter":
-        return False
-    return bool(doc.recipients) or any(
-        letters.is_salutation(b.text.split("\n", 1)[0]) for b in list(doc.body_blocks())[:8]
-    )
+    return doc.kind == "letter" and letters.addressed(doc)
 
 
 def _disclosures(doc: Document) -> Iterator[Hit]:

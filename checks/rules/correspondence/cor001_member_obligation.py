@@ -37,6 +37,7 @@ Council.
 > I will raise this with officers and let you know. (the Member's own action)
 > Officers have told me that the Council will repair the road in March. (a report of what officers said)
 > I hope the Council will replace the bins. / I have asked whether the Council can help. (a hope or a question)
+> The pothole on Mill Lane will be repaired next week. (a Member's blog or ward update, addressed to no one: news of what the Council will do; flagged in a letter to a resident, or given as "I can confirm ...")
 > The Council will refund your charges. (signed Tom Reed, Head of Parking Services: an officer)
 > The Council's policy is that damaged bins will be replaced free of charge. (policy, not a commitment)
 > Under the conwy profile: a Leader or Cabinet Member with delegated authority (roster
@@ -56,11 +57,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from protocheck.language import kinds, lexicon, people, quotes
+from protocheck.language import kinds, letters, lexicon, people, quotes
 from protocheck.model.document import Document, Hit, Match
 from protocheck.rules.registry import rule
 
 NOT_A_COMMITMENT_BEFORE = ("ATTRIBUTION", "MEMBER_OWN_ACTION")
+# commitments whose subject is the Council or the works ("the pothole will be repaired",
+# "the Council will refund"): on a page addressed to no one, with no "I" or "we" giving
+# them in the sentence ("I can tell you that ..."), news relayed
+RELAYED = ("will-be-done", "council-will-act")
 NOT_A_COMMITMENT_ANYWHERE = ("HEDGE",)
 
 
@@ -83,6 +88,13 @@ def _internal(doc: Document) -> bool:
         and all(people.officer_like(p, domains) or p.is_member for p in doc.recipients + doc.copies)
         and any(people.officer_like(p, domains) for p in doc.recipients)
     )
+
+
+def _given_by_writer(doc: Document, m: Match) -> bool:
+    """An "I" or "we" in the sentence up to the commitment gives it in the writer's name:
+    "I can tell you now that the lane will be resurfaced", "we will refund the fee"."""
+    s, _ = doc.sentence_at(m.start)
+    return bool(lexicon.phrase("first-person-subject").search(doc.text, s, m.end))
 
 
 def _from_member(doc: Document) -> bool:
@@ -140,9 +152,12 @@ def member_obligation(doc: Document) -> Iterator[Hit]:
     entries = {("OBLIGATION", e.id): e for e in lexicon.pattern_file("obligation")}
     passed = lexicon.phrase("passed-on").search(doc.text)  # read once: the message passed on
     passed_at = passed.end() if passed else len(doc.text) + 1
+    posted = doc.kind in ("letter", "other") and not letters.addressed(doc)
     for m in doc.find("OBLIGATION"):
         if doc.sentence_text(m.start).rstrip().rstrip("\"')").endswith("?"):
             continue  # a question
+        if posted and m.id in RELAYED and not _given_by_writer(doc, m):
+            continue  # a blog or ward update telling what the Council will do: news, not a promise
         if doc.in_quotation(m.start) and not quotes.own_words(doc, m.start):
             continue  # someone else's words quoted (not the Member's own quote for the press)
         if passed_at <= m.start:

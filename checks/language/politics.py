@@ -143,9 +143,8 @@ def _political_context(text: str, start: int, end: int, form: str) -> bool:
         nxt = _NEXT_WORD.match(text[end + nxt.end() : end + nxt.end() + CONTEXT_REACH])
     word = nxt.group(1).lower().replace("’", "'") if nxt else ""
     if word in _context() or word.removesuffix("'s") in _context():
-        return (
-            True  # "Labour neglect", "Labour can't be trusted", "the Conservative Council's drive"
-        )
+        # "Labour neglect", "Labour can't be trusted", "the Conservative Council's drive"
+        return True
     if lexicon.phrase("credited-to-party").search(
         text[max(0, start - CONTEXT_REACH_BEFORE) : start]
     ) and not _NAME_GOES_ON.match(text, end):

@@ -313,13 +313,10 @@ def _nearest_member(
     texts = [b.text for b in near] + [block.text[:before]]
     for text in reversed(texts):
         names = list(_member_named().finditer(text))
-        others = [
-            m.end()
-            for m in _someone_else().finditer(text)
-            if not people.cannot_be(pronoun, m.group(0))
-        ]  # not "Ms Dale" for a "he said:"
-        if others and (not names or max(others) > names[-1].end()):
-            return None  # someone else was named since ("Mrs Holden ... she said:")
+        since = names[-1].end() if names else 0
+        if _others_named(text, since, len(text), pronoun):
+            return None  # someone else was named since ("Mrs Holden ... she said:"), whom
+            # the pronoun can be (not "Ms Dale" for a "he said:")
         if names:
             person = people.make_person(names[-1].group(0), None, None, doc.config, "quote")
             person.is_member = True

@@ -104,9 +104,8 @@ def _target(doc: Document, m: Match, label: str) -> Match | None:
     if label == "OFFICER_REF" and lexicon.phrase("members-in-general").search(doc.text, s, m.start):
         return None  # "any member who displayed disrespectful behaviour": Members are its subject
     if label == "OFFICER_REF" and lexicon.phrase("outside-body").search(doc.text, s, m.start):
-        return (
-            None  # "why the Ombudsman refused to look at this scandalous waste": that body's doing
-        )
+        # "why the Ombudsman refused to look at this scandalous waste": that body's doing
+        return None
     named_here = doc.matches_in((s, e), other)
     if named_here and (
         not pronoun

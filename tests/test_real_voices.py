@@ -589,6 +589,11 @@ def test_a_person_opening_a_sentence_that_ends_in_a_colon_is_the_one_quoted(tmp_
         # what residents need to be told; a candidate, not an officer
         ("Residents need to be told what the scheme will cost.", False),
         ("Whoever wins the seat should be disciplined about spending.", False),
+        # bad faith laid at an officer's door, and at a party's
+        ("I still think the head of legal made a deliberate effort to silence me.", True),
+        ("Call me a cynic, but the clerk only finds the old minutes when it suits her.", True),
+        ("Call me a cynic, but the Greens only discover potholes in April.", False),
+        ("The deliberate choice of the planning officer was to refuse it.", False),
     ],
 )
 def test_criticism_of_an_officer_as_members_write_it(line: str, flagged: bool) -> None:

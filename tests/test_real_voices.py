@@ -1863,3 +1863,46 @@ def test_works_the_council_will_do_are_news_on_a_post_and_a_promise_in_a_letter(
         "Cllr Jo Hart\nWard Councillor for Abbey\n"
     )
     assert ("COR001" in [c for c, _ in codes(text)]) is flagged, codes(text)
+
+
+REPORTED_NEWS = """Housing row reaches standards panel
+
+A complaint about remarks made at last autumn's full council will be heard on Friday.
+
+{line}
+
+The panel's decision is expected next week.
+"""
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        (
+            "Councillor Ann Reed, a member for thirty years, said at the October meeting "
+            "that Eastfield had the most useless housing manager in the county.",
+            True,
+        ),
+        # the Member is the one told; a resident, and a former Member, say it
+        (
+            "Councillor Ann Reed was told at the October meeting that Eastfield had the most "
+            "useless housing manager in the county.",
+            False,
+        ),
+        (
+            "A resident, Ann Reed, said at the October meeting that Eastfield had the most "
+            "useless housing manager in the county.",
+            False,
+        ),
+        (
+            "Former councillor Ann Reed said at the October meeting that Eastfield had the "
+            "most useless housing manager in the county.",
+            False,
+        ),
+    ],
+)
+def test_a_members_words_reported_without_quotation_marks_are_hers(
+    line: str, flagged: bool
+) -> None:
+    story = REPORTED_NEWS.format(line=line)
+    assert any(c == "CON001" for c, _ in codes(story)) is flagged, codes(story)

@@ -629,7 +629,36 @@ def members_words(doc: Document, offset: int) -> bool:
     said = SPEAKER_LINE.match(doc.text, line_start)
     if said:
         return people.councillor_named(said.group("who").strip())
-    return _first_person(doc, offset)
+    return reported_member(doc, offset) is not None or _first_person(doc, offset)
+
+
+REPORTED_REACH = 80  # characters between the speech verb and its "that"
+
+
+@functools.cache
+def _reported_lead() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?P<aux>\w+\s+)?\b{_say()}\b[^.;:!?\"“”]{{0,{REPORTED_REACH}}}?\bthat\b",
+        re.IGNORECASE,
+    )
+
+
+def reported_member(doc: Document, offset: int) -> Person | None:
+    """The Member whose words a report gives without quotation marks: "Councillor Reed,
+    a member for thirty years, said at the meeting that ...". What follows "that" is the
+    Member's, as a quotation would be; not when the Member was the one told ("Cllr Reed
+    was told that ...")."""
+    start, _ = doc.sentence_at(offset)
+    lead = doc.text[start:offset]
+    m = _reported_lead().search(lead)
+    if m is None or lexicon.phrase("passive-be").search(m.group("aux") or ""):
+        return None
+    named = _member_named().match(lead.lstrip(" \"'“‘("))
+    if named is None:
+        return None
+    person = people.make_person(named.group(0), None, None, doc.config, "quote")
+    person.is_member = True
+    return person
 
 
 def _first_person(doc: Document, offset: int) -> bool:

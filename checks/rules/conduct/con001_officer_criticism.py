@@ -401,7 +401,9 @@ def officer_criticism(doc: Document) -> Iterator[Hit]:
         own = quotes.own_words(doc, m.start)  # the writer's quote for the press
         author = writer if speaker is False or own else speaker
         if author is None and speaker is False:
-            author = _group_speaks(doc, m)  # "The Green group will table ...": its Members
+            # "The Green group will table ...": its Members; "Cllr Reed said at the meeting
+            # that ...": the Member's words, reported
+            author = _group_speaks(doc, m) or quotes.reported_member(doc, m.start)
         if author is None or not (author.is_member or author.is_officer or author.presumed_member):
             continue
         member = author.is_member or author.presumed_member

@@ -180,6 +180,10 @@ def test_party_political_needs_the_council_as_publisher(
         # a vote asked for a party's candidate, spelling slips and all
         ("On Thursday, vote for you local Green candidate in Abbey ward.", True),
         ("On Thursday, vote for the best kept garden in Abbey ward.", False),
+        # bad faith and abuse of office laid at a party's door
+        ("This is nothing but grandstanding from the Alliance group.", True),
+        ("Holding up the grant is an abuse of power by the Reform group.", True),
+        ("The Reform group asked about the abuse of children in care.", False),
     ],
 )
 def test_party_credit_and_campaign_in_a_release(tmp_path: Path, line: str, flagged: bool) -> None:

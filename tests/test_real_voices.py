@@ -1906,3 +1906,29 @@ def test_a_members_words_reported_without_quotation_marks_are_hers(
 ) -> None:
     story = REPORTED_NEWS.format(line=line)
     assert any(c == "CON001" for c, _ in codes(story)) is flagged, codes(story)
+
+
+QUOTED_POST_NEWS = """Garden waste: ward budget row
+
+Brown bin collections in Northgate were suspended for three weeks in October.
+
+{who} posted on a community page, saying: "I have found a firm to empty the brown bins on three days next week.
+
+"I will pay the firm out of my ward budget for the collections."
+
+The district council said the payment had not been approved.
+"""
+
+
+@pytest.mark.parametrize(
+    ("who", "flagged"),
+    [
+        ("Cllr Jo Hart", True),
+        # a resident, and a former Member, giving their own money
+        ("Resident Jo Hart", False),
+        ("Former councillor Jo Hart", False),
+    ],
+)
+def test_council_money_a_member_gave_in_a_post_the_news_quotes(who: str, flagged: bool) -> None:
+    story = QUOTED_POST_NEWS.format(who=who)
+    assert any(c == "COR001" for c, _ in codes(story)) is flagged, codes(story)

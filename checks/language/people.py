@@ -93,13 +93,27 @@ CHAIR_BODY_REACH = 60  # characters after "Chair of" in which the council body m
 
 def member_title(text: str) -> bool:
     """A Member's title in `text`; a chair's title (roles/chair-titles) only of a council
-    body (roles/council-bodies): "Chair of the Planning Committee", not "Chair of Governors"."""
-    if _phrases("member-titles").search(text):
+    body (roles/council-bodies): "Chair of the Planning Committee", not "Chair of Governors".
+    Not a title that says the person is no Member now ("Former councillor Jo Hart")."""
+    if any(not no_longer(text, m.start()) for m in _phrases("member-titles").finditer(text)):
         return True
     return any(
         _council_body().search(text, m.end(), m.end() + CHAIR_BODY_REACH)
         for m in _phrases("chair-titles").finditer(text)
     )
+
+
+def no_longer(text: str, at: int) -> bool:
+    """The words just before `at` say the title that follows is no longer held:
+    "former councillor", "ex-councillor" (roles/no-longer)."""
+    before = text[max(0, at - NO_LONGER_REACH) : at].lower()
+    return any(
+        before.endswith(w if w.endswith("-") else w + " ")
+        for w in lexicon.word_list("roles/no-longer")
+    )
+
+
+NO_LONGER_REACH = 40  # characters before a title read for "former" and the like
 
 
 def _strip_member_titles(text: str) -> str:

@@ -242,9 +242,11 @@ def _known_speaker(doc: Document, speaker: Person, last: Quote | None, at: int) 
         before = doc.text[max(0, m.start() - TITLE_REACH) : m.start()]
         after = doc.text[m.end() : m.end() + TITLE_REACH]
         after = after[: after.find(".")] if "." in after else after
-        if _member_before().search(before) or (
+        titled = _member_before().search(before)
+        if (titled and not people.no_longer(before, titled.start())) or (
             after.startswith(",") and people.member_title(after)
         ):  # "Tory councillor Ann Dorrell", "Ann Dorrell, Chair of the Planning Committee"
+            # (not "former councillor Ann Dorrell")
             speaker.is_member, speaker.source = True, "quote"
             break
         if _title_before(before, "member-titles"):  # "Green group convener Ann Dorrell"
@@ -287,7 +289,7 @@ def _title_before(before: str, which: str) -> bool:
         return False
     if which == "officer-titles":  # "Cabinet Member for Housing" is no officer's title
         return not people.member_title(clause[max(0, m.start() - 20) :])
-    return True
+    return not people.no_longer(clause, m.start())  # not "former councillor Jo"
 
 
 # "said that ...": reported speech follows, not a name

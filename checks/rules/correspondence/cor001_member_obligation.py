@@ -58,7 +58,7 @@ import re
 from collections.abc import Iterator
 
 from protocheck.language import kinds, letters, lexicon, people, quotes
-from protocheck.model.document import Document, Hit, Match
+from protocheck.model.document import Document, Hit, Match, Person
 from protocheck.rules.registry import rule
 
 NOT_A_COMMITMENT_BEFORE = ("ATTRIBUTION", "MEMBER_OWN_ACTION")
@@ -184,11 +184,34 @@ def member_obligation(doc: Document) -> Iterator[Hit]:
         )
 
 
+# obligation entries where the Member gives the Council's money or works in the first
+# person ("I will pay the contractor out of my ward budget")
+FIRST_PERSON_GRANT = ("member-will-grant", "member-agreed-to-act", "i-will-get-it-done")
+
+
 def _third_person(doc: Document) -> Iterator[Hit]:
-    """Works Members arranged, announced on their page in the third person."""
+    """Works Members arranged, announced on their page in the third person; and the
+    Council's money or works a Member gave in words a report quotes ("I will pay the firm
+    out of my locality budget", a post the news quotes)."""
     if not _members_own_page(doc):
         return
+    found = quotes.quotes(doc)
     for m in doc.find("OBLIGATION"):
+        speaker = quotes.speaker_at(doc, m.start, found)
+        if (
+            m.id in FIRST_PERSON_GRANT
+            and isinstance(speaker, Person)
+            and speaker.is_member
+            and not doc.in_same_sentence(m, NOT_A_COMMITMENT_ANYWHERE, before=False)
+            and not doc.in_same_sentence(m, NOT_A_COMMITMENT_BEFORE)
+        ):
+            yield Hit(
+                m.start,
+                doc.clause_end(m.start, m.end),
+                f"{speaker.short()}'s words, quoted, commit the Council",
+                pattern=m.id,
+            )
+            continue
         if m.id not in SUBJECT_ARRANGED or doc.in_quotation(m.start):
             continue
         who = _member_subject(doc, m)

@@ -594,6 +594,11 @@ def test_a_person_opening_a_sentence_that_ends_in_a_colon_is_the_one_quoted(tmp_
         ("Call me a cynic, but the clerk only finds the old minutes when it suits her.", True),
         ("Call me a cynic, but the Greens only discover potholes in April.", False),
         ("The deliberate choice of the planning officer was to refuse it.", False),
+        # inexperience and not understanding laid at officers' door; volunteers, a change
+        ("Too many inexperienced officers took the decisions on the estate.", True),
+        ("Our new clerk clearly does not seem to understand our standing orders.", True),
+        ("Inexperienced volunteers took the money at the summer fete.", False),
+        ("Our new clerk does not appear to mind the change of date.", False),
     ],
 )
 def test_criticism_of_an_officer_as_members_write_it(line: str, flagged: bool) -> None:

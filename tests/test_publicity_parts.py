@@ -184,6 +184,12 @@ def test_party_political_needs_the_council_as_publisher(
         ("This is nothing but grandstanding from the Alliance group.", True),
         ("Holding up the grant is an abuse of power by the Reform group.", True),
         ("The Reform group asked about the abuse of children in care.", False),
+        # an overspend or austerity laid at a party; a vote asked for change, or promised
+        ("The Green group ran up an overspend of two million at the depot.", True),
+        ("Libraries have borne the brunt of Tory austerity since 2010.", True),
+        ("If elected in May, the Greens will scrap the parking charge.", True),
+        ("On 4 May residents can vote for a fresh start in Abbey ward.", True),
+        ("Members were voting for a 2% increase in the precept.", False),
     ],
 )
 def test_party_credit_and_campaign_in_a_release(tmp_path: Path, line: str, flagged: bool) -> None:

@@ -190,6 +190,9 @@ def test_party_political_needs_the_council_as_publisher(
         ("If elected in May, the Greens will scrap the parking charge.", True),
         ("On 4 May residents can vote for a fresh start in Abbey ward.", True),
         ("Members were voting for a 2% increase in the precept.", False),
+        ("Once again the Reform group takes our villages for granted.", True),
+        ("On polling day you can send them a clear message.", True),
+        ("We will send every household a letter about the new bins.", False),
     ],
 )
 def test_party_credit_and_campaign_in_a_release(tmp_path: Path, line: str, flagged: bool) -> None:

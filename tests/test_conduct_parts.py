@@ -435,6 +435,13 @@ CON003_POSTS = {  # a Member's posts and letters that may pass on what they shou
         ("letter", "Mr Dean Okafor has raised a grievance against his manager.", True),
         ("ward-news", "Mr Dean Okafor has raised a grievance against his manager.", False),
         ("ward-news", "Mr Dean Okafor is behind on his rent by £900.", True),
+        # a confidential report the writer says they published, whoever's name is on it
+        (
+            "ward-news",
+            "Last week I posted one page of a confidential Kestrel Vale Council report here.",
+            True,
+        ),
+        ("ward-news", "The extract I posted here contains no confidential material.", False),
     ],
 )
 def test_what_a_member_passes_on_is_confidential_only_when_it_tells_content(

@@ -1937,3 +1937,21 @@ The district council said the payment had not been approved.
 def test_council_money_a_member_gave_in_a_post_the_news_quotes(who: str, flagged: bool) -> None:
     story = QUOTED_POST_NEWS.format(who=who)
     assert any(c == "COR001" for c, _ in codes(story)) is flagged, codes(story)
+
+
+def test_a_councillor_titled_in_lower_case_after_a_party_is_named_where_first_named(
+    tmp_path: Path,
+) -> None:
+    config = county_elections(tmp_path)
+    release = (
+        "PRESS RELEASE\n\n14 April 2027\n\nNew bus shelters for Mill Road\n\n"
+        "Abbey ward Green councillor Jo Hart has welcomed the new shelters.\n\n"
+        "The shelters were paid for from the transport budget.\n\n"
+        "Photo: Cllr Jo Hart at the first shelter.\n"
+    )
+    found = [
+        f
+        for f in protocheck.check(release, config=config, use_cache=False).findings
+        if f.code == "PUB002"
+    ]
+    assert [f.text for f in found] == ["councillor Jo Hart", "Cllr Jo Hart"], found

@@ -286,15 +286,13 @@ def _capitalised(words: tuple[str, ...] | list[str]) -> str:
 
 @functools.cache
 def _named_member() -> re.Pattern[str]:
-    """ "Cllr Jo Bloggs", "Councillor J. Reed": a councillor's honorific, capitalised as a
-    title, then an optional initial and one to three capitalised names."""
-    titles = _capitalised(
-        [
-            w
-            for w in lexicon.word_list("roles/honorifics")
-            if re.fullmatch(councillor_honorific(), w)
-        ]
-    )
+    """ "Cllr Jo Bloggs", "Councillor J. Reed", "SNP councillor Jo Reed": a councillor's
+    honorific, capitalised as a title or in lower case after a party or ward, then an
+    optional initial and one to three capitalised names."""
+    honorifics = [
+        w for w in lexicon.word_list("roles/honorifics") if re.fullmatch(councillor_honorific(), w)
+    ]
+    titles = _capitalised(honorifics) + "|" + lexicon.alternation([w.lower() for w in honorifics])
     return re.compile(rf"\b(?:{titles})\s+(?:[A-Z]\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}")
 
 

@@ -1955,3 +1955,41 @@ def test_a_councillor_titled_in_lower_case_after_a_party_is_named_where_first_na
         if f.code == "PUB002"
     ]
     assert [f.text for f in found] == ["councillor Jo Hart", "Cllr Jo Hart"], found
+
+
+RESIDENT_OR_MEMBER = """Emailing the council about the bins
+
+{line}
+
+I have to say the head of waste services is useless, and I told him so on Friday.
+
+I will keep trying and report back here.
+"""
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("I wrote to my ward councillors last week, and copied in the head of waste.", False),
+        ("Like the rest of us residents, I pay for a service that does not come.", False),
+        # a Member's own words about their colleagues and their ward
+        ("I raised it with my fellow ward councillors last week, and the head of waste.", True),
+        ("I wrote to the head of waste on Monday about the bins in my ward.", True),
+    ],
+)
+def test_an_unsigned_writer_who_writes_to_their_councillors_is_a_resident(
+    line: str, flagged: bool
+) -> None:
+    post = RESIDENT_OR_MEMBER.format(line=line)
+    assert any(c == "CON001" for c, _ in codes(post)) is flagged, codes(post)
+
+
+def test_a_charge_a_report_says_a_councillor_faces_is_not_an_officers_criticism() -> None:
+    story = (
+        "Parish councillor to face hearing\n\n"
+        "A parish councillor faces a standards hearing next month, a council "
+        "spokesman said.\n\n"
+        'The parish councillor is further accused of "rude and aggressive behaviour" towards '
+        "the clerk at a meeting in May.\n"
+    )
+    assert "CON001" not in [c for c, _ in codes(story)], codes(story)

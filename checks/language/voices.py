@@ -598,8 +598,16 @@ def _first_person_writer(raw: RawDocument) -> Person | None:
     on a Member's own words, which say so in their message."""
     said = lexicon.phrase("first-person")
     speech = lexicon.phrase("speech-opens")
+    resident = lexicon.phrase("resident-self-evidence")
+    body = [b for b in raw.blocks if b.in_body]
+    if any(
+        not any(a <= m.start() < e for a, e in quoted_passages(block.text))
+        for block in body
+        for m in resident.finditer(block.text)
+    ):
+        return None  # "I asked my ward councillor ...": a resident writes, not a Member
     count = 0
-    for block in (b for b in raw.blocks if b.in_body):
+    for block in body:
         opens = speech.search(block.text)  # "She said: 'You quoted me ...'": a speaker's words
         text = block.text[: opens.start()] if opens else block.text
         quoted = quoted_passages(text)

@@ -590,6 +590,8 @@ def test_an_officer_offering_to_come_to_a_party_meeting_gives_council_time(
             "Has the Green group been using the Members' Room printer for by-election walk sheets?",
             False,
         ),
+        # the clerk's rule that it must not be done
+        ("- No election leaflets may be printed on the Members' Room printer.", False),
     ],
 )
 def test_resources_not_used_or_asked_about_are_no_misuse(

@@ -598,6 +598,9 @@ def test_a_person_opening_a_sentence_that_ends_in_a_colon_is_the_one_quoted(tmp_
         ("Too many inexperienced officers took the decisions on the estate.", True),
         ("Our new clerk clearly does not seem to understand our standing orders.", True),
         ("Inexperienced volunteers took the money at the summer fete.", False),
+        # what a review found, reported
+        ("The peer review also found that the planning officer was incompetent.", False),
+        ("I also found that the planning officer was incompetent.", True),
         ("Our new clerk does not appear to mind the change of date.", False),
     ],
 )

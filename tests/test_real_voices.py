@@ -1854,20 +1854,32 @@ def test_he_said_is_not_the_woman_named_since(named_since: str, flagged: bool) -
 
 
 @pytest.mark.parametrize(
-    ("opening", "flagged"),
+    ("opening", "works", "flagged"),
     [
-        # a ward update addressed to no one: news of what the Council will do
-        ("Ward update from your councillor", False),
+        # a ward update addressed to no one: news of what the Council will do, or has agreed
+        ("Ward update from your councillor", "The pothole by the school will be repaired", False),
+        (
+            "Ward update from your councillor",
+            "The council has agreed to resurface the lane by the school",
+            False,
+        ),
         # the same words in a letter to the resident who asked: a promise in the Member's name
-        ("Dear Mrs Patel", True),
+        ("Dear Mrs Patel", "The pothole by the school will be repaired", True),
+        ("Dear Mrs Patel", "The council has agreed to resurface the lane by the school", True),
+        # "it has been agreed": someone else's agreement, reported, even with an "I" before it
+        (
+            "Dear Mrs Patel",
+            "After my enquiry, it was agreed that the pothole will be repaired",
+            False,
+        ),
     ],
 )
 def test_works_the_council_will_do_are_news_on_a_post_and_a_promise_in_a_letter(
-    opening: str, flagged: bool
+    opening: str, works: str, flagged: bool
 ) -> None:
     text = (
         f"{opening}\n\nThank you for your note about Mill Lane. I walked the lane with the "
-        "highways team on Friday. The pothole outside the school will be repaired next week.\n\n"
+        f"highways team on Friday. {works} next week.\n\n"
         "Cllr Jo Hart\nWard Councillor for Abbey\n"
     )
     assert ("COR001" in [c for c, _ in codes(text)]) is flagged, codes(text)

@@ -65,7 +65,7 @@ NOT_A_COMMITMENT_BEFORE = ("ATTRIBUTION", "MEMBER_OWN_ACTION")
 # commitments whose subject is the Council or the works ("the pothole will be repaired",
 # "the Council will refund"): on a page addressed to no one, with no "I" or "we" giving
 # them in the sentence ("I can tell you that ..."), news relayed
-RELAYED = ("will-be-done", "council-will-act")
+RELAYED = ("will-be-done", "council-will-act", "council-has-agreed")
 NOT_A_COMMITMENT_ANYWHERE = ("HEDGE",)
 
 

@@ -2008,3 +2008,23 @@ def test_a_charge_a_report_says_a_councillor_faces_is_not_an_officers_criticism(
         "the clerk at a meeting in May.\n"
     )
     assert "CON001" not in [c for c, _ in codes(story)], codes(story)
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        (
+            "Residents not registered to vote in the county elections on 6 May "
+            "have until midnight on Friday.",
+            False,
+        ),
+        ("The county elections on 6 May will decide who runs the county.", True),
+    ],
+)
+def test_a_reminder_to_register_to_vote_is_electoral_administration(
+    tmp_path: Path, line: str, flagged: bool
+) -> None:
+    config = county_elections(tmp_path)
+    release = f"PRESS RELEASE\n\n14 April 2027\n\nElections in May\n\n{line}\n"
+    found = protocheck.check(release, config=config, use_cache=False).findings
+    assert ("PUB002" in [f.code for f in found]) is flagged, found

@@ -603,6 +603,9 @@ def test_a_person_opening_a_sentence_that_ends_in_a_colon_is_the_one_quoted(tmp_
         ("Too many inexperienced officers took the decisions on the estate.", True),
         ("Our new clerk clearly does not seem to understand our standing orders.", True),
         ("Inexperienced volunteers took the money at the summer fete.", False),
+        # a threat laid at an officer's door; an officer threatening to resign
+        ("The acting chief executive threatened to report me to the standards board.", True),
+        ("Our clerk threatened to resign over the budget in March.", False),
         ("Our new clerk does not appear to mind the change of date.", False),
     ],
 )

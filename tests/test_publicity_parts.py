@@ -193,6 +193,9 @@ def test_party_political_needs_the_council_as_publisher(
         ("Once again the Reform group takes our villages for granted.", True),
         ("On polling day you can send them a clear message.", True),
         ("We will send every household a letter about the new bins.", False),
+        # an election result told as a rout, and told plainly
+        ("The Reform group was routed in the May elections.", True),
+        ("In May the Reform group lost two seats in Abbey ward.", False),
     ],
 )
 def test_party_credit_and_campaign_in_a_release(tmp_path: Path, line: str, flagged: bool) -> None:

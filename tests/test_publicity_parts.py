@@ -195,6 +195,7 @@ def test_party_political_needs_the_council_as_publisher(
         ("We will send every household a letter about the new bins.", False),
         # an election result told as a rout, and told plainly
         ("The Reform group was routed in the May elections.", True),
+        ("The old Reform majority of nine has been wiped out.", True),
         ("In May the Reform group lost two seats in Abbey ward.", False),
     ],
 )

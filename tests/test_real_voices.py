@@ -12,6 +12,7 @@ import pytest
 from protocheck.language import quotes, voices
 from protocheck.model.config import Config
 from protocheck.model.document import Document
+from protocheck.model.findings import Finding
 from protocheck.read import read
 
 
@@ -49,6 +50,16 @@ def county_elections(tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     return config
+
+
+def pre_election(
+    tmp_path: Path, body: str, headline: str = "New bus shelters for Mill Road"
+) -> list[Finding]:
+    """The PUB002 findings on a release dated 14 April 2027, inside the county elections'
+    period, with `headline` and `body`."""
+    release = f"PRESS RELEASE\n\n14 April 2027\n\n{headline}\n\n{body}"
+    found = protocheck.check(release, config=county_elections(tmp_path), use_cache=False)
+    return [f for f in found.findings if f.code == "PUB002"]
 
 
 # a Member's own post: the line under test is the Member's words
@@ -1670,18 +1681,12 @@ def test_liability_accepted_on_a_council_page_not_in_a_news_report(
 def test_a_councillor_named_then_quoted_by_surname_is_one_pre_election_finding(
     tmp_path: Path,
 ) -> None:
-    config = county_elections(tmp_path)
-    release = (
-        "PRESS RELEASE\n\n14 April 2027\n\nNew bus shelters for Mill Road\n\n"
+    found = pre_election(
+        tmp_path,
         "Cllr Jo Hart, Cabinet Member for Transport, opened the first shelter on Monday.\n\n"
         'Cllr Hart said: "Residents asked for these and they are here."\n\n'
-        "Cllr Hart's team will add two more in May.\n"
+        "Cllr Hart's team will add two more in May.\n",
     )
-    found = [
-        f
-        for f in protocheck.check(release, config=config, use_cache=False).findings
-        if f.code == "PUB002"
-    ]
     assert len(found) == 1 and "Hart" in found[0].message, found
 
 
@@ -1960,18 +1965,12 @@ def test_council_money_a_member_gave_in_a_post_the_news_quotes(who: str, flagged
 def test_a_councillor_titled_in_lower_case_after_a_party_is_named_where_first_named(
     tmp_path: Path,
 ) -> None:
-    config = county_elections(tmp_path)
-    release = (
-        "PRESS RELEASE\n\n14 April 2027\n\nNew bus shelters for Mill Road\n\n"
+    found = pre_election(
+        tmp_path,
         "Abbey ward Green councillor Jo Hart has welcomed the new shelters.\n\n"
         "The shelters were paid for from the transport budget.\n\n"
-        "Photo: Cllr Jo Hart at the first shelter.\n"
+        "Photo: Cllr Jo Hart at the first shelter.\n",
     )
-    found = [
-        f
-        for f in protocheck.check(release, config=config, use_cache=False).findings
-        if f.code == "PUB002"
-    ]
     assert [f.text for f in found] == ["councillor Jo Hart", "Cllr Jo Hart"], found
 
 
@@ -2026,7 +2025,5 @@ def test_a_charge_a_report_says_a_councillor_faces_is_not_an_officers_criticism(
 def test_a_reminder_to_register_to_vote_is_electoral_administration(
     tmp_path: Path, line: str, flagged: bool
 ) -> None:
-    config = county_elections(tmp_path)
-    release = f"PRESS RELEASE\n\n14 April 2027\n\nElections in May\n\n{line}\n"
-    found = protocheck.check(release, config=config, use_cache=False).findings
-    assert ("PUB002" in [f.code for f in found]) is flagged, found
+    found = pre_election(tmp_path, f"{line}\n", headline="Elections in May")
+    assert bool(found) is flagged, found

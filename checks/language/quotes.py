@@ -320,10 +320,15 @@ def _nearest_member(
             return None  # someone else was named since ("Mrs Holden ... she said:"), whom
             # the pronoun can be (not "Ms Dale" for a "he said:")
         if names:
-            person = people.make_person(names[-1].group(0), None, None, doc.config, "quote")
-            person.is_member = True
-            return person
+            return _titled_member(doc, names[-1].group(0))
     return None
+
+
+def _titled_member(doc: Document, named: str) -> Person:
+    """The Member a report names with their title ("Cllr Ann Dorrell"), as a speaker."""
+    person = people.make_person(named, None, None, doc.config, "quote")
+    person.is_member = True
+    return person
 
 
 def _complaints_words(lead: str) -> bool:
@@ -386,9 +391,7 @@ def _pronoun_member(doc: Document, before: int, pronoun: str = "") -> Person | N
     names = list(_member_named().finditer(window))
     if not names or _others_named(window, names[-1].end(), len(window), pronoun):
         return None
-    person = people.make_person(names[-1].group(0), None, None, doc.config, "quote")
-    person.is_member = True
-    return person
+    return _titled_member(doc, names[-1].group(0))
 
 
 def _term_speaker(doc: Document, text: str, at: int, offset: int = 0) -> Person | None:
@@ -658,9 +661,7 @@ def reported_member(doc: Document, offset: int) -> Person | None:
     named = _member_named().match(lead.lstrip(" \"'“‘("))
     if named is None:
         return None
-    person = people.make_person(named.group(0), None, None, doc.config, "quote")
-    person.is_member = True
-    return person
+    return _titled_member(doc, named.group(0))
 
 
 def _first_person(doc: Document, offset: int) -> bool:

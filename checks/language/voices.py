@@ -581,12 +581,15 @@ def _unsigned_member(raw: RawDocument) -> Person | None:
     """The writer of an unsigned page, when their own words (not words they quote) show
     they are a Member: "the pavements in my ward", "my fellow councillors"."""
     said = lexicon.phrase("member-self-evidence")
-    for block in (b for b in raw.blocks if b.in_body):
-        quoted = quoted_passages(block.text)
-        for m in said.finditer(block.text):
-            if not any(a <= m.start() < b for a, b in quoted):
-                return Person("", is_member=True, source="own-words")
+    if any(_unquoted(said, b.text) for b in raw.blocks if b.in_body):
+        return Person("", is_member=True, source="own-words")
     return None
+
+
+def _unquoted(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """The matches of `rx` in `text` outside quotation marks: the writer's own words."""
+    quoted = quoted_passages(text)
+    return [m for m in rx.finditer(text) if not any(a <= m.start() < b for a, b in quoted)]
 
 
 FIRST_PERSON_MIN = 3  # "I", "me", "my" outside quotations that make a page its writer's own words
@@ -600,20 +603,12 @@ def _first_person_writer(raw: RawDocument) -> Person | None:
     speech = lexicon.phrase("speech-opens")
     resident = lexicon.phrase("resident-self-evidence")
     body = [b for b in raw.blocks if b.in_body]
-    if any(
-        not any(a <= m.start() < e for a, e in quoted_passages(block.text))
-        for block in body
-        for m in resident.finditer(block.text)
-    ):
+    if any(_unquoted(resident, b.text) for b in body):
         return None  # "I asked my ward councillor ...": a resident writes, not a Member
     count = 0
     for block in body:
         opens = speech.search(block.text)  # "She said: 'You quoted me ...'": a speaker's words
-        text = block.text[: opens.start()] if opens else block.text
-        quoted = quoted_passages(text)
-        count += sum(
-            1 for m in said.finditer(text) if not any(a <= m.start() < b for a, b in quoted)
-        )
+        count += len(_unquoted(said, block.text[: opens.start()] if opens else block.text))
         if count >= FIRST_PERSON_MIN:
             return Person("", presumed_member=True, source="first-person")
     return None
